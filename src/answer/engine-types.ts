@@ -1,0 +1,20 @@
+import type { CorpusDocument } from '../corpus/document.js';
+import type { Fact } from '../facts/fact.js';
+import type { Answer, Hit, Topic } from './answer.js';
+
+export interface AskOptions {
+  /** How many hits to return at most (the answer plus related facts). Default 3. */
+  limit?: number;
+}
+
+/** The answer engine: everything the bot and the CLI need, and nothing about either. */
+export interface Engine {
+  readonly documents: readonly CorpusDocument[];
+  readonly facts: readonly Fact[];
+  ask(question: string, options?: AskOptions): Answer;
+  /** Facts related to a given fact (same paragraph first, then same subject), for "more" buttons. */
+  related(factId: string, limit?: number): Hit[];
+  factById(id: string): Fact | undefined;
+  /** The sections of the corpus with a sample question each. */
+  topics(): Topic[];
+}

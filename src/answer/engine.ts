@@ -1,0 +1,167 @@
+/**
+ * The answer engine: documents → facts → index, and questions → cited answers. Knows nothing
+ * about Telegram or the command line.
+ */
+import type { CorpusDocument } from '../corpus/document.js';
+import type { Fact, Figure } from '../facts/fact.js';
+import { extractFacts } from '../facts/extract.js';
+import { findTimeMentions } from '../facts/time.js';
+import { ANSWERING_FIGURE_KINDS } from '../question/asked-kind.js';
+import { analyzeQuestion, type AnalyzedQuestion } from '../question/analyze.js';
+import { DEFAULT_RANKING, type RankingParams } from '../ranking/defaults.js';
+import { isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/rank.js';
+import { buildFactIndex } from '../search/build-index.js';
+import type { Tokenizer } from '../search/tokenize.js';
+import type { Answer, Citation, Hit, ScoreParts, Topic } from './answer.js';
+import type { AskOptions, Engine } from './engine-types.js';
+
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION_CHARS = 500;
+const DEFAULT_LIMIT = 3;
+const MAX_LIMIT = 20;
+
+export interface EngineOptions {
+  ranking?: Partial<RankingParams>;
+}
+
+export function createEngine(documents: readonly CorpusDocument[], tokenizer: Tokenizer, options: EngineOptions = {}): Engine {
+  const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
+  const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag));
+  const features = facts.map((f) => featuresOf(f, tokenizer));
+  const index = buildFactIndex(
+    facts,
+    documents.map((d) => d.id),
+    tokenizer,
+  );
+  const docById = new Map(documents.map((d) => [d.id, d]));
+  const posById = new Map(facts.map((f, i) => [f.id, i]));
+
+  const citationOf = (fact: Fact): Citation => {
+    const doc = docById.get(fact.docId)!;
+    return {
+      document: doc.id,
+      title: doc.title,
+      publisher: doc.publisher,
+      section: fact.section,
+      paragraph: fact.paragraph,
+      sentence: fact.sentence,
+      start: fact.start,
+      end: fact.end,
+    };
+  };
+  const hitOf = (r: Ranked, q: AnalyzedQuestion | null): Hit => {
+    const fact = facts[r.pos]!;
+    return { fact, citation: citationOf(fact), keyFigure: chooseKeyFigure(fact, q), score: round(r.score), why: r.parts };
+  };
+  const topicList = buildTopics(documents, facts);
+
+  return {
+    documents,
+    facts,
+    factById: (id) => {
+      const pos = posById.get(id);
+      return pos === undefined ? undefined : facts[pos];
+    },
+    topics: () => topicList,
+    ask(question: string, opts: AskOptions = {}): Answer {
+      const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+      if (typeof question !== 'string' || !question.trim()) return { kind: 'invalid', question: String(question ?? ''), reason: 'empty' };
+      if (question.length > MAX_QUESTION_CHARS) return { kind: 'invalid', question, reason: 'too-long' };
+      const q = analyzeQuestion(question, tokenizer);
+      if (q.terms.length === 0) return { kind: 'invalid', question, reason: 'no-words' };
+      const ranked = rankFacts(q, facts, features, index, params);
+      const best = ranked[0];
+      const notFound: Answer = { kind: 'not-found', question, asked: q.asked, suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion) };
+      if (!best || best.coverage < params.minCoverage) return notFound;
+      if ((isNumericAsk(q.asked) || q.asked === 'date') && !best.answersKind) return notFound;
+      const hits = [best, ...ranked.slice(1).filter((r) => r.score >= best.score * params.relatedShare)]
+        .slice(0, limit)
+        .map((r) => hitOf(r, q));
+      return { kind: 'found', question, asked: q.asked, hits };
+    },
+    related(factId: string, limit = 3): Hit[] {
+      const pos = posById.get(factId);
+      if (pos === undefined) return [];
+      const fact = facts[pos]!;
+      const neighbours = facts
+        .map((f, i) => ({ f, i }))
+        .filter(({ f, i }) => i !== pos && f.docId === fact.docId && f.figures.length > 0)
+        .map(({ f, i }) => ({ i, d: Math.abs(i - pos) + (f.paragraph === fact.paragraph ? 0 : 100) + (f.section === fact.section ? 0 : 1000) }))
+        .sort((a, b) => a.d - b.d)
+        .slice(0, limit);
+      return neighbours.map(({ i }) => hitOf({ pos: i, score: 0, coverage: 0, answersKind: true, parts: EMPTY_PARTS }, null));
+    },
+  };
+}
+
+const EMPTY_PARTS: ScoreParts = { terms: 0, document: 0, kind: 0, time: 0, coverage: 0, matched: [] };
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function featuresOf(fact: Fact, tokenizer: Tokenizer): FactFeatures {
+  const tagged = tokenizer.tag(fact.text);
+  return {
+    persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
+    places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),
+    hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0,
+  };
+}
+
+/** The figure that best answers the question: of the asked kind, about what the question names. */
+export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null): Figure | null {
+  const measures = fact.figures.filter((f) => f.kind !== 'date' && f.kind !== 'label');
+  if (!q) return measures[0] ?? fact.figures[0] ?? null;
+  if (q.asked === 'date') return fact.figures.find((f) => f.kind === 'date') ?? null;
+  const kinds = q.asked ? ANSWERING_FIGURE_KINDS[q.asked] : null;
+  const pool = kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures;
+  if (pool.length === 0) return measures[0] ?? null;
+  const scoreOf = (f: Figure) =>
+    overlap(f.subject ?? '', q.text) + (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
+    (kinds && kinds[0] === f.kind ? 2 : 0);
+  return pool.reduce((best, f) => (scoreOf(f) > scoreOf(best) ? f : best), pool[0]!);
+}
+
+/** Characters of `a` that appear in `b`: a cheap "is this figure about what was asked". */
+function overlap(a: string, b: string): number {
+  let n = 0;
+  for (const ch of a) if (b.includes(ch)) n++;
+  return n;
+}
+
+/** Each section of each document, with a sample question built from one of its figures. */
+function buildTopics(documents: readonly CorpusDocument[], facts: readonly Fact[]): Topic[] {
+  const topics: Topic[] = [];
+  for (const doc of documents) {
+    const sections = [...new Set(facts.filter((f) => f.docId === doc.id).map((f) => f.section))];
+    for (const section of sections) {
+      const inSection = facts.filter((f) => f.docId === doc.id && f.section === section);
+      const sample = inSection
+        .flatMap((f) => f.figures.filter((g) => g.subject && g.kind !== 'date' && g.kind !== 'label' && g.subject.length <= 10))
+        .map(sampleQuestion)[0];
+      if (sample) topics.push({ document: doc.id, section: section ?? '概况', sampleQuestion: sample });
+    }
+  }
+  return topics;
+}
+
+function sampleQuestion(f: Figure): string {
+  const s = f.subject!;
+  switch (f.kind) {
+    case 'people':
+      return `${s}有多少人？`;
+    case 'area':
+      return `${s}有多大？`;
+    case 'money':
+      return `${s}是多少？`;
+    case 'percent':
+      return `${s}占比多少？`;
+    case 'duration':
+      return `${s}需要多长时间？`;
+    case 'count':
+      return f.unit && f.unit.length === 1 && f.unit !== '大' ? `${s}有多少${f.unit}？` : `${s}有多少？`;
+    default:
+      return `${s}是多少？`;
+  }
+}

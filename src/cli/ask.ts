@@ -1,0 +1,89 @@
+/**
+ * The `ask` command line: one question as arguments (human text, or --json), or a batch of
+ * questions on standard input, one a line (plain text or {"id","question"}), answered as JSON lines.
+ *
+ *   npm run --silent ask -- "浑南区面积多大？"
+ *   npm run --silent ask -- --json "国家高新技术企业有几家？"
+ *   printf '%s\n' '{"id":"q1","question":"常住人口多少？"}' | npm run --silent ask
+ */
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { answerToJson } from '../answer/answer-json.js';
+import { buildEngineFromDir } from '../answer/build-engine.js';
+import { formatAnswerText } from '../answer/format-text.js';
+import { CorpusError } from '../corpus/load.js';
+import { answerBatchLine } from './batch.js';
+
+const USAGE = `usage: ask [--json] [--debug] [--corpus DIR] [--limit N] [question ...]
+  With a question: answers it (human text, or one JSON object with --json).
+  Without one: reads questions from standard input, one a line (plain text or
+  {"id": ..., "question": ...}), and writes one JSON line per question.`;
+
+async function write(line: string): Promise<void> {
+  if (!process.stdout.write(line + '\n')) await once(process.stdout, 'drain');
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
+        corpus: { type: 'string', default: 'corpus' },
+        limit: { type: 'string', default: '3' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`ask: ${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
+    process.stderr.write('ask: --limit takes a whole number from 1 to 20\n');
+    return 2;
+  }
+  const { engine, warnings } = await buildEngineFromDir(values.corpus);
+  for (const w of warnings) process.stderr.write(`ask: warning: ${w}\n`);
+  const debug = values.debug;
+
+  if (positionals.length > 0) {
+    const answer = engine.ask(positionals.join(' '), { limit });
+    if (values.json) await write(JSON.stringify(answerToJson(answer, { debug })));
+    else await write(formatAnswerText(answer, { debug }));
+    return 0;
+  }
+
+  if (process.stdin.isTTY) process.stderr.write('ask: reading questions from standard input, one a line (Ctrl-D ends)\n');
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    await write(JSON.stringify(answerBatchLine(engine, line, lineNo, { debug, limit })));
+  }
+  return 0;
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0); // the reader went away (e.g. `| head`): not an error
+  throw err;
+});
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const message = err instanceof CorpusError ? err.message : err instanceof Error ? err.message : String(err);
+    process.stderr.write(`ask: ${message}\n`);
+    process.exitCode = 1;
+  },
+);

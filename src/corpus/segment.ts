@@ -1,0 +1,165 @@
+/**
+ * Splits a document's text into blocks (title, headings, paragraphs, source line), sentences and
+ * clauses, keeping exact offsets: text.slice(start, end) is always the span's text.
+ *
+ * The Hunnan profile is laid out the way many Chinese official texts are: paragraphs begin with
+ * ideographic spaces (U+3000), several paragraphs may share one line, and section headings sit
+ * inline between two runs of ideographic spaces, without sentence-ending punctuation.
+ */
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export type BlockKind = 'title' | 'heading' | 'paragraph' | 'source';
+
+export interface Block extends Span {
+  kind: BlockKind;
+}
+
+export interface SentenceSpan extends Span {
+  /** 1-based paragraph number (only 'paragraph' blocks count). */
+  paragraph: number;
+  /** 1-based sentence number within the paragraph. */
+  sentence: number;
+  section: string | null;
+  /** The clauses of the sentence: one span (the sentence itself) unless it chains facts with "；". */
+  clauses: Span[];
+}
+
+/** Longest text that still counts as a heading or title rather than a paragraph. */
+const MAX_HEADING_CHARS = 40;
+/** A quoted span longer than this is treated as unbalanced quoting, so sentences may end inside it. */
+const MAX_QUOTE_CHARS = 200;
+/** Clauses shorter than this stay with their neighbour instead of becoming a fact of their own. */
+const MIN_CLAUSE_CHARS = 4;
+
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
+const OPENERS = new Set(['“', '‘', '（', '(', '《', '「', '『', '【', '[']);
+const CLOSERS = new Set(['”', '’', '）', ')', '》', '」', '』', '】', ']']);
+const SOURCE_LINE = /^(数据来源|资料来源|来源|出处)[:：]/;
+const TERMINAL_PUNCT = /[。！？!?；;，,：:]/;
+
+/** Splits text into chunks at line breaks and at runs of ideographic spaces. */
+function splitChunks(text: string): Span[] {
+  const chunks: Span[] = [];
+  const re = /[^\n\r\u3000]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    const start = m.index + lead;
+    chunks.push({ text: trimmed, start, end: start + trimmed.length });
+  }
+  return chunks;
+}
+
+function looksLikeHeading(text: string): boolean {
+  return text.length <= MAX_HEADING_CHARS && !TERMINAL_PUNCT.test(text);
+}
+
+/** Classifies the chunks of a document into title, headings, paragraphs and a source line. */
+export function splitBlocks(text: string): Block[] {
+  const chunks = splitChunks(text);
+  return chunks.map((chunk, i): Block => {
+    const isLast = i === chunks.length - 1;
+    if (chunk.text.startsWith('#')) {
+      const heading = chunk.text.replace(/^#+\s*/, '');
+      const start = chunk.end - heading.length;
+      return { kind: i === 0 ? 'title' : 'heading', text: heading, start, end: chunk.end };
+    }
+    if (SOURCE_LINE.test(chunk.text) && chunk.text.length <= MAX_HEADING_CHARS) return { ...chunk, kind: 'source' };
+    if (!isLast && looksLikeHeading(chunk.text)) return { ...chunk, kind: i === 0 ? 'title' : 'heading' };
+    return { ...chunk, kind: 'paragraph' };
+  });
+}
+
+/** Splits a span at sentence-ending punctuation outside quotes and brackets. */
+export function splitSentences(block: Span): Span[] {
+  return splitAt(block, (ch) => SENTENCE_END.has(ch), true);
+}
+
+/** Splits a sentence into clauses at "；" outside quotes; short pieces stay joined. */
+export function splitClauses(sentence: Span): Span[] {
+  const pieces = splitAt(sentence, (ch) => ch === '；' || ch === ';', false);
+  const merged: Span[] = [];
+  for (const piece of pieces) {
+    const prev = merged[merged.length - 1];
+    if (prev && (piece.text.length < MIN_CLAUSE_CHARS || prev.text.length < MIN_CLAUSE_CHARS)) {
+      merged[merged.length - 1] = join(prev, piece, sentence);
+    } else merged.push(piece);
+  }
+  return merged;
+}
+
+function join(a: Span, b: Span, within: Span): Span {
+  const start = a.start;
+  const end = b.end;
+  return { text: within.text.slice(start - within.start, end - within.start), start, end };
+}
+
+/**
+ * Cuts `span` after each character for which `isEnd` holds, at quote depth 0 (closing quotes and
+ * brackets right after the cut stay with the piece). Whitespace between pieces is dropped.
+ */
+function splitAt(span: Span, isEnd: (ch: string) => boolean, closersFollow: boolean): Span[] {
+  const out: Span[] = [];
+  const { text } = span;
+  let pieceStart = 0;
+  let depth = 0;
+  let openedAt = -1;
+  const push = (endExclusive: number) => {
+    const raw = text.slice(pieceStart, endExclusive);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) {
+      const start = span.start + pieceStart + lead;
+      out.push({ text: trimmed, start, end: start + trimmed.length });
+    }
+    pieceStart = endExclusive;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPENERS.has(ch)) {
+      if (depth === 0) openedAt = i;
+      depth++;
+    } else if (CLOSERS.has(ch)) {
+      depth = Math.max(0, depth - 1);
+    }
+    if (depth > 0 && i - openedAt > MAX_QUOTE_CHARS) depth = 0;
+    if (!isEnd(ch)) continue;
+    let j = i + 1;
+    if (closersFollow) {
+      // "……。”" ends the sentence after the closing quote; so does a run of "！？".
+      while (j < text.length && (CLOSERS.has(text[j]!) || SENTENCE_END.has(text[j]!))) {
+        if (CLOSERS.has(text[j]!)) depth = Math.max(0, depth - 1);
+        j++;
+      }
+    }
+    if (depth > 0) continue;
+    push(j);
+    i = j - 1;
+  }
+  push(text.length);
+  return out;
+}
+
+/** All sentences of a document with their paragraph, section and clauses. */
+export function segmentDocument(text: string): { blocks: Block[]; sentences: SentenceSpan[] } {
+  const blocks = splitBlocks(text);
+  const sentences: SentenceSpan[] = [];
+  let section: string | null = null;
+  let paragraph = 0;
+  for (const block of blocks) {
+    if (block.kind === 'heading') section = block.text;
+    if (block.kind !== 'paragraph') continue;
+    paragraph++;
+    splitSentences(block).forEach((s, k) => {
+      sentences.push({ ...s, paragraph, sentence: k + 1, section, clauses: splitClauses(s) });
+    });
+  }
+  return { blocks, sentences };
+}

@@ -1,0 +1,117 @@
+/**
+ * Documents → fact records: each sentence (or clause, where a sentence chains facts with "；")
+ * with its figures parsed, the time qualifier that applies and the subject it is about.
+ */
+import type { CorpusDocument } from '../corpus/document.js';
+import { segmentDocument, type Span } from '../corpus/segment.js';
+import type { TaggedWord } from '../search/tokenize.js';
+import type { Fact, Figure } from './fact.js';
+import { extractFigures, type RawFigure } from './figures.js';
+import { findTimeMentions, type TimeMention } from './time.js';
+
+export type Tagger = (text: string) => TaggedWord[];
+
+/** Noun-like jieba tags: what a subject phrase is made of. */
+const NOUNISH = /^(n|nr|ns|nt|nz|nrt|vn|an|eng|j)$/;
+/** Words that may precede a figure without being part of what it measures. */
+const LINKING = /^(已|已经|共|总共|累计|达|达到|为|是|有|拥有|实现|超过|约|近|逾|新|共计|合计|其中|实际|增加|增长|突破|完成|认定|新认定|引进|新增|登记|签约|建成|支出|的)$/;
+const MAX_SUBJECT_CHARS = 16;
+/** Tags that may sit inside a subject phrase but not make one alone (亿元以上, 新, 各类). */
+const MODIFIER = /^(m|q|a|b|f|mq)$/;
+const CLAUSE_BREAK = /[，,：:；;。！？!?（）()]/;
+
+export function extractFacts(doc: CorpusDocument, tag: Tagger): Fact[] {
+  const { sentences } = segmentDocument(doc.text);
+  const facts: Fact[] = [];
+  for (const s of sentences) {
+    const times = findTimeMentions(s.text);
+    let inherited: string | null = null;
+    s.clauses.forEach((clause, k) => {
+      const offset = clause.start - s.start;
+      const own = times.filter((t) => t.role === 'point' && t.start >= offset && t.end <= offset + clause.text.length);
+      const time = own[0]?.text ?? inherited;
+      inherited = time;
+      const figures = extractFigures(clause.text).map((f) => attachContext(f, clause, offset, times, tag));
+      facts.push({
+        id: `${doc.id}:${s.paragraph}.${s.sentence}.${k + 1}`,
+        docId: doc.id,
+        section: s.section,
+        paragraph: s.paragraph,
+        sentence: s.sentence,
+        clause: k + 1,
+        text: clause.text,
+        start: clause.start,
+        end: clause.end,
+        figures,
+        time,
+        subject: figures.find((f) => f.subject && f.kind !== 'date')?.subject ?? null,
+      });
+    });
+  }
+  return facts;
+}
+
+function attachContext(
+  f: RawFigure,
+  clause: Span,
+  offsetInSentence: number,
+  sentenceTimes: TimeMention[],
+  tag: Tagger,
+): Figure {
+  const at = offsetInSentence + f.start;
+  const before = sentenceTimes.filter((t) => t.end <= at + (f.kind === 'date' ? f.end - f.start : 0));
+  const point = [...before].reverse().find((t) => t.role === 'point');
+  const compare = before.filter((t) => t.role === 'compare' && t.start > (point?.start ?? -1)).pop();
+  const time = f.kind === 'date' ? null : [point?.text, compare?.text].filter(Boolean).join('，') || null;
+  return { ...f, time, subject: f.kind === 'date' ? null : findSubject(clause.text, f, tag) };
+}
+
+/**
+ * What a figure measures: the noun phrase right after it when the unit is a measure word
+ * ("165个亿元以上重点项目"), else the noun phrase right before it ("常住人口69万人").
+ */
+export function findSubject(text: string, f: RawFigure, tag: Tagger): string | null {
+  const after = leadingPhrase(text.slice(f.end), tag);
+  if (after && ['count', 'people'].includes(f.kind) && f.unit !== '户' && f.unit !== '人') return after;
+  return trailingPhrase(text.slice(0, f.start), tag) ?? after;
+}
+
+function clausePart(s: string, fromEnd: boolean): string {
+  const parts = s.split(CLAUSE_BREAK);
+  return (fromEnd ? parts[parts.length - 1] : parts[0]) ?? '';
+}
+
+function leadingPhrase(s: string, tag: Tagger): string | null {
+  const words: TaggedWord[] = [];
+  for (const w of tag(clausePart(s, false))) {
+    if (!NOUNISH.test(w.tag) && !MODIFIER.test(w.tag)) break;
+    words.push(w);
+  }
+  while (words.length && !NOUNISH.test(words[words.length - 1]!.tag)) words.pop();
+  return phrase(words);
+}
+
+function trailingPhrase(s: string, tag: Tagger): string | null {
+  const words = tag(clausePart(s, true));
+  const skippable = (w: TaggedWord) => LINKING.test(w.word) || w.tag === 'd' || w.tag === 't';
+  while (words.length && skippable(words[words.length - 1]!)) words.pop();
+  const kept: TaggedWord[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (!NOUNISH.test(w.tag) && !(MODIFIER.test(w.tag) && kept.length)) break;
+    kept.unshift(w);
+  }
+  while (kept.length && !NOUNISH.test(kept[0]!.tag) && kept[0]!.tag !== 'a' && kept[0]!.tag !== 'b') kept.shift();
+  // "浑南区国家高新技术企业" is about 国家高新技术企业: a leading place name is context, not the metric.
+  while (kept.length > 1 && kept[0]!.tag === 'ns') kept.shift();
+  return phrase(kept);
+}
+
+function phrase(words: TaggedWord[]): string | null {
+  let text = words.map((w) => w.word).join('');
+  while (text.length > MAX_SUBJECT_CHARS && words.length > 1) {
+    words = words.slice(1);
+    text = words.map((w) => w.word).join('');
+  }
+  return text.length >= 2 && text.length <= MAX_SUBJECT_CHARS ? text : null;
+}

@@ -1,0 +1,216 @@
+/**
+ * Finds the figures in a piece of Chinese text: Arabic and Chinese numerals with their
+ * 万/亿 scale, approximation markers (近, 约, 余, 多 ...) and units, parsed to numbers.
+ */
+import type { Figure, FigureKind } from './fact.js';
+
+/** A figure before the fact-level context (time, subject) is attached. */
+export type RawFigure = Omit<Figure, 'time' | 'subject'>;
+
+interface UnitInfo {
+  kind: FigureKind;
+  /** The unit as reported (e.g. "个工作日" → "工作日"). */
+  unit: string;
+}
+
+/** Units, longest first so that "平方公里" wins over "公里" and "个工作日" over "个". */
+const UNITS: ReadonlyArray<readonly [string, UnitInfo]> = (
+  [
+    ['平方公里', { kind: 'area', unit: '平方公里' }],
+    ['平方千米', { kind: 'area', unit: '平方千米' }],
+    ['平方米', { kind: 'area', unit: '平方米' }],
+    ['公顷', { kind: 'area', unit: '公顷' }],
+    ['亩', { kind: 'area', unit: '亩' }],
+    ['个工作日', { kind: 'duration', unit: '工作日' }],
+    ['工作日', { kind: 'duration', unit: '工作日' }],
+    ['个小时', { kind: 'duration', unit: '小时' }],
+    ['小时', { kind: 'duration', unit: '小时' }],
+    ['分钟', { kind: 'duration', unit: '分钟' }],
+    ['个月', { kind: 'duration', unit: '月' }],
+    ['天', { kind: 'duration', unit: '天' }],
+    ['周', { kind: 'duration', unit: '周' }],
+    ['年', { kind: 'duration', unit: '年' }],
+    ['美元', { kind: 'money', unit: '美元' }],
+    ['欧元', { kind: 'money', unit: '欧元' }],
+    ['元', { kind: 'money', unit: '元' }],
+    ['个百分点', { kind: 'percent', unit: '个百分点' }],
+    ['百分点', { kind: 'percent', unit: '个百分点' }],
+    ['%', { kind: 'percent', unit: '%' }],
+    ['％', { kind: 'percent', unit: '%' }],
+    ['倍', { kind: 'multiple', unit: '倍' }],
+    ['位数', { kind: 'magnitude', unit: '位数' }],
+    ['人次', { kind: 'people', unit: '人次' }],
+    ['人', { kind: 'people', unit: '人' }],
+    ['名', { kind: 'people', unit: '名' }],
+    ['位', { kind: 'people', unit: '位' }],
+    ['公里', { kind: 'count', unit: '公里' }],
+    ['千米', { kind: 'count', unit: '千米' }],
+    ['米', { kind: 'count', unit: '米' }],
+    ['吨', { kind: 'count', unit: '吨' }],
+    ['户', { kind: 'count', unit: '户' }],
+    ['个', { kind: 'count', unit: '个' }],
+    ['家', { kind: 'count', unit: '家' }],
+    ['项', { kind: 'count', unit: '项' }],
+    ['次', { kind: 'count', unit: '次' }],
+    ['条', { kind: 'count', unit: '条' }],
+    ['座', { kind: 'count', unit: '座' }],
+    ['所', { kind: 'count', unit: '所' }],
+    ['件', { kind: 'count', unit: '件' }],
+    ['台', { kind: 'count', unit: '台' }],
+    ['辆', { kind: 'count', unit: '辆' }],
+    ['批', { kind: 'count', unit: '批' }],
+    ['种', { kind: 'count', unit: '种' }],
+    ['类', { kind: 'count', unit: '类' }],
+    ['届', { kind: 'count', unit: '届' }],
+    ['部', { kind: 'count', unit: '部' }],
+    ['场', { kind: 'count', unit: '场' }],
+    ['岁', { kind: 'count', unit: '岁' }],
+    ['大', { kind: 'count', unit: '大' }],
+  ] as const
+)
+  .slice()
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** Chinese numerals that are not figures when followed by these (一批 = "a batch", 一体化 ...). */
+const CHINESE_IDIOM_AFTER = /^(批|串|体|带|路|大批)/;
+
+const DIGITS = '0-9０-９';
+const CN_DIGITS = '零〇一二两三四五六七八九十百千万亿';
+const APPROX_BEFORE = '近|约|逾|超过|超|大约|将近|接近';
+const APPROX_AFTER = '余|多';
+
+const DATE_RE = new RegExp(
+  `[${DIGITS}]{4}年(?:[${DIGITS}]{1,2}月(?:[${DIGITS}]{1,2}日|末|底|初|中旬|上旬|下旬)?)?` +
+    `|[${DIGITS}]{1,2}月[${DIGITS}]{1,2}日|[${DIGITS}]{1,2}月(?:末|底|初)`,
+  'y',
+);
+const LABEL_RE = new RegExp(`[${DIGITS}]+(?:\\s*[+＋>＞<＜=]\\s*(?:[${DIGITS}]+|[A-Za-z]))+`, 'y');
+const ARABIC_RE = new RegExp(`[${DIGITS}]{1,3}(?:,[${DIGITS}]{3})+(?:\\.[${DIGITS}]+)?|[${DIGITS}]+(?:\\.[${DIGITS}]+)?`, 'y');
+const CHINESE_RE = new RegExp(`[${CN_DIGITS}]+`, 'y');
+const APPROX_BEFORE_RE = new RegExp(`(?:${APPROX_BEFORE})$`);
+const APPROX_AFTER_RE = new RegExp(`^(?:${APPROX_AFTER})`);
+const SCALE_RE = /^(万亿|亿|万|千|百)/;
+
+const SCALE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3, 百: 1e2 };
+const CN_DIGIT_VALUE: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_UNIT_VALUE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+function toAsciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** Parses a Chinese numeral such as "三", "十六", "两", "一百二十", "三千五百万"; NaN when it is not one. */
+export function parseChineseNumber(s: string): number {
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in CN_DIGIT_VALUE) {
+      digit = CN_DIGIT_VALUE[ch]!;
+    } else if (ch in CN_UNIT_VALUE) {
+      section += (digit < 0 ? 1 : digit) * CN_UNIT_VALUE[ch]!;
+      digit = -1;
+    } else if (ch === '万' || ch === '亿') {
+      section += Math.max(digit, 0);
+      total = (total + section) * SCALE[ch]!;
+      section = 0;
+      digit = -1;
+    } else return Number.NaN;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+function matchUnit(rest: string): readonly [string, UnitInfo] | undefined {
+  return UNITS.find(([u]) => rest.startsWith(u));
+}
+
+function dateValue(raw: string): number {
+  const ascii = toAsciiDigits(raw);
+  const y = /(\d{4})年/.exec(ascii)?.[1];
+  const m = /(\d{1,2})月/.exec(ascii)?.[1];
+  const d = /(\d{1,2})日/.exec(ascii)?.[1];
+  return Number(y ?? 0) * 10000 + Number(m ?? 0) * 100 + Number(d ?? 0);
+}
+
+/**
+ * Every figure in `text`, left to right, non-overlapping. Offsets are relative to `text`.
+ * Dates are valued yyyymmdd (2019年7月30日 → 20190730; missing parts are 0).
+ */
+export function extractFigures(text: string): RawFigure[] {
+  const figures: RawFigure[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const found = matchFigureAt(text, i);
+    if (found) {
+      figures.push(found);
+      i = found.end;
+    } else i++;
+  }
+  return figures;
+}
+
+function matchAt(re: RegExp, text: string, i: number): string | undefined {
+  re.lastIndex = i;
+  return re.exec(text)?.[0];
+}
+
+function matchFigureAt(text: string, i: number): RawFigure | undefined {
+  const ch = text[i]!;
+  const isDigit = /[0-9０-９]/.test(ch);
+  const isCn = CN_DIGITS.includes(ch);
+  if (!isDigit && !isCn) return undefined;
+  // A digit glued to a preceding letter or digit is part of a code ("A1", "G20"): still a number, kind 'number'.
+  const date = isDigit ? matchAt(DATE_RE, text, i) : undefined;
+  if (date) return { raw: date, value: dateValue(date), unit: '', kind: 'date', approx: false, start: i, end: i + date.length };
+  const label = isDigit ? matchAt(LABEL_RE, text, i) : undefined;
+  if (label) {
+    const first = Number(toAsciiDigits(/[0-9０-９]+/.exec(label)![0]));
+    return { raw: label, value: first, unit: '', kind: 'label', approx: false, start: i, end: i + label.length };
+  }
+  const numeral = matchAt(isDigit ? ARABIC_RE : CHINESE_RE, text, i);
+  if (!numeral) return undefined;
+  let value = isDigit ? Number(toAsciiDigits(numeral).replace(/,/g, '')) : parseChineseNumber(numeral);
+  if (!Number.isFinite(value)) return undefined;
+  if (!isDigit) {
+    if (text[i - 1] === '第') return undefined; // ordinals: 第一资源
+    if (/^[万亿千百]+$/.test(numeral) && !/^[百千]+[万亿]$/.test(numeral)) return undefined; // 万人进万企
+  }
+  let end = i + numeral.length;
+  let approx = false;
+  let start = i;
+  const before = APPROX_BEFORE_RE.exec(text.slice(Math.max(0, i - 4), i));
+  if (before) {
+    approx = true;
+    start = i - before[0].length;
+  }
+  const takeApproxAfter = () => {
+    const m = APPROX_AFTER_RE.exec(text.slice(end));
+    if (m) {
+      approx = true;
+      end += m[0].length;
+    }
+  };
+  takeApproxAfter();
+  const scale = isDigit ? SCALE_RE.exec(text.slice(end)) : null;
+  if (scale) {
+    value *= SCALE[scale[0]]!;
+    end += scale[0].length;
+    takeApproxAfter();
+  }
+  const unit = matchUnit(text.slice(end));
+  if (!isDigit && (!unit || CHINESE_IDIOM_AFTER.test(text.slice(end)))) return undefined;
+  let kind: FigureKind = 'number';
+  let unitText = '';
+  if (unit) {
+    kind = unit[1].kind;
+    unitText = unit[1].unit;
+    end += unit[0].length;
+    // "3年" is a duration, but "2019年" was caught as a date above; a 4-digit year-like count stays a date.
+  } else if (scale) {
+    unitText = '';
+  }
+  value = Math.round(value * 1e6) / 1e6;
+  return { raw: text.slice(start, end), value, unit: unitText, kind, approx, start, end };
+}

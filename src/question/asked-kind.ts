@@ -1,0 +1,42 @@
+/** What a question asks for, read from its wording: 多少人 → people, 多大/面积 → area ... */
+import type { AskedKind } from '../answer/answer.js';
+
+/** First match wins, so the more specific cues come first. */
+const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
+  ['people', /(多少|几)(个人|人|名|位)/],
+  ['count', /(多少|几)(个|家|户|项|次|条|座|所|批|件|种|类|届)(?!工作日|小时|月)/],
+  ['multiple', /几倍|多少倍|是.*的几|\bhow many times\b/i],
+  ['percent', /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降).{0,3}(多少|几)|percent|share|proportion|\bgrowth\b/i],
+  ['area', /面积|多大|多少平方|占地|\bhow (big|large)\b|\barea\b|\bsize\b/i],
+  ['duration', /多久|多长时间|几天|几个小时|几个工作日|时限|用时|耗时|时间.{0,4}(多少|几|多久)|(多少|几).{0,2}时间|\bhow long\b/i],
+  ['date', /什么时候|何时|哪一年|哪年|哪个月|几月|几号|日期|年份|哪一天|\bwhen\b|\bwhat year\b/i],
+  ['money', /多少钱|投资|资金|基金|金额|经费|亿元|万元|多少元|花了|支出|\binvest|\bfund|\bmoney\b|\bspen[dt]\b|\bcost\b|\bbudget\b/i],
+  ['people', /多少人|几人|几个人|人口|多少名|几名|几位|多少位|人数|人才|专家|院士|博士|\bpeople\b|\bpopulation\b|\bpersons?\b|\btalents?\b|\bexperts?\b/i],
+  ['person', /谁|哪位|什么人|\bwho\b/i],
+  ['place', /哪里|哪儿|什么地方|在哪|哪个城市|哪个国家|哪个省|哪座|位于|\bwhere\b/i],
+  ['count', /多少|几|数量|总数|数目|\bhow many\b|\bnumber of\b/i],
+  ['list', /哪些|有什么|包括|都有|\bwhich\b|\bwhat are\b/i],
+  ['yesno', /吗[？?]?$|是不是|是否|有没有|\b(is|are|does|do)\b.*\?$/i],
+];
+
+export function detectAskedKind(question: string): AskedKind {
+  for (const [kind, re] of CUES) if (re.test(question)) return kind;
+  return null;
+}
+
+/** The figure kinds that can answer each asked kind (null: any fact may answer, figure or not). */
+export const ANSWERING_FIGURE_KINDS: Readonly<Record<Exclude<AskedKind, null>, readonly string[] | null>> = {
+  multiple: ['multiple'],
+  percent: ['percent'],
+  area: ['area'],
+  duration: ['duration'],
+  date: ['date'],
+  money: ['money'],
+  people: ['people', 'count'],
+  count: ['count', 'people', 'money', 'area', 'percent', 'multiple', 'duration', 'number', 'magnitude'],
+  number: ['count', 'people', 'money', 'area', 'percent', 'multiple', 'duration', 'number', 'magnitude'],
+  person: null,
+  place: null,
+  list: null,
+  yesno: null,
+};

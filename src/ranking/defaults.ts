@@ -1,0 +1,42 @@
+/**
+ * The ranker's tunables, in one place. Each was set by measurement on the golden questions
+ * (tests/golden) and the CMRC trial set (npm run eval:cmrc); see DESIGN.md.
+ */
+export interface RankingParams {
+  /** BM25 term-frequency saturation. Range 0.5–2; default 1.2. */
+  k1: number;
+  /** BM25 length normalisation. Range 0–1; default 0.75. */
+  b: number;
+  /** Weight of "this fact's document is about the question" (document-level BM25, 0–1). Default 0.35. */
+  documentWeight: number;
+  /** Bonus when the fact holds a figure of the kind asked for (多少人 → people). Default 0.25. */
+  kindBonus: number;
+  /** Penalty when a figure is asked for and the fact holds none. Default 0.3. */
+  noFigurePenalty: number;
+  /** Bonus per question time word (2018, 上半年) the fact matches. Default 0.15. */
+  timeBonus: number;
+  /** Bonus when the fact holds an entity of the kind asked for (谁 → person, 哪里 → place). Default 0.1. */
+  entityBonus: number;
+  /** How many FlexSearch candidates are re-ranked. Default 400. */
+  candidates: number;
+  /**
+   * The least share of the question's weighted terms (by corpus rarity) the best fact must contain
+   * to count as an answer; below it the engine says the document does not say. Range 0–1; default 0.55.
+   */
+  minCoverage: number;
+  /** Related facts must score at least this share of the answer's score. Default 0.5. */
+  relatedShare: number;
+}
+
+export const DEFAULT_RANKING: RankingParams = {
+  k1: 1.2,
+  b: 0.5,
+  documentWeight: 0.35,
+  kindBonus: 0.25,
+  noFigurePenalty: 0.3,
+  timeBonus: 0.15,
+  entityBonus: 0.1,
+  candidates: 400,
+  minCoverage: 0.55,
+  relatedShare: 0.5,
+};

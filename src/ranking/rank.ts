@@ -1,0 +1,176 @@
+/**
+ * Re-ranks FlexSearch's candidates with a transparent score:
+ *   terms    BM25 of the question's terms in the fact, with term rarity measured within the fact's
+ *            own document, normalised to 0–1 by the most the question could score there;
+ *   document how well the fact's document as a whole matches the question (0–1, times a weight);
+ *   kind     the fact holds a figure (or entity) of the kind asked for;
+ *   time     the fact matches the question's time words.
+ * Coverage (share of the question's rare terms present, rarity across the corpus) decides whether
+ * the best fact answers at all.
+ */
+import type { AskedKind, ScoreParts } from '../answer/answer.js';
+import type { Fact } from '../facts/fact.js';
+import { ANSWERING_FIGURE_KINDS } from '../question/asked-kind.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { FactIndex, TermStats } from '../search/build-index.js';
+import type { RankingParams } from './defaults.js';
+
+/** What the ranker knows about each fact beyond its terms. */
+export interface FactFeatures {
+  /** Person names (jieba tag nr) in the fact. */
+  persons: string[];
+  /** Place names (jieba tag ns) in the fact. */
+  places: string[];
+  /** The fact mentions a date or time (a date figure or a time qualifier). */
+  hasDate: boolean;
+}
+
+export interface Ranked {
+  /** Position in the facts array. */
+  pos: number;
+  score: number;
+  /** Share of the question's weighted terms (rarity across the corpus) the fact holds, 0–1. */
+  coverage: number;
+  /** The fact holds a figure of the asked kind (true when no figure is asked for). */
+  answersKind: boolean;
+  parts: ScoreParts;
+}
+
+function idf(stats: TermStats, term: string): number {
+  const df = stats.df.get(term) ?? 0;
+  return Math.log(1 + (stats.count - df + 0.5) / (df + 0.5));
+}
+
+const NUMERIC_ASKS: ReadonlySet<AskedKind> = new Set(['people', 'count', 'area', 'money', 'percent', 'duration', 'multiple', 'number']);
+
+export function isNumericAsk(asked: AskedKind): boolean {
+  return NUMERIC_ASKS.has(asked);
+}
+
+/** Whether the fact holds a figure that can answer what is asked (always true for non-figure asks). */
+export function answersKind(fact: Fact, features: FactFeatures, asked: AskedKind): boolean {
+  if (asked === 'date') return features.hasDate;
+  if (!asked || !isNumericAsk(asked)) return true;
+  const kinds = ANSWERING_FIGURE_KINDS[asked] ?? [];
+  return fact.figures.some((f) => kinds.includes(f.kind));
+}
+
+export function rankFacts(
+  q: AnalyzedQuestion,
+  facts: readonly Fact[],
+  features: readonly FactFeatures[],
+  index: FactIndex,
+  params: RankingParams,
+): Ranked[] {
+  if (q.terms.length === 0) return [];
+  const candidates = index.candidates(
+    q.terms.map((t) => t.term),
+    params.candidates,
+  );
+  if (candidates.length === 0) return [];
+
+  const docScore = documentScores(q, index, candidates, params);
+  const requiredGlobal = q.terms.filter((t) => t.required).reduce((s, t) => s + t.weight * idf(index.global, t.term), 0);
+
+  const ranked = candidates.map((pos): Ranked => {
+    const fact = facts[pos]!;
+    const indexed = index.facts[pos]!;
+    const local = index.perDocument[indexed.doc]!;
+    let termScore = 0;
+    let termMax = 0;
+    let matchedGlobal = 0;
+    let optionalGlobal = 0;
+    const matched: string[] = [];
+    const norm = params.k1 * (1 - params.b + (params.b * indexed.length) / (local.avgLength || 1));
+    for (const { term, weight, required } of q.terms) {
+      const tf = indexed.tf.get(term) ?? 0;
+      const w = weight * idf(local, term);
+      if (tf > 0) {
+        termScore += (w * (tf * (params.k1 + 1))) / (tf + norm) / (params.k1 + 1);
+        const g = weight * idf(index.global, term);
+        matchedGlobal += g;
+        if (!required) optionalGlobal += g;
+        matched.push(term);
+      }
+      if (required) termMax += w;
+    }
+    const terms = termMax > 0 ? termScore / termMax : 0;
+    const coverage = requiredGlobal + optionalGlobal > 0 ? matchedGlobal / (requiredGlobal + optionalGlobal) : 0;
+    const feats = features[pos]!;
+    const fits = answersKind(fact, feats, q.asked);
+    const kind = kindScore(fact, feats, q, fits, matched, params);
+    const time = q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
+    const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
+    return {
+      pos,
+      score: terms + document + kind + time,
+      coverage,
+      answersKind: fits,
+      parts: { terms: round(terms), document: round(document), kind, time, coverage: round(coverage), matched },
+    };
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.pos - b.pos);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** An enumeration of three or more items ("智能制造、新能源汽车、生物医药与健康医疗"). */
+const ENUMERATION = /(?:[^、，。；：]{1,20}、){2,}[^、，。；：]{1,20}/g;
+/** How far after an enumeration the thing it enumerates may be named ("…等一批国内行业龙头企业"). */
+const LIST_HEAD_WINDOW = 14;
+
+/** Whether the fact enumerates things of the kind the question names (a matched term right after the list). */
+function listsMatchedThing(text: string, matched: readonly string[]): boolean {
+  // Only the longest matched words count: "主导产业" names the thing, its part "产业" does not.
+  const heads = matched.filter((t) => t.length >= 2 && !matched.some((o) => o !== t && o.includes(t)));
+  ENUMERATION.lastIndex = 0;
+  for (let m = ENUMERATION.exec(text); m; m = ENUMERATION.exec(text)) {
+    const tail = text.slice(m.index + m[0].indexOf('、'), m.index + m[0].length + LIST_HEAD_WINDOW);
+    if (heads.some((t) => tail.includes(t))) return true;
+  }
+  return false;
+}
+
+function kindScore(
+  fact: Fact,
+  feats: FactFeatures,
+  q: AnalyzedQuestion,
+  fits: boolean,
+  matched: readonly string[],
+  params: RankingParams,
+): number {
+  const { asked } = q;
+  if (asked === 'person') return feats.persons.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
+  if (asked === 'place') return feats.places.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
+  if (asked === 'date') return fits ? params.kindBonus : 0;
+  if (asked === 'list') return listsMatchedThing(fact.text, matched) ? params.kindBonus : 0;
+  if (!isNumericAsk(asked)) return 0;
+  if (fits) return params.kindBonus;
+  return fact.figures.length === 0 ? -params.noFigurePenalty : -params.noFigurePenalty / 2;
+}
+
+/** BM25 of the question over whole documents, normalised so the best document scores 1. */
+function documentScores(q: AnalyzedQuestion, index: FactIndex, candidates: number[], params: RankingParams): Map<number, number> {
+  const docs = new Set(candidates.map((pos) => index.facts[pos]!.doc));
+  const scores = new Map<number, number>();
+  if (index.documents.length === 1) {
+    scores.set(0, 1);
+    return scores;
+  }
+  let max = 0;
+  for (const d of docs) {
+    const doc = index.documents[d]!;
+    const norm = params.k1 * (1 - params.b + (params.b * doc.length) / (index.documentStats.avgLength || 1));
+    let s = 0;
+    for (const { term, weight } of q.terms) {
+      const tf = doc.tf.get(term) ?? 0;
+      if (tf > 0) s += (weight * idf(index.documentStats, term) * tf * (params.k1 + 1)) / (tf + norm);
+    }
+    scores.set(d, s);
+    max = Math.max(max, s);
+  }
+  if (max > 0) for (const [d, s] of scores) scores.set(d, s / max);
+  return scores;
+}

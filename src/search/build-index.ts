@@ -1,0 +1,101 @@
+/**
+ * The fact index: a FlexSearch Document index over the fact texts, with our Chinese tokenizer
+ * plugged in as its encoder, plus the term statistics the ranker needs (BM25 per document and
+ * across the corpus).
+ */
+import { Document, Encoder } from 'flexsearch';
+import type { Fact } from '../facts/fact.js';
+import type { Tokenizer } from './tokenize.js';
+
+export interface TermStats {
+  /** How many units (facts, or documents) contain each term. */
+  df: Map<string, number>;
+  /** How many units there are. */
+  count: number;
+  /** Mean length in terms. */
+  avgLength: number;
+}
+
+export interface IndexedFact {
+  /** Term frequencies of the fact. */
+  tf: Map<string, number>;
+  length: number;
+  /** Index of the fact's document in `documents`. */
+  doc: number;
+}
+
+export interface FactIndex {
+  /** Fact positions (into the facts array) that FlexSearch finds for these terms, best first. */
+  candidates(terms: readonly string[], limit: number): number[];
+  facts: IndexedFact[];
+  /** Statistics over all facts. */
+  global: TermStats;
+  /** Statistics over the facts of each document (by document position). */
+  perDocument: TermStats[];
+  /** Each document as one bag of terms, for telling which document a question is about. */
+  documents: { tf: Map<string, number>; length: number }[];
+  documentStats: TermStats;
+}
+
+function countTerms(terms: readonly string[]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
+}
+
+function statsOf(units: readonly { tf: Map<string, number>; length: number }[]): TermStats {
+  const df = new Map<string, number>();
+  let total = 0;
+  for (const u of units) {
+    total += u.length;
+    for (const t of u.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return { df, count: units.length, avgLength: units.length ? total / units.length : 0 };
+}
+
+export function buildFactIndex(facts: readonly Fact[], docIds: readonly string[], tokenizer: Tokenizer): FactIndex {
+  const docPos = new Map(docIds.map((id, i) => [id, i]));
+  const termsByText = new Map<string, string[]>();
+  const indexed: IndexedFact[] = facts.map((f) => {
+    const terms = termsByText.get(f.text) ?? tokenizer.terms(f.text);
+    termsByText.set(f.text, terms);
+    return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0 };
+  });
+
+  // FlexSearch calls the encoder for every text it indexes and every query; facts are looked up in
+  // the cache filled above, queries (our terms joined by a separator) are split back.
+  const encoder = new Encoder({ normalize: false, dedupe: false, cache: false });
+  encoder.encode = (text: string): string[] =>
+    text.includes(QUERY_SEPARATOR) ? text.split(QUERY_SEPARATOR).filter(Boolean) : (termsByText.get(text) ?? tokenizer.terms(text));
+  const flex = new Document({ document: { id: 'id', index: [{ field: 'text', tokenize: 'strict', encoder }] } });
+  facts.forEach((f, i) => flex.add({ id: i, text: f.text }));
+  termsByText.clear();
+
+  const perDocUnits: IndexedFact[][] = docIds.map(() => []);
+  for (const f of indexed) perDocUnits[f.doc]!.push(f);
+  const documents = perDocUnits.map((units) => {
+    const tf = new Map<string, number>();
+    let length = 0;
+    for (const u of units) {
+      length += u.length;
+      for (const [t, n] of u.tf) tf.set(t, (tf.get(t) ?? 0) + n);
+    }
+    return { tf, length };
+  });
+
+  return {
+    candidates(terms, limit) {
+      if (terms.length === 0) return [];
+      const results = flex.search(terms.join(QUERY_SEPARATOR) + QUERY_SEPARATOR, { suggest: true, limit });
+      return (results[0]?.result ?? []).map(Number);
+    },
+    facts: indexed,
+    global: statsOf(indexed),
+    perDocument: perDocUnits.map(statsOf),
+    documents,
+    documentStats: statsOf(documents),
+  };
+}
+
+/** Joins query terms so the encoder can tell a prepared query from text to tokenize. */
+const QUERY_SEPARATOR = '\u0001';

@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answer/engine-types.js';
+import { seedEngine } from '../helpers/engine.js';
+import { isHit, readGolden, type Golden } from '../helpers/golden.js';
+
+const golden = [...readGolden('seed-dev.jsonl'), ...readGolden('hunnan-zh.jsonl')];
+const simplified = golden.filter((g) => g.expect !== null && (g.lang ?? 'zh') === 'zh');
+const negatives = golden.filter((g) => g.expect === null);
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await seedEngine();
+});
+
+describe('golden questions', () => {
+  it('has the seed set plus at least 60 of our own', () => {
+    expect(golden.length).toBeGreaterThanOrEqual(22 + 60);
+  });
+
+  it('answers at least 95% of the Simplified-Chinese answerable ones', () => {
+    const misses = simplified.filter((g) => !isHit(g, engine.ask(g.q)));
+    const rate = 1 - misses.length / simplified.length;
+    expect(rate, `misses: ${misses.map((g: Golden) => `${g.id} ${g.q}`).join('; ')}`).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each(negatives.map((g) => [g.id, g.q] as const))('%s says the document does not answer "%s"', (_id, q) => {
+    const answer = engine.ask(q);
+    expect(answer.kind).toBe('not-found');
+  });
+
+  it('highlights 412家 for the product-card question', () => {
+    const answer = engine.ask('浑南区有多少家国家高新技术企业？');
+    expect(answer.kind).toBe('found');
+    if (answer.kind !== 'found') return;
+    expect(answer.hits[0]!.keyFigure?.raw).toBe('412家');
+    expect(answer.hits[0]!.citation).toMatchObject({ document: 'hunnan-2019', section: '开放创新的主阵地', publisher: '中共浑南区委宣传部' });
+  });
+});
+
+describe('bad questions', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['？？？', 'no-words'],
+    ['好'.repeat(600), 'too-long'],
+  ])('"%s" is invalid (%s)', (q, reason) => {
+    expect(engine.ask(q)).toMatchObject({ kind: 'invalid', reason });
+  });
+});
