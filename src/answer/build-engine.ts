@@ -4,6 +4,8 @@
  */
 import type { CorpusDocument } from '../corpus/document.js';
 import { loadCorpus, type LoadCorpusOptions } from '../corpus/load.js';
+import { toSimplified } from '../question/normalize.js';
+import { compileSynonyms } from '../question/synonyms.js';
 import { readJiebaDictionary } from '../search/jieba-dictionary.js';
 import { createJiebaTokenizer, type Tokenizer } from '../search/tokenize.js';
 import { createEngine, type EngineOptions } from './engine.js';
@@ -21,7 +23,7 @@ export function sharedTokenizer(userDictionary: Uint8Array = new Uint8Array()): 
   const key = Buffer.from(userDictionary).toString('base64');
   let tokenizer = tokenizers.get(key);
   if (!tokenizer) {
-    tokenizer = createJiebaTokenizer(readJiebaDictionary(), userDictionary);
+    tokenizer = createJiebaTokenizer(readJiebaDictionary(), { userDictionary, normalize: toSimplified });
     tokenizers.set(key, tokenizer);
   }
   return tokenizer;
@@ -38,6 +40,10 @@ export async function buildEngineFromDir(
   options: BuildEngineOptions = {},
 ): Promise<{ engine: Engine; warnings: string[] }> {
   const corpus = await loadCorpus(dir, options);
-  const engine = buildEngine(corpus.documents, { ...options, userDictionary: corpus.userDictionary });
+  const engine = buildEngine(corpus.documents, {
+    ...options,
+    userDictionary: corpus.userDictionary,
+    synonyms: options.synonyms ?? compileSynonyms(corpus.synonyms),
+  });
   return { engine, warnings: corpus.warnings };
 }

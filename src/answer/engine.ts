@@ -8,6 +8,7 @@ import { extractFacts } from '../facts/extract.js';
 import { findTimeMentions } from '../facts/time.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/asked-kind.js';
 import { analyzeQuestion, type AnalyzedQuestion } from '../question/analyze.js';
+import type { Synonym } from '../question/synonyms.js';
 import { DEFAULT_RANKING, type RankingParams } from '../ranking/defaults.js';
 import { isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/rank.js';
 import { buildFactIndex } from '../search/build-index.js';
@@ -22,10 +23,13 @@ const MAX_LIMIT = 20;
 
 export interface EngineOptions {
   ranking?: Partial<RankingParams>;
+  /** The corpus's synonym table (question cue → document terms). Default: none. */
+  synonyms?: readonly Synonym[];
 }
 
 export function createEngine(documents: readonly CorpusDocument[], tokenizer: Tokenizer, options: EngineOptions = {}): Engine {
   const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
+  const synonyms = options.synonyms ?? [];
   const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag));
   const features = facts.map((f) => featuresOf(f, tokenizer));
   const index = buildFactIndex(
@@ -67,13 +71,21 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
       if (typeof question !== 'string' || !question.trim()) return { kind: 'invalid', question: String(question ?? ''), reason: 'empty' };
       if (question.length > MAX_QUESTION_CHARS) return { kind: 'invalid', question, reason: 'too-long' };
-      const q = analyzeQuestion(question, tokenizer);
+      const q = analyzeQuestion(question, tokenizer, synonyms);
       if (q.terms.length === 0) return { kind: 'invalid', question, reason: 'no-words' };
       const ranked = rankFacts(q, facts, features, index, params);
       const best = ranked[0];
       const notFound: Answer = { kind: 'not-found', question, asked: q.asked, suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion) };
-      if (!best || best.coverage < params.minCoverage) return notFound;
-      if ((isNumericAsk(q.asked) || q.asked === 'date') && !best.answersKind) return notFound;
+      // A fact that shares only numbers with the question ("5") is not about it.
+      if (!best || !best.parts.matched.some((t) => !/^[\d.]+$/.test(t))) return notFound;
+      const asksFigure = isNumericAsk(q.asked) || q.asked === 'date';
+      if (asksFigure && !best.answersKind) return notFound;
+      // "哪一年成为…" is about an event: a date in a fact that does not name the event is no answer.
+      if (q.asked === 'date' && q.verbs.length > 0 && !q.verbs.some((v) => best.parts.matched.includes(v))) return notFound;
+      // The stricter bar where a wrong answer would mislead most: a figure, a date, a person or a
+      // place is asked for, or an English question kept words the glossary could not map.
+      const strict = asksFigure || q.asked === 'person' || q.asked === 'place' || q.language === 'en';
+      if (best.coverage < (strict ? params.minCoverageFigure : params.minCoverage)) return notFound;
       const hits = [best, ...ranked.slice(1).filter((r) => r.score >= best.score * params.relatedShare)]
         .slice(0, limit)
         .map((r) => hitOf(r, q));
@@ -100,12 +112,15 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
+/** Time words beyond dates: seasons, months, eras, reigns ("盛花期为夏季", "2至4月", "唐末"). */
+const TEMPORAL = /\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
+
 function featuresOf(fact: Fact, tokenizer: Tokenizer): FactFeatures {
   const tagged = tokenizer.tag(fact.text);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),
-    hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0,
+    hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0 || TEMPORAL.test(fact.text),
   };
 }
 

@@ -6,6 +6,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { SynonymFileSchema, type SynonymEntry } from '../question/synonyms.js';
 import type { CorpusDocument } from './document.js';
 
 export class CorpusError extends Error {
@@ -27,6 +28,8 @@ export interface LoadedCorpus {
   documents: CorpusDocument[];
   /** Concatenated `*.dict` files (jieba user-dictionary lines: `word [freq] [tag]`). */
   userDictionary: Uint8Array;
+  /** The corpus's synonym table (`synonyms.json`), validated; empty when there is none. */
+  synonyms: SynonymEntry[];
   /** One line per skipped or doubtful file, naming the file and what is wrong. */
   warnings: string[];
 }
@@ -34,6 +37,7 @@ export interface LoadedCorpus {
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
 const MAX_TITLE_CHARS = 60;
+const SYNONYMS_FILE = 'synonyms.json';
 
 const MetaSchema = z.object({
   title: z.string().min(1).optional(),
@@ -92,7 +96,8 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     const why = warnings.length ? ` (${warnings.join('; ')})` : '';
     throw new CorpusError(`no usable .txt or .md document in corpus folder ${dir}${why}`);
   }
-  return { documents, userDictionary: Buffer.concat(dictionaries), warnings };
+  const synonyms = await readSynonyms(root, warnings);
+  return { documents, userDictionary: Buffer.concat(dictionaries), synonyms, warnings };
 }
 
 /** Why a file cannot be read as part of the corpus, or null when it can. */
@@ -133,6 +138,23 @@ async function readMeta(root: string, id: string, warnings: string[]): Promise<z
   } catch (err) {
     warnings.push(`${file}: invalid metadata (${err instanceof Error ? err.message.split('\n')[0] : String(err)}), ignored`);
     return {};
+  }
+}
+
+async function readSynonyms(root: string, warnings: string[]): Promise<SynonymEntry[]> {
+  let raw: string;
+  try {
+    raw = await readFile(join(root, SYNONYMS_FILE), 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const entries = SynonymFileSchema.parse(JSON.parse(raw));
+    for (const e of entries) new RegExp(e.cue);
+    return entries;
+  } catch (err) {
+    warnings.push(`${SYNONYMS_FILE}: invalid (${err instanceof Error ? err.message.split('\n')[0] : String(err)}), ignored`);
+    return [];
   }
 }
 

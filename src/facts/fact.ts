@@ -6,6 +6,7 @@ export const FIGURE_KINDS = [
   'people', // 69万人, 近700人
   'money', // 414.5亿元, 5400余万元
   'percent', // 27.4%
+  'ratio', // 1：7
   'multiple', // 3.4倍
   'area', // 803平方公里
   'duration', // 3个工作日, 3个小时

@@ -84,6 +84,7 @@ const DATE_RE = new RegExp(
     `|[${DIGITS}]{1,2}月[${DIGITS}]{1,2}日|[${DIGITS}]{1,2}月(?:末|底|初)`,
   'y',
 );
+const RATIO_RE = new RegExp(`[${DIGITS}]+(?:\\.[${DIGITS}]+)?[:：比][${DIGITS}]+(?:\\.[${DIGITS}]+)?`, 'y');
 const LABEL_RE = new RegExp(`[${DIGITS}]+(?:\\s*[+＋>＞<＜=]\\s*(?:[${DIGITS}]+|[A-Za-z]))+`, 'y');
 const ARABIC_RE = new RegExp(`[${DIGITS}]{1,3}(?:,[${DIGITS}]{3})+(?:\\.[${DIGITS}]+)?|[${DIGITS}]+(?:\\.[${DIGITS}]+)?`, 'y');
 const CHINESE_RE = new RegExp(`[${CN_DIGITS}]+`, 'y');
@@ -164,6 +165,11 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   // A digit glued to a preceding letter or digit is part of a code ("A1", "G20"): still a number, kind 'number'.
   const date = isDigit ? matchAt(DATE_RE, text, i) : undefined;
   if (date) return { raw: date, value: dateValue(date), unit: '', kind: 'date', approx: false, start: i, end: i + date.length };
+  const ratio = isDigit ? matchAt(RATIO_RE, text, i) : undefined;
+  if (ratio && !/^\d{1,2}[:：]\d{2}$/.test(toAsciiDigits(ratio))) {
+    const first = Number(toAsciiDigits(/[0-9０-９.]+/.exec(ratio)![0]));
+    return { raw: ratio, value: first, unit: '', kind: 'ratio', approx: false, start: i, end: i + ratio.length };
+  }
   const label = isDigit ? matchAt(LABEL_RE, text, i) : undefined;
   if (label) {
     const first = Number(toAsciiDigits(/[0-9０-９]+/.exec(label)![0]));
@@ -201,6 +207,8 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   }
   const unit = matchUnit(text.slice(end));
   if (!isDigit && (!unit || CHINESE_IDIOM_AFTER.test(text.slice(end)))) return undefined;
+  // "一个", "一种", "一位" are mostly the article "a", not a count; "一个工作日", "一年" are durations.
+  if (!isDigit && numeral === '一' && !approx && unit?.[1].kind !== 'duration') return undefined;
   let kind: FigureKind = 'number';
   let unitText = '';
   if (unit) {

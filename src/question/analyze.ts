@@ -7,7 +7,7 @@ import type { Tokenizer } from '../search/tokenize.js';
 import { detectAskedKind } from './asked-kind.js';
 import { translateEnglish } from './glossary-en.js';
 import { normalizeQuestion } from './normalize.js';
-import { expandSynonyms } from './synonyms.js';
+import { expandSynonyms, type Synonym } from './synonyms.js';
 
 export interface QueryTerm {
   term: string;
@@ -15,6 +15,15 @@ export interface QueryTerm {
   weight: number;
   /** Whether a miss on this term counts against the answer's coverage (synonyms only ever add). */
   required: boolean;
+}
+
+/** A word the question names, for coverage: matched whole, or in part through its search terms. */
+export interface QueryWord {
+  word: string;
+  weight: number;
+  required: boolean;
+  /** The word's search-mode parts other than itself ("高新技术企业" → 高新, 技术, 企业). */
+  parts: string[];
 }
 
 export interface AnalyzedQuestion {
@@ -27,6 +36,10 @@ export interface AnalyzedQuestion {
   /** Years named in the question ("2018"), and period words (上半年, 同期, 目前 ...). */
   times: string[];
   terms: QueryTerm[];
+  /** The same content as whole words, each counted once: what coverage is measured over. */
+  words: QueryWord[];
+  /** The question's verbs other than 是/有/在 ("成为", "释放"): the event a date question asks about. */
+  verbs: string[];
 }
 
 /** Weight of a term added by the synonym table or the English glossary's secondary terms. */
@@ -34,32 +47,62 @@ export const SYNONYM_WEIGHT = 0.5;
 
 /** Question phrasing that carries no content: stripped before the words are looked up. */
 const QUESTION_PHRASES =
-  /请问|告诉我|我想知道|想了解|一共|总共|大概|大约|是多少|有多少|多少|多长时间|多久|多大|几个|几家|几位|几人|几所|哪一年|哪些|哪个|哪里|哪儿|什么样的?|什么|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
+  /请问|告诉我|我想知道|想了解|一共|总共|大概|大约|是多少|有多少|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
+const DIMENSION_QUESTION = /有?多([高长重远深宽厚])/g;
 /** Weight of a bare number or year in the question: it qualifies what is asked more than it names it. */
 const NUMBER_WEIGHT = 0.5;
 
 const PERIOD_WORDS = /上半年|下半年|同期|去年|今年|目前|现在|截至|月末|年底|first half|this year|last year/gi;
 const HAS_HAN = /[\u3400-\u9FFF]/;
 
-export function analyzeQuestion(question: string, tokenizer: Tokenizer): AnalyzedQuestion {
+export function analyzeQuestion(question: string, tokenizer: Tokenizer, synonyms: readonly Synonym[] = []): AnalyzedQuestion {
   const { text, traditional } = normalizeQuestion(question);
   const language = HAS_HAN.test(text) || !/[a-z]/i.test(text) ? 'zh' : 'en';
   const times = [...(text.match(/(19|20)\d{2}/g) ?? []), ...(text.match(PERIOD_WORDS) ?? []).map(mapPeriod)];
   const terms = new Map<string, QueryTerm>();
-  const add = (term: string, weight: number, required: boolean) => {
-    const prev = terms.get(term);
-    if (!prev || prev.weight < weight) terms.set(term, { term, weight, required: required || (prev?.required ?? false) });
+  const words = new Map<string, QueryWord>();
+  const add = (text: string, weight: number, required: boolean) => {
+    for (const term of tokenizer.terms(text)) {
+      const w = /^\d+(\.\d+)?$/.test(term) ? weight * NUMBER_WEIGHT : weight;
+      const prev = terms.get(term);
+      if (!prev || prev.weight < w) terms.set(term, { term, weight: w, required: required || (prev?.required ?? false) });
+    }
+    for (const word of tokenizer.words(text)) {
+      if (words.has(word) && words.get(word)!.required) continue;
+      const w = /^\d+(\.\d+)?$/.test(word) ? weight * NUMBER_WEIGHT : weight;
+      words.set(word, { word, weight: w, required, parts: tokenizer.terms(word).filter((p) => p !== word) });
+    }
   };
   if (language === 'en') {
     const { terms: zh, unmatched } = translateEnglish(text);
-    for (const group of zh) for (const t of tokenizer.terms(group)) add(t, 1, true);
+    for (const group of zh) add(group, 1, true);
     for (const w of unmatched) add(w, 1, true);
   } else {
-    const { expansions, rest } = expandSynonyms(text);
-    for (const t of tokenizer.terms(rest.replace(QUESTION_PHRASES, ' '))) add(t, /^\d+(\.\d+)?$/.test(t) ? NUMBER_WEIGHT : 1, true);
-    for (const group of expansions) for (const t of tokenizer.terms(group)) add(t, SYNONYM_WEIGHT, false);
+    const { expansions, rest } = expandSynonyms(text, synonyms);
+    // "有多高" asks about 高: the dimension stays as a term ("树高可达55米").
+    add(rest.replace(DIMENSION_QUESTION, ' $1 ').replace(QUESTION_PHRASES, ' '), 1, true);
+    for (const group of expansions) add(group, SYNONYM_WEIGHT, false);
   }
-  return { original: question, text, language, traditional, asked: detectAskedKind(text), times, terms: [...terms.values()] };
+  return {
+    original: question,
+    text,
+    language,
+    traditional,
+    asked: detectAskedKind(text),
+    times,
+    terms: [...terms.values()],
+    words: [...words.values()],
+    verbs: language === 'zh' ? questionVerbs(text, tokenizer) : [],
+  };
+}
+
+const LIGHT_VERBS = new Set(['是', '有', '在', '为', '要', '需要', '会', '能', '可以', '叫', '称']);
+
+function questionVerbs(text: string, tokenizer: Tokenizer): string[] {
+  return tokenizer
+    .tag(text.replace(QUESTION_PHRASES, ' '))
+    .filter((w) => w.tag.startsWith('v') && w.tag !== 'vn' && !LIGHT_VERBS.has(w.word))
+    .map((w) => w.word);
 }
 
 function mapPeriod(p: string): string {

@@ -3,6 +3,7 @@ import type { AskedKind } from '../answer/answer.js';
 
 /** First match wins, so the more specific cues come first. */
 const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
+  ['number', /第几/],
   ['people', /(多少|几)(个人|人|名|位)/],
   ['count', /(多少|几)(个|家|户|项|次|条|座|所|批|件|种|类|届)(?!工作日|小时|月)/],
   ['multiple', /几倍|多少倍|是.*的几|\bhow many times\b/i],
@@ -14,20 +15,30 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ['people', /多少人|几人|几个人|人口|多少名|几名|几位|多少位|人数|人才|专家|院士|博士|\bpeople\b|\bpopulation\b|\bpersons?\b|\btalents?\b|\bexperts?\b/i],
   ['person', /谁|哪位|什么人|\bwho\b/i],
   ['place', /哪里|哪儿|什么地方|在哪|哪个城市|哪个国家|哪个省|哪座|位于|\bwhere\b/i],
+  ['number', /多[高长重远深宽厚]|多少[米岁吨年]|几[米岁年]/],
   ['count', /多少|几|数量|总数|数目|\bhow many\b|\bnumber of\b/i],
   ['list', /哪些|有什么|包括|都有|\bwhich\b|\bwhat are\b/i],
-  ['yesno', /吗[？?]?$|是不是|是否|有没有|\b(is|are|does|do)\b.*\?$/i],
+  ['yesno', /吗[？?]?$|是不是|是否|有没有|^(is|are|does|do|did|can|has|have)\b/i],
 ];
 
+/** Kinds that ask for a quantity: only inferred when the question asks "how much" in some form. */
+const QUANTITY_KINDS: ReadonlySet<AskedKind> = new Set(['people', 'count', 'money', 'percent', 'area', 'duration', 'multiple', 'number']);
+const QUANTITY_CUE =
+  /多少|几|多大|多久|多长|多高|多远|多重|多深|多宽|比例|占比|比重|百分|倍|面积|人口|人数|规模|\bhow (many|much|big|large|long|high|far)\b|\bpopulation\b|\barea\b|\bsize\b|\bnumber of\b|\bpercent(age)?\b|\bshare\b|\bproportion\b/i;
+
 export function detectAskedKind(question: string): AskedKind {
-  for (const [kind, re] of CUES) if (re.test(question)) return kind;
+  const quantity = QUANTITY_CUE.test(question);
+  for (const [kind, re] of CUES) {
+    if (QUANTITY_KINDS.has(kind) && !quantity) continue;
+    if (re.test(question)) return kind;
+  }
   return null;
 }
 
 /** The figure kinds that can answer each asked kind (null: any fact may answer, figure or not). */
 export const ANSWERING_FIGURE_KINDS: Readonly<Record<Exclude<AskedKind, null>, readonly string[] | null>> = {
   multiple: ['multiple'],
-  percent: ['percent'],
+  percent: ['percent', 'ratio'],
   area: ['area'],
   duration: ['duration'],
   date: ['date'],

@@ -10,19 +10,31 @@ export interface NormalizedText {
   traditional: boolean;
 }
 
-let toSimplified: ((s: string) => string) | undefined;
+let convert: ((s: string) => string) | undefined;
 
 function converter(): (s: string) => string {
   // Taiwan and Hong Kong variants both convert through OpenCC's 't' standard; 'tw' also maps
   // Taiwan-specific phrases (e.g. 軟體 → 软件).
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return toSimplified;
+  convert ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return convert;
 }
 
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+/**
+ * Traditional → Simplified for matching. OpenCC also rewrites some characters that are valid in
+ * Simplified text (著称 → 着称), so documents go through the same conversion before indexing
+ * (see search/tokenize.ts), and both sides always meet in the same form.
+ */
+export function toSimplified(text: string): string {
+  return /[\u3400-\u9FFF]/.test(text) ? converter()(text) : text;
+}
+
+/** Markup pasted along with a question: HTML tags and entities, Markdown emphasis. */
+const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|[*_`~]{1,3}/gi;
+
 export function normalizeQuestion(input: string): NormalizedText {
-  const cleaned = input.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
-  const text = /[\u3400-\u9FFF]/.test(cleaned) ? converter()(cleaned) : cleaned;
+  const cleaned = input.normalize('NFKC').replace(INVISIBLE, '').replace(MARKUP, ' ').replace(/\s+/g, ' ').trim();
+  const text = toSimplified(cleaned);
   return { text, traditional: text !== cleaned };
 }

@@ -21,22 +21,44 @@ export interface RankingParams {
   candidates: number;
   /**
    * The least share of the question's weighted terms (by corpus rarity) the best fact must contain
-   * to count as an answer; below it the engine says the document does not say. Range 0–1; default 0.55.
+   * to count as an answer; below it the engine says the document does not say. Range 0–1; default 0.2.
    */
   minCoverage: number;
+  /**
+   * The same, when the question asks for a figure or a date: a wrong figure misleads more than a
+   * loosely related sentence, so the bar is higher. Range 0–1; default 0.45.
+   */
+  minCoverageFigure: number;
+  /**
+   * Coverage weighs terms by rarity as if the corpus had at least this many facts, so that in a
+   * small corpus one absent word does not outweigh all the present ones. Default 200.
+   */
+  coverageMinFacts: number;
+  /**
+   * A question term that names the document's topic (it is in the document's first sentence) counts
+   * as this much of an occurrence in every fact of the document, since later sentences refer to the
+   * topic as 它/其. 0 turns this off. Range 0–1; default 0.5.
+   */
+  topicShare: number;
+  /** Every fact of this many best-matching documents is re-ranked, besides FlexSearch's candidates. Default 2. */
+  topDocuments: number;
   /** Related facts must score at least this share of the answer's score. Default 0.5. */
   relatedShare: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
-  k1: 1.2,
-  b: 0.5,
+  k1: 0.3,
+  b: 0,
   documentWeight: 0.35,
   kindBonus: 0.25,
   noFigurePenalty: 0.3,
   timeBonus: 0.15,
   entityBonus: 0.1,
   candidates: 400,
-  minCoverage: 0.55,
+  minCoverage: 0.2,
+  minCoverageFigure: 0.45,
+  coverageMinFacts: 200,
   relatedShare: 0.5,
+  topicShare: 0.5,
+  topDocuments: 2,
 };

@@ -36,9 +36,10 @@ export interface Ranked {
   parts: ScoreParts;
 }
 
-function idf(stats: TermStats, term: string): number {
+function idf(stats: TermStats, term: string, minCount = 0): number {
   const df = stats.df.get(term) ?? 0;
-  return Math.log(1 + (stats.count - df + 0.5) / (df + 0.5));
+  const n = Math.max(stats.count, minCount);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 const NUMERIC_ASKS: ReadonlySet<AskedKind> = new Set(['people', 'count', 'area', 'money', 'percent', 'duration', 'multiple', 'number']);
@@ -63,14 +64,13 @@ export function rankFacts(
   params: RankingParams,
 ): Ranked[] {
   if (q.terms.length === 0) return [];
-  const candidates = index.candidates(
+  const found = index.candidates(
     q.terms.map((t) => t.term),
     params.candidates,
   );
-  if (candidates.length === 0) return [];
-
-  const docScore = documentScores(q, index, candidates, params);
-  const requiredGlobal = q.terms.filter((t) => t.required).reduce((s, t) => s + t.weight * idf(index.global, t.term), 0);
+  if (found.length === 0) return [];
+  const docScore = documentScores(q, index, found, params);
+  const candidates = withTopDocumentFacts(found, docScore, index, params.topDocuments);
 
   const ranked = candidates.map((pos): Ranked => {
     const fact = facts[pos]!;
@@ -78,24 +78,20 @@ export function rankFacts(
     const local = index.perDocument[indexed.doc]!;
     let termScore = 0;
     let termMax = 0;
-    let matchedGlobal = 0;
-    let optionalGlobal = 0;
     const matched: string[] = [];
     const norm = params.k1 * (1 - params.b + (params.b * indexed.length) / (local.avgLength || 1));
+    const topic = index.topics[indexed.doc]!;
     for (const { term, weight, required } of q.terms) {
-      const tf = indexed.tf.get(term) ?? 0;
+      const tf = indexed.tf.get(term) ?? (topic.has(term) ? params.topicShare : 0);
       const w = weight * idf(local, term);
       if (tf > 0) {
         termScore += (w * (tf * (params.k1 + 1))) / (tf + norm) / (params.k1 + 1);
-        const g = weight * idf(index.global, term);
-        matchedGlobal += g;
-        if (!required) optionalGlobal += g;
         matched.push(term);
       }
       if (required) termMax += w;
     }
     const terms = termMax > 0 ? termScore / termMax : 0;
-    const coverage = requiredGlobal + optionalGlobal > 0 ? matchedGlobal / (requiredGlobal + optionalGlobal) : 0;
+    const coverage = coverageOf(q, indexed.tf, topic, index, params);
     const feats = features[pos]!;
     const fits = answersKind(fact, feats, q.asked);
     const kind = kindScore(fact, feats, q, fits, matched, params);
@@ -110,6 +106,27 @@ export function rankFacts(
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.pos - b.pos);
+}
+
+/**
+ * Share of the question's words (each once, weighted by rarity across the corpus) that the fact
+ * holds: a word counts whole when the fact has it, in part when the fact has some of its parts
+ * (高新技术企业 through 高新, 技术, 企业), and at `topicShare` when only the document's first
+ * sentence has it. Added synonyms count only when they match.
+ */
+function coverageOf(q: AnalyzedQuestion, tf: Map<string, number>, topic: Set<string>, index: FactIndex, params: RankingParams): number {
+  let matched = 0;
+  let total = 0;
+  for (const { word, weight, required, parts } of q.words) {
+    const has = (t: string) => (tf.has(t) ? 1 : topic.has(t) ? params.topicShare : 0);
+    let credit = has(word);
+    if (credit < 1 && parts.length > 0) credit = Math.max(credit, parts.reduce((s, p) => s + has(p), 0) / parts.length);
+    const df = index.global.df.has(word) ? word : (parts.find((p) => index.global.df.has(p)) ?? word);
+    const w = weight * idf(index.global, df, params.coverageMinFacts);
+    matched += w * credit;
+    if (required || credit > 0) total += w;
+  }
+  return total > 0 ? matched / total : 0;
 }
 
 function round(n: number): number {
@@ -149,6 +166,18 @@ function kindScore(
   if (!isNumericAsk(asked)) return 0;
   if (fits) return params.kindBonus;
   return fact.figures.length === 0 ? -params.noFigurePenalty : -params.noFigurePenalty / 2;
+}
+
+/**
+ * FlexSearch finds facts that share a word with the question; a fact that answers it may share
+ * none ("它是一个占地约两平方公里的热带植物公园" for "萱侬律占地面积多大？") yet sit in the
+ * document the question is about. So every fact of the best-matching documents is a candidate too.
+ */
+function withTopDocumentFacts(found: number[], docScore: Map<number, number>, index: FactIndex, topDocuments: number): number[] {
+  const top = [...docScore.entries()].sort((a, b) => b[1] - a[1]).slice(0, topDocuments);
+  const all = new Set(found);
+  for (const [doc] of top) for (const pos of index.factsOfDocument[doc]!) all.add(pos);
+  return [...all];
 }
 
 /** BM25 of the question over whole documents, normalised so the best document scores 1. */

@@ -35,6 +35,13 @@ export interface FactIndex {
   /** Each document as one bag of terms, for telling which document a question is about. */
   documents: { tf: Map<string, number>; length: number }[];
   documentStats: TermStats;
+  /**
+   * Each document's topic terms: those of its first fact, which names what the document is about
+   * ("纽西兰鸡毛松是…"); later sentences refer back to it with 它/其 rather than by name.
+   */
+  topics: Set<string>[];
+  /** Fact positions of each document, in order. */
+  factsOfDocument: number[][];
 }
 
 function countTerms(terms: readonly string[]): Map<string, number> {
@@ -94,6 +101,8 @@ export function buildFactIndex(facts: readonly Fact[], docIds: readonly string[]
     perDocument: perDocUnits.map(statsOf),
     documents,
     documentStats: statsOf(documents),
+    factsOfDocument: docIds.map((_, d) => indexed.flatMap((f, pos) => (f.doc === d ? [pos] : []))),
+    topics: perDocUnits.map((units) => new Set(units[0]?.tf.keys() ?? [])),
   };
 }
 

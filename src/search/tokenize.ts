@@ -14,6 +14,8 @@ export interface TaggedWord {
 export interface Tokenizer {
   /** Index/match terms: search-mode words, lower-cased, without punctuation and stopwords. */
   terms(text: string): string[];
+  /** Content words (plain segmentation, normalised, filtered like `terms`): what a question names. */
+  words(text: string): string[];
   /** Plain segmentation (every character kept, in order). */
   cut(text: string): string[];
   /** Segmentation with part-of-speech tags (jieba's ICTCLAS tag set: n, v, nr, ns, m ...). */
@@ -37,18 +39,31 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
 
-export function createJiebaTokenizer(dictionary: Uint8Array, userDictionary?: Uint8Array): Tokenizer {
+export interface TokenizerOptions {
+  /** jieba user-dictionary lines (`word freq tag`) added to the main dictionary. */
+  userDictionary?: Uint8Array;
+  /**
+   * Applied to text before `terms` segments it, on both sides (facts and questions), so they meet
+   * in one script: Traditional → Simplified. Offsets are never taken from its output.
+   */
+  normalize?: (text: string) => string;
+}
+
+export function createJiebaTokenizer(dictionary: Uint8Array, options: TokenizerOptions = {}): Tokenizer {
   const jieba = Jieba.withDict(dictionary);
-  if (userDictionary && userDictionary.length > 0) jieba.loadDict(userDictionary);
+  if (options.userDictionary && options.userDictionary.length > 0) jieba.loadDict(options.userDictionary);
+  const normalize = options.normalize ?? ((s: string) => s);
+  const keep = (pieces: string[]): string[] => {
+    const out: string[] = [];
+    for (const w of pieces) {
+      const word = w.trim().toLowerCase();
+      if (word && HAS_CONTENT.test(word) && !STOPWORDS.has(word)) out.push(word);
+    }
+    return out;
+  };
   return {
-    terms(text) {
-      const out: string[] = [];
-      for (const w of jieba.cutForSearch(text, true)) {
-        const word = w.trim().toLowerCase();
-        if (word && HAS_CONTENT.test(word) && !STOPWORDS.has(word)) out.push(word);
-      }
-      return out;
-    },
+    terms: (text) => keep(jieba.cutForSearch(normalize(text), true)),
+    words: (text) => keep(jieba.cut(normalize(text), true)),
     cut: (text) => jieba.cut(text, true),
     tag: (text) => jieba.tag(text, true),
   };

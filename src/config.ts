@@ -1,0 +1,239 @@
+// The process configuration: a zod schema over the environment, and a pure parseConfig(env).
+// Only main.ts reads process.env; everything else receives the parsed Config.
+import { z } from 'zod';
+
+export const BOT_MODES = ['polling', 'webhook'] as const satisfies readonly string[];
+export type BotMode = (typeof BOT_MODES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const satisfies readonly string[];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Every default in one place (the table in docs/BOT.md and .env.example repeat these). */
+export const configDefaults = {
+  TELEGRAM_API_ROOT: 'https://api.telegram.org',
+  BOT_MODE: 'polling',
+  WEBHOOK_PATH: '/telegram/webhook',
+  /** Port the webhook server listens on; 0 picks any free port. */
+  PORT: 8080,
+  /** Address the webhook server listens on. */
+  HOST: '0.0.0.0',
+  CORPUS_DIR: 'corpus',
+  LOG_LEVEL: 'info',
+  /** Questions one user may ask in groups per window; 0 turns the limit off. */
+  RATE_LIMIT_MAX: 5,
+  RATE_LIMIT_WINDOW_SECONDS: 60,
+  /** How many users the rate limiter remembers at most (oldest are forgotten first). */
+  RATE_LIMIT_TRACKED_USERS: 10_000,
+  /** How many times a call that got 429 Too Many Requests is retried. */
+  TELEGRAM_MAX_RETRIES: 3,
+} as const;
+
+/** Variables whose values must never appear in messages or logs. */
+export const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET'] as const satisfies readonly string[];
+
+/** Every variable the schema reads, in the order of .env.example. */
+export const CONFIG_VARIABLES = [
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_API_ROOT',
+  'BOT_MODE',
+  'WEBHOOK_DOMAIN',
+  'WEBHOOK_PATH',
+  'WEBHOOK_SECRET',
+  'PORT',
+  'HOST',
+  'CORPUS_DIR',
+  'LOG_LEVEL',
+  'RATE_LIMIT_MAX',
+  'RATE_LIMIT_WINDOW_SECONDS',
+  'RATE_LIMIT_TRACKED_USERS',
+  'TELEGRAM_MAX_RETRIES',
+] as const satisfies readonly string[];
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
+function wholeNumber(min: number, max: number, fallback: number) {
+  const expected = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, { error: expected })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error: expected }).max(max, { error: expected }))
+    .optional()
+    .default(fallback);
+}
+
+const TOKEN_PATTERN = /^\d+:[A-Za-z0-9_-]+$/;
+const SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** "bot.example.com", "bot.example.com:8443" or "https://bot.example.com" → "bot.example.com[:port]", or null. */
+function webhookHost(value: string): string | null {
+  const withScheme = /^https?:\/\//i.test(value) ? value : `https://${value}`;
+  try {
+    const url = new URL(withScheme);
+    if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') return null;
+    return url.host === '' ? null : url.host;
+  } catch {
+    return null;
+  }
+}
+
+const envShape = {
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(TOKEN_PATTERN, { error: 'must look like 123456789:AAE… (the token BotFather gave you)' })
+    .optional(),
+  TELEGRAM_API_ROOT: z
+    .string()
+    .refine(isHttpUrl, { error: 'must be an http(s) URL such as https://api.telegram.org' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional()
+    .default(configDefaults.TELEGRAM_API_ROOT),
+  BOT_MODE: z.enum(BOT_MODES, { error: 'must be "polling" or "webhook"' }).optional().default(configDefaults.BOT_MODE),
+  WEBHOOK_DOMAIN: z
+    .string()
+    .refine((value) => webhookHost(value) !== null, {
+      error: 'must be the public host name Telegram calls, e.g. bot.example.com (optionally with :port)',
+    })
+    .transform((value) => webhookHost(value) ?? value)
+    .optional(),
+  WEBHOOK_PATH: z
+    .string()
+    .regex(/^\/[A-Za-z0-9._~\/-]*$/, { error: 'must be a URL path starting with "/", e.g. /telegram/webhook' })
+    .optional()
+    .default(configDefaults.WEBHOOK_PATH),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(SECRET_PATTERN, { error: 'must be 1 to 256 characters of A-Z, a-z, 0-9, "_" and "-"' })
+    .optional(),
+  PORT: wholeNumber(0, 65_535, configDefaults.PORT),
+  HOST: z.string().optional().default(configDefaults.HOST),
+  CORPUS_DIR: z.string().optional().default(configDefaults.CORPUS_DIR),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .optional()
+    .default(configDefaults.LOG_LEVEL),
+  RATE_LIMIT_MAX: wholeNumber(0, 10_000, configDefaults.RATE_LIMIT_MAX),
+  RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400, configDefaults.RATE_LIMIT_WINDOW_SECONDS),
+  RATE_LIMIT_TRACKED_USERS: wholeNumber(1, 1_000_000, configDefaults.RATE_LIMIT_TRACKED_USERS),
+  TELEGRAM_MAX_RETRIES: wholeNumber(0, 10, configDefaults.TELEGRAM_MAX_RETRIES),
+} satisfies Record<ConfigVariable, z.ZodType>;
+
+/** The environment schema: strings in, a structured Config out (with a union on the bot mode). */
+export const ConfigSchema = z
+  .object(envShape)
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== 'webhook') return;
+    if (env.TELEGRAM_BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required when BOT_MODE=webhook' });
+    }
+    if (env.WEBHOOK_DOMAIN === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_DOMAIN'],
+        message: 'is required when BOT_MODE=webhook (the public host name Telegram calls, e.g. bot.example.com)',
+      });
+    }
+    if (env.WEBHOOK_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: 'is required when BOT_MODE=webhook (1 to 256 characters of A-Z, a-z, 0-9, "_" and "-")',
+      });
+    }
+  })
+  .transform((env) => ({
+    /** Null when no token is set: main.ts then runs the console chat. */
+    telegram:
+      env.TELEGRAM_BOT_TOKEN === undefined
+        ? null
+        : {
+            token: env.TELEGRAM_BOT_TOKEN,
+            apiRoot: env.TELEGRAM_API_ROOT,
+            transport:
+              env.BOT_MODE === 'webhook'
+                ? ({
+                    mode: 'webhook',
+                    domain: env.WEBHOOK_DOMAIN ?? '',
+                    path: env.WEBHOOK_PATH,
+                    secret: env.WEBHOOK_SECRET ?? '',
+                    host: env.HOST,
+                    port: env.PORT,
+                  } as const)
+                : ({ mode: 'polling' } as const),
+            rateLimit: {
+              max: env.RATE_LIMIT_MAX,
+              windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000,
+              trackedUsers: env.RATE_LIMIT_TRACKED_USERS,
+            },
+            maxRetries: env.TELEGRAM_MAX_RETRIES,
+          },
+    corpusDir: env.CORPUS_DIR,
+    logLevel: env.LOG_LEVEL,
+  }));
+
+export type Config = z.output<typeof ConfigSchema>;
+export type TelegramConfig = NonNullable<Config['telegram']>;
+export type Transport = TelegramConfig['transport'];
+export type WebhookTransport = Extract<Transport, { mode: 'webhook' }>;
+
+/** One problem with one variable. */
+export interface ConfigIssue {
+  variable: string;
+  /** What the variable expects, e.g. 'must be a whole number from 0 to 65535 (got "abc")'. */
+  message: string;
+}
+
+/** Thrown by parseConfig; the message names each variable and never contains a secret value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly issues: ConfigIssue[]) {
+    super(formatIssues(issues));
+  }
+}
+
+function formatIssues(issues: ConfigIssue[]): string {
+  const lines = issues.map((issue) => `${issue.variable} ${issue.message}`);
+  if (lines.length === 1) return `Invalid configuration: ${lines[0]}.`;
+  return `Invalid configuration:\n${lines.map((line) => `  - ${line}.`).join('\n')}`;
+}
+
+function describeValue(variable: string, value: string | undefined): string {
+  if (value === undefined) return '';
+  if ((SECRET_VARIABLES as readonly string[]).includes(variable)) return '';
+  const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  return ` (got ${JSON.stringify(shown)})`;
+}
+
+/**
+ * Validates the environment. Empty values count as unset, so `PORT=` in .env means the default.
+ * Throws ConfigError naming every invalid variable; secret values are never echoed.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const input: Partial<Record<ConfigVariable, string>> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name]?.trim();
+    if (value !== undefined && value !== '') input[name] = value;
+  }
+  const result = ConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const seen = new Set<string>();
+  const issues: ConfigIssue[] = [];
+  for (const issue of result.error.issues) {
+    const variable = String(issue.path[0] ?? 'configuration');
+    if (seen.has(variable)) continue;
+    seen.add(variable);
+    issues.push({
+      variable,
+      message: issue.message + describeValue(variable, input[variable as ConfigVariable]),
+    });
+  }
+  throw new ConfigError(issues);
+}

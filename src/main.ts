@@ -1,0 +1,130 @@
+// Composition root: .env → config → engine → Telegram bot (token set) or console chat (no token).
+// The only place that reads process.env, installs signal handlers or exits.
+import { config as loadDotenv } from 'dotenv';
+import { buildEngineFromDir } from './answer/build-engine.js';
+import { ConfigError, parseConfig, type Config, type TelegramConfig } from './config.js';
+import { runConsoleChat } from './console/chat.js';
+import { createLogger, redactSecrets, type Logger } from './log.js';
+import { createBot } from './telegram/create-bot.js';
+import { launchBot, type RunningBot } from './telegram/run-bot.js';
+import type { Engine } from './answer/engine-types.js';
+
+/** Longest wait for answers in flight after SIGINT/SIGTERM before giving up. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+const CONSOLE_NOTICE =
+  'Telegram is not connected: set TELEGRAM_BOT_TOKEN in .env (see .env.example and docs/BOT.md) to run the bot. ' +
+  'Console chat: one question per line, Ctrl-D to quit.';
+
+type Stopper = (signal: NodeJS.Signals) => void;
+
+/** Routes SIGINT/SIGTERM to whatever is running; a second signal exits at once. */
+function installSignals(): (stopper: Stopper) => void {
+  let stopper: Stopper | null = null;
+  let received = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) process.exit(1);
+    received = true;
+    if (stopper === null) process.exit(0); // nothing running yet, nothing in flight
+    stopper(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return (next) => {
+    stopper = next;
+  };
+}
+
+async function runBot(telegram: TelegramConfig, engine: Engine, logger: Logger, onSignal: (s: Stopper) => void) {
+  const bot = createBot(telegram.token, {
+    engine,
+    logger,
+    options: { apiRoot: telegram.apiRoot, rateLimit: telegram.rateLimit, maxRetries: telegram.maxRetries },
+  });
+  let running: RunningBot;
+  try {
+    running = await launchBot(bot, telegram.transport, logger);
+  } catch (err) {
+    logger.fatal({ err }, 'could not start the bot (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)');
+    return 1;
+  }
+  let stopRequested = false;
+  onSignal((signal) => {
+    stopRequested = true;
+    logger.info({ signal }, 'stopping: finishing the answers in flight');
+    setTimeout(() => {
+      logger.error('answers in flight did not finish in time, exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    void running.stop(signal);
+  });
+  try {
+    await running.done;
+  } catch (err) {
+    logger.fatal({ err }, 'the bot stopped on an error');
+    return 1;
+  }
+  if (!stopRequested) return 1;
+  logger.info('stopped');
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const onSignal = installSignals();
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.telegram?.token, config.telegram?.transport.mode === 'webhook' ? config.telegram.transport.secret : null],
+  });
+
+  const started = Date.now();
+  let engine: Engine;
+  try {
+    const built = await buildEngineFromDir(config.corpusDir);
+    engine = built.engine;
+    for (const warning of built.warnings) logger.warn({ corpusDir: config.corpusDir }, warning);
+  } catch (err) {
+    logger.fatal({ err, corpusDir: config.corpusDir }, 'could not build the engine from CORPUS_DIR');
+    return 1;
+  }
+  if (engine.facts.length === 0) {
+    logger.fatal({ corpusDir: config.corpusDir }, 'CORPUS_DIR holds no facts to answer from');
+    return 1;
+  }
+
+  if (config.telegram === null) {
+    process.stderr.write(`${CONSOLE_NOTICE}\n`);
+    await runConsoleChat({
+      engine,
+      input: process.stdin,
+      output: process.stdout,
+      prompt: process.stdin.isTTY === true,
+      onReady: (close) => onSignal(() => close()),
+    });
+    return 0;
+  }
+  logger.info(
+    { documents: engine.documents.length, facts: engine.facts.length, ms: Date.now() - started },
+    'engine ready',
+  );
+  return runBot(config.telegram, engine, logger, onSignal);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`factbot: ${redactSecrets(message, [process.env.TELEGRAM_BOT_TOKEN, process.env.WEBHOOK_SECRET])}\n`);
+    process.exit(1);
+  },
+);

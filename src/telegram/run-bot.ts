@@ -1,0 +1,91 @@
+// Starting and stopping the bot: long polling, or a webhook server. Either way stop() lets the answers in
+// flight go out before it resolves.
+import type { Context, Telegraf } from 'telegraf';
+import type { Transport } from '../config.js';
+import type { Logger } from '../log.js';
+import { registerCommands } from './commands.js';
+import { startWebhookServer } from './webhook-server.js';
+
+/** The updates the bot handles (inline queries must be asked for explicitly). */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const satisfies readonly string[];
+
+export interface RunningBot {
+  /** The webhook server's port, or null when polling. */
+  readonly port: number | null;
+  /** Settles when the bot stops: resolves after stop(), rejects if polling fails for good (bad token, conflict). */
+  readonly done: Promise<void>;
+  /** Stops taking updates and resolves once the ones in flight are answered. Safe to call twice. */
+  stop(reason?: string): Promise<void>;
+}
+
+export async function launchBot(bot: Telegraf<Context>, transport: Transport, logger: Logger): Promise<RunningBot> {
+  bot.botInfo ??= await bot.telegram.getMe();
+  const username = bot.botInfo.username;
+  await registerCommands(bot.telegram, logger);
+
+  if (transport.mode === 'polling') {
+    let launched!: () => void;
+    const ready = new Promise<void>((resolve) => (launched = resolve));
+    const done = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => launched());
+    done.catch(() => undefined);
+    await Promise.race([ready, done]);
+    logger.info({ username, mode: 'polling' }, 'bot started');
+    let stopping: Promise<void> | null = null;
+    return {
+      port: null,
+      done,
+      stop(reason = 'stop') {
+        stopping ??= (async () => {
+          let settled = false;
+          void done.then(
+            () => (settled = true),
+            () => (settled = true),
+          );
+          // bot.stop() throws until polling has begun (launch first deletes any webhook): retry until it takes.
+          while (!settled) {
+            try {
+              bot.stop(reason);
+              break;
+            } catch {
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+          }
+          await done.catch(() => undefined);
+        })();
+        return stopping;
+      },
+    };
+  }
+
+  const server = await startWebhookServer({
+    path: transport.path,
+    secret: transport.secret,
+    host: transport.host,
+    port: transport.port,
+    logger,
+    handleUpdate: (update) => bot.handleUpdate(update),
+  });
+  const url = `https://${transport.domain}${transport.path}`;
+  try {
+    await bot.telegram.setWebhook(url, {
+      secret_token: transport.secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+    });
+  } catch (err) {
+    // Another replica may have set it already; updates still arrive if it points here.
+    logger.error({ err, url }, 'setWebhook failed, serving anyway');
+  }
+  logger.info({ username, mode: 'webhook', url, port: server.port }, 'bot started');
+  let stopped!: () => void;
+  const done = new Promise<void>((resolve) => (stopped = resolve));
+  let stopping: Promise<void> | null = null;
+  return {
+    port: server.port,
+    done,
+    stop() {
+      // The webhook stays registered: other replicas behind the same URL keep serving.
+      stopping ??= server.close().then(() => stopped());
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// End to end: inline mode ("@FactTestBot 问题" in any chat).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTelegramHtml } from './telegram-html.js';
+import { startHarness, type Harness } from './harness.js';
+import { alice, bob, inlineQuery } from './updates.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function query(text: string, from = alice) {
+  const update = inlineQuery(h.api, from, text);
+  await h.api.processed(update.update_id);
+  const calls = h.api.calls.filter((c) => c.method === 'answerInlineQuery' && c.payload.inline_query_id === update.inline_query.id);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]!.status).toBe(200);
+  return calls[0]!.payload;
+}
+
+describe('inline mode', () => {
+  it('returns up to five facts: title = figure and what it measures, description = sentence, message = cited answer', async () => {
+    const payload = await query('浑南区有多少家国家高新技术企业？');
+    const results = payload.results as Array<Record<string, any>>;
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThanOrEqual(5);
+    const [first] = results;
+    expect(first!.title).toMatch(/^412家 · \S/);
+    expect(first!.description).toContain('412家');
+    const message = parseTelegramHtml(first!.input_message_content.message_text);
+    expect(first!.input_message_content.parse_mode).toBe('HTML');
+    expect(message.text).toContain('问：浑南区有多少家国家高新技术企业？');
+    expect(message.text).toContain('412家');
+    expect(message.text).toMatch(/出处：《.+》.*第\d+段第\d+句/);
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+  });
+
+  it('offers the example questions\' answers before anything is typed', async () => {
+    const payload = await query('');
+    const examples = h.engine.topics().slice(0, 3).map((t) => t.sampleQuestion);
+    expect(payload.results.length).toBeGreaterThan(0);
+    const texts = payload.results.map((r: any) => parseTelegramHtml(r.input_message_content.message_text).text);
+    expect(texts.some((t: string) => examples.some((q) => t.includes(q)))).toBe(true);
+  });
+
+  it('returns no results for a question the document cannot answer', async () => {
+    expect(h.engine.ask('今天天气怎么样').kind).toBe('not-found');
+    const payload = await query('今天天气怎么样');
+    expect(payload.results).toEqual([]);
+  });
+
+  it('labels the message in English for English users, escaping the question', async () => {
+    const payload = await query('浑南区常住人口多少人？ <i>&', bob);
+    const message = parseTelegramHtml(payload.results[0].input_message_content.message_text);
+    expect(message.text).toContain('Source:');
+    expect(message.text).toContain('Q: 浑南区常住人口多少人？ <i>&');
+  });
+});
