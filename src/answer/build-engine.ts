@@ -2,28 +2,39 @@
  * Composition of the core: documents in, Engine out. The jieba tokenizer is created once per
  * process and shared by every engine built in it (the CMRC eval builds hundreds).
  */
+import { createHash } from 'node:crypto';
 import type { CorpusDocument } from '../corpus/document.js';
 import { loadCorpus, type LoadCorpusOptions } from '../corpus/load.js';
 import { toSimplified } from '../question/normalize.js';
 import { compileSynonyms } from '../question/synonyms.js';
-import { readJiebaDictionary } from '../search/jieba-dictionary.js';
+import { corpusDictionary, readJiebaDictionary, type CorpusDictionaryOptions } from '../search/jieba-dictionary.js';
 import { createJiebaTokenizer, type Tokenizer } from '../search/tokenize.js';
 import { createEngine, type EngineOptions } from './engine.js';
 import type { Engine } from './engine-types.js';
 
-export interface BuildEngineOptions extends EngineOptions, LoadCorpusOptions {
+export interface BuildEngineOptions extends EngineOptions, LoadCorpusOptions, CorpusDictionaryOptions {
   /** Extra jieba user-dictionary lines (`word freq tag`), e.g. a corpus's `*.dict` files. */
   userDictionary?: Uint8Array;
+  /**
+   * Load jieba's dictionary cut down to the corpus (cached; see search/jieba-dictionary.ts) rather
+   * than whole: the same segmentation of the corpus, a start 250 ms faster. Default true for
+   * buildEngineFromDir, false for buildEngine.
+   */
+  corpusDictionary?: boolean;
 }
 
 const tokenizers = new Map<string, Tokenizer>();
 
-/** One tokenizer per distinct user dictionary, created on first use. */
-export function sharedTokenizer(userDictionary: Uint8Array = new Uint8Array()): Tokenizer {
-  const key = Buffer.from(userDictionary).toString('base64');
+/**
+ * One tokenizer per distinct dictionary, created on first use and shared (the CMRC eval builds
+ * hundreds of engines on the full dictionary).
+ */
+export function sharedTokenizer(userDictionary: Uint8Array = new Uint8Array(), restrictTo?: { text: string } & CorpusDictionaryOptions): Tokenizer {
+  const key = createHash('sha256').update(userDictionary).update('\0').update(restrictTo?.text ?? '').digest('hex');
   let tokenizer = tokenizers.get(key);
   if (!tokenizer) {
-    tokenizer = createJiebaTokenizer(readJiebaDictionary(), { userDictionary, normalize: toSimplified });
+    const dictionary = restrictTo ? corpusDictionary(restrictTo.text, restrictTo) : readJiebaDictionary();
+    tokenizer = createJiebaTokenizer(dictionary, { userDictionary, normalize: toSimplified });
     tokenizers.set(key, tokenizer);
   }
   return tokenizer;
@@ -31,7 +42,10 @@ export function sharedTokenizer(userDictionary: Uint8Array = new Uint8Array()): 
 
 /** Builds the engine over documents already in memory (used by the CMRC eval and tests). */
 export function buildEngine(documents: CorpusDocument[], options: BuildEngineOptions = {}): Engine {
-  return createEngine(documents, sharedTokenizer(options.userDictionary), options);
+  const restrictTo = options.corpusDictionary
+    ? { text: documents.map((d) => toSimplified(d.text)).join('\n'), cacheDir: options.cacheDir }
+    : undefined;
+  return createEngine(documents, sharedTokenizer(options.userDictionary, restrictTo), options);
 }
 
 /** Loads every .txt/.md document of a corpus folder and builds the engine; warnings name skipped files. */
@@ -42,6 +56,7 @@ export async function buildEngineFromDir(
   const corpus = await loadCorpus(dir, options);
   const engine = buildEngine(corpus.documents, {
     ...options,
+    corpusDictionary: options.corpusDictionary ?? true,
     userDictionary: corpus.userDictionary,
     synonyms: options.synonyms ?? compileSynonyms(corpus.synonyms),
   });
