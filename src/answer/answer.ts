@@ -24,6 +24,8 @@ export interface ScoreParts {
   time: number;
   /** Share of the question's weighted terms (by rarity across the corpus) found in the fact, 0–1. */
   coverage: number;
+  /** The same over the words the question adds to its document's subjects: what decides "found". */
+  focus: number;
   /** Question terms found in the fact. */
   matched: string[];
 }
@@ -51,6 +53,7 @@ export type AskedKind =
   | 'person'
   | 'place'
   | 'list'
+  | 'definition'
   | 'yesno'
   | null;
 

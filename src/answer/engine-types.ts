@@ -5,6 +5,11 @@ import type { Answer, Hit, Topic } from './answer.js';
 export interface AskOptions {
   /** How many hits to return at most (the answer plus related facts). Default 3. */
   limit?: number;
+  /**
+   * Say "not in the document" when the best fact does not answer confidently (default true). False
+   * returns the ranking whatever its confidence: for retrieval evaluation, never for users.
+   */
+  abstain?: boolean;
 }
 
 /** The answer engine: everything the bot and the CLI need, and nothing about either. */

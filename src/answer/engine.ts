@@ -32,11 +32,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
   const synonyms = options.synonyms ?? [];
   const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag));
   const features = facts.map((f) => featuresOf(f, tokenizer));
-  const index = buildFactIndex(
-    facts,
-    documents.map((d) => d.id),
-    tokenizer,
-  );
+  const index = buildFactIndex(facts, documents, tokenizer);
   const docById = new Map(documents.map((d) => [d.id, d]));
   const posById = new Map(facts.map((f, i) => [f.id, i]));
 
@@ -75,17 +71,10 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       if (q.terms.length === 0) return { kind: 'invalid', question, reason: 'no-words' };
       const ranked = rankFacts(q, facts, features, index, params);
       const best = ranked[0];
+      const abstain = opts.abstain ?? true;
       const notFound: Answer = { kind: 'not-found', question, asked: q.asked, suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion) };
-      // A fact that shares only numbers with the question ("5") is not about it.
-      if (!best || !best.parts.matched.some((t) => !/^[\d.]+$/.test(t))) return notFound;
-      const asksFigure = isNumericAsk(q.asked) || q.asked === 'date';
-      if (asksFigure && !best.answersKind) return notFound;
-      // "哪一年成为…" is about an event: a date in a fact that does not name the event is no answer.
-      if (q.asked === 'date' && q.verbs.length > 0 && !q.verbs.some((v) => best.parts.matched.includes(v))) return notFound;
-      // The stricter bar where a wrong answer would mislead most: a figure, a date, a person or a
-      // place is asked for, or an English question kept words the glossary could not map.
-      const strict = asksFigure || q.asked === 'person' || q.asked === 'place' || q.language === 'en';
-      if (best.coverage < (strict ? params.minCoverageFigure : params.minCoverage)) return notFound;
+      if (!best) return notFound;
+      if (abstain && !confident(best, q, params)) return notFound;
       const hits = [best, ...ranked.slice(1).filter((r) => r.score >= best.score * params.relatedShare)]
         .slice(0, limit)
         .map((r) => hitOf(r, q));
@@ -101,12 +90,29 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
         .map(({ f, i }) => ({ i, d: Math.abs(i - pos) + (f.paragraph === fact.paragraph ? 0 : 100) + (f.section === fact.section ? 0 : 1000) }))
         .sort((a, b) => a.d - b.d)
         .slice(0, limit);
-      return neighbours.map(({ i }) => hitOf({ pos: i, score: 0, coverage: 0, answersKind: true, parts: EMPTY_PARTS }, null));
+      return neighbours.map(({ i }) => hitOf({ pos: i, score: 0, coverage: 0, focus: 0, answersKind: true, parts: EMPTY_PARTS }, null));
     },
   };
 }
 
-const EMPTY_PARTS: ScoreParts = { terms: 0, document: 0, kind: 0, time: 0, coverage: 0, matched: [] };
+/** Whether the best fact answers the question well enough to be given as the answer. */
+function confident(best: Ranked, q: AnalyzedQuestion, params: RankingParams): boolean {
+  // A fact that shares only numbers with the question ("5") is not about it.
+  if (!best.parts.matched.some((t) => !/^[\d.]+$/.test(t))) return false;
+  const asksFigure = isNumericAsk(q.asked) || q.asked === 'date';
+  if (asksFigure && !best.answersKind) return false;
+  // "哪一年成为…" is about an event: a date in a fact that does not name the event is no answer.
+  if (q.asked === 'date' && q.verbs.length > 0 && !q.verbs.some((v) => best.parts.matched.includes(v))) return false;
+  // The stricter bar where a wrong answer would mislead most: a figure, a date, a person or a
+  // place is asked for, or an English question kept words the glossary could not map.
+  const strict = asksFigure || q.asked === 'person' || q.asked === 'place' || q.language === 'en';
+  if (best.coverage < (strict ? params.minCoverageFigure : params.minCoverage)) return false;
+  // "浑南区的失业率是多少？": every fact is about 浑南区; one that has none of the other words is no answer.
+  if (best.focus === 0) return false;
+  return true;
+}
+
+const EMPTY_PARTS: ScoreParts = { terms: 0, document: 0, kind: 0, time: 0, coverage: 0, focus: 0, matched: [] };
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;

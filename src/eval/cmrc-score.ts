@@ -12,6 +12,11 @@ export interface EvaluateCmrcOptions {
   limit?: number;
   /** Clock in milliseconds, for the build/ask timings. Default: `performance.now`. */
   now?: () => number;
+  /**
+   * Whether the engine may answer "not in the document" (default true: the answers users get).
+   * False scores retrieval alone: the ranking, whatever the engine's confidence.
+   */
+  abstain?: boolean;
 }
 
 /** How many hits each question is asked for; top-1 looks at hits[0], top-3 at hits[0..2]. */
@@ -212,7 +217,7 @@ export function evaluateCmrc(data: CmrcFile, buildEngine: EngineFactory, options
     perPassage.buildMs += now() - t;
     for (const q of docQuestions) {
       t = now();
-      const answer = engine.ask(q.question, { limit: CMRC_HITS });
+      const answer = engine.ask(q.question, { limit: CMRC_HITS, abstain: options.abstain ?? true });
       perPassage.askMs += now() - t;
       perPassage.add(scoreAnswer(answer, q.answers));
     }
@@ -225,7 +230,7 @@ export function evaluateCmrc(data: CmrcFile, buildEngine: EngineFactory, options
   global.buildMs = now() - t;
   for (const q of questions) {
     t = now();
-    const answer = engine.ask(q.question, { limit: CMRC_HITS });
+    const answer = engine.ask(q.question, { limit: CMRC_HITS, abstain: options.abstain ?? true });
     global.askMs += now() - t;
     const score = scoreAnswer(answer, q.answers);
     global.add(score);

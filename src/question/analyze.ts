@@ -3,8 +3,10 @@
  * asks about, and turn it into weighted search terms (its own words, synonyms, English glossary).
  */
 import type { AskedKind } from '../answer/answer.js';
+import { bigramsOf } from '../search/build-index.js';
 import type { Tokenizer } from '../search/tokenize.js';
 import { detectAskedKind } from './asked-kind.js';
+import { attributeCues } from './attribute-cues.js';
 import { translateEnglish } from './glossary-en.js';
 import { normalizeQuestion } from './normalize.js';
 import { expandSynonyms, type Synonym } from './synonyms.js';
@@ -38,6 +40,8 @@ export interface AnalyzedQuestion {
   terms: QueryTerm[];
   /** The same content as whole words, each counted once: what coverage is measured over. */
   words: QueryWord[];
+  /** Character bigrams of the question's content (its own words, not synonyms). */
+  bigrams: Set<string>;
   /** The question's verbs other than 是/有/在 ("成为", "释放"): the event a date question asks about. */
   verbs: string[];
 }
@@ -79,9 +83,9 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, synonyms
     for (const w of unmatched) add(w, 1, true);
   } else {
     const { expansions, rest } = expandSynonyms(text, synonyms);
-    // "有多高" asks about 高: the dimension stays as a term ("树高可达55米").
-    add(rest.replace(DIMENSION_QUESTION, ' $1 ').replace(QUESTION_PHRASES, ' '), 1, true);
+    add(contentOf(rest, []), 1, true);
     for (const group of expansions) add(group, SYNONYM_WEIGHT, false);
+    for (const group of attributeCues(text)) add(group, SYNONYM_WEIGHT, false);
   }
   return {
     original: question,
@@ -93,7 +97,14 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, synonyms
     terms: [...terms.values()],
     words: [...words.values()],
     verbs: language === 'zh' ? questionVerbs(text, tokenizer) : [],
+    bigrams: language === 'zh' ? bigramsOf(tokenizer.normalize(contentOf(text, synonyms))) : new Set(),
   };
+}
+
+/** The question without its question phrasing; "有多高" keeps 高 ("树高可达55米"). */
+function contentOf(text: string, synonyms: readonly Synonym[]): string {
+  const { rest } = expandSynonyms(text, synonyms);
+  return rest.replace(DIMENSION_QUESTION, ' $1 ').replace(QUESTION_PHRASES, ' ');
 }
 
 const LIGHT_VERBS = new Set(['是', '有', '在', '为', '要', '需要', '会', '能', '可以', '叫', '称']);

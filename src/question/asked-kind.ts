@@ -17,6 +17,7 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ['place', /哪里|哪儿|什么地方|在哪|哪个城市|哪个国家|哪个省|哪座|位于|\bwhere\b/i],
   ['number', /多[高长重远深宽厚]|多少[米岁吨年]|几[米岁年]/],
   ['count', /多少|几|数量|总数|数目|\bhow many\b|\bnumber of\b/i],
+  ['definition', /^(什么是|何谓|何为)[^的]{1,20}[？?]?$|^[^的]{1,20}是(什么|啥)[？?]?$|^\s*what is (an? )?[a-z ]{1,30}\?$/i],
   ['list', /哪些|有什么|包括|都有|\bwhich\b|\bwhat are\b/i],
   ['yesno', /吗[？?]?$|是不是|是否|有没有|^(is|are|does|do|did|can|has|have)\b/i],
 ];
@@ -49,5 +50,6 @@ export const ANSWERING_FIGURE_KINDS: Readonly<Record<Exclude<AskedKind, null>, r
   person: null,
   place: null,
   list: null,
+  definition: null,
   yesno: null,
 };

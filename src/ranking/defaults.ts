@@ -3,13 +3,13 @@
  * (tests/golden) and the CMRC trial set (npm run eval:cmrc); see DESIGN.md.
  */
 export interface RankingParams {
-  /** BM25 term-frequency saturation. Range 0.5–2; default 1.2. */
+  /** BM25 term-frequency saturation: low, since a fact is one sentence and a repeated word adds little. Range 0–2; default 0.2. */
   k1: number;
-  /** BM25 length normalisation. Range 0–1; default 0.75. */
+  /** BM25 length normalisation: 0, since a longer sentence is not less likely to answer. Range 0–1; default 0. */
   b: number;
   /** Weight of "this fact's document is about the question" (document-level BM25, 0–1). Default 0.35. */
   documentWeight: number;
-  /** Bonus when the fact holds a figure of the kind asked for (多少人 → people). Default 0.25. */
+  /** Bonus when the fact holds a figure of the kind asked for (多少人 → people). Default 0.15. */
   kindBonus: number;
   /** Penalty when a figure is asked for and the fact holds none. Default 0.3. */
   noFigurePenalty: number;
@@ -17,7 +17,7 @@ export interface RankingParams {
   timeBonus: number;
   /** Bonus when the fact holds an entity of the kind asked for (谁 → person, 哪里 → place). Default 0.1. */
   entityBonus: number;
-  /** How many FlexSearch candidates are re-ranked. Default 400. */
+  /** How many FlexSearch candidates are re-ranked (with every fact of the best documents). Default 60. */
   candidates: number;
   /**
    * The least share of the question's weighted terms (by corpus rarity) the best fact must contain
@@ -42,23 +42,26 @@ export interface RankingParams {
   topicShare: number;
   /** Every fact of this many best-matching documents is re-ranked, besides FlexSearch's candidates. Default 2. */
   topDocuments: number;
+  /** Weight of the character-bigram overlap (0–1), a backstop for words jieba splits differently. Default 0.1. */
+  bigramWeight: number;
   /** Related facts must score at least this share of the answer's score. Default 0.5. */
   relatedShare: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
-  k1: 0.3,
+  k1: 0.2,
   b: 0,
   documentWeight: 0.35,
-  kindBonus: 0.25,
+  kindBonus: 0.15,
   noFigurePenalty: 0.3,
   timeBonus: 0.15,
   entityBonus: 0.1,
-  candidates: 400,
+  candidates: 60,
   minCoverage: 0.2,
   minCoverageFigure: 0.45,
   coverageMinFacts: 200,
   relatedShare: 0.5,
   topicShare: 0.5,
   topDocuments: 2,
+  bigramWeight: 0.1,
 };

@@ -11,7 +11,7 @@
 import type { AskedKind, ScoreParts } from '../answer/answer.js';
 import type { Fact } from '../facts/fact.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/asked-kind.js';
-import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { AnalyzedQuestion, QueryWord } from '../question/analyze.js';
 import type { FactIndex, TermStats } from '../search/build-index.js';
 import type { RankingParams } from './defaults.js';
 
@@ -31,6 +31,11 @@ export interface Ranked {
   score: number;
   /** Share of the question's weighted terms (rarity across the corpus) the fact holds, 0–1. */
   coverage: number;
+  /**
+   * Coverage of the words the question adds to its document's subjects (see FactIndex.subjects):
+   * what decides whether the fact answers. Equal to `coverage` when the question names nothing else.
+   */
+  focus: number;
   /** The fact holds a figure of the asked kind (true when no figure is asked for). */
   answersKind: boolean;
   parts: ScoreParts;
@@ -92,6 +97,8 @@ export function rankFacts(
     }
     const terms = termMax > 0 ? termScore / termMax : 0;
     const coverage = coverageOf(q, indexed.tf, topic, index, params);
+    const subjects = index.subjects[indexed.doc]!;
+    const focus = q.words.some((w) => w.required && !isSubject(w, subjects)) ? coverageOf(q, indexed.tf, topic, index, params, subjects) : coverage;
     const feats = features[pos]!;
     const fits = answersKind(fact, feats, q.asked);
     const kind = kindScore(fact, feats, q, fits, matched, params);
@@ -99,13 +106,26 @@ export function rankFacts(
     const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
     return {
       pos,
-      score: terms + document + kind + time,
+      score: terms + document + kind + time + params.bigramWeight * bigramScore(q.bigrams, indexed.bigrams, index.perDocumentBigrams[indexed.doc]!),
       coverage,
+      focus,
       answersKind: fits,
-      parts: { terms: round(terms), document: round(document), kind, time, coverage: round(coverage), matched },
+      parts: { terms: round(terms), document: round(document), kind, time, coverage: round(coverage), focus: round(focus), matched },
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.pos - b.pos);
+}
+
+/** Share of the question's character bigrams (weighted by rarity in the document) the fact holds. */
+function bigramScore(question: Set<string>, fact: Set<string>, stats: TermStats): number {
+  let hit = 0;
+  let all = 0;
+  for (const b of question) {
+    const w = idf(stats, b);
+    all += w;
+    if (fact.has(b)) hit += w;
+  }
+  return all > 0 ? hit / all : 0;
 }
 
 /**
@@ -114,10 +134,19 @@ export function rankFacts(
  * (高新技术企业 through 高新, 技术, 企业), and at `topicShare` when only the document's first
  * sentence has it. Added synonyms count only when they match.
  */
-function coverageOf(q: AnalyzedQuestion, tf: Map<string, number>, topic: Set<string>, index: FactIndex, params: RankingParams): number {
+function coverageOf(
+  q: AnalyzedQuestion,
+  tf: Map<string, number>,
+  topic: Set<string>,
+  index: FactIndex,
+  params: RankingParams,
+  skip?: Set<string>,
+): number {
   let matched = 0;
   let total = 0;
-  for (const { word, weight, required, parts } of q.words) {
+  for (const qw of q.words) {
+    if (skip && isSubject(qw, skip)) continue;
+    const { word, weight, required, parts } = qw;
     const has = (t: string) => (tf.has(t) ? 1 : topic.has(t) ? params.topicShare : 0);
     let credit = has(word);
     if (credit < 1 && parts.length > 0) credit = Math.max(credit, parts.reduce((s, p) => s + has(p), 0) / parts.length);
@@ -129,9 +158,16 @@ function coverageOf(q: AnalyzedQuestion, tf: Map<string, number>, topic: Set<str
   return total > 0 ? matched / total : 0;
 }
 
+function isSubject(w: QueryWord, subjects: Set<string>): boolean {
+  return subjects.has(w.word) || (w.parts.length > 0 && w.parts.every((p) => subjects.has(p)));
+}
+
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
+
+/** A defining sentence: "X是…", "X（…）是…", "X指…", near its start. */
+const DEFINES = /^[^，。]{1,40}?(?:（[^）]*）)?(?:是|指|即|为)/;
 
 /** An enumeration of three or more items ("智能制造、新能源汽车、生物医药与健康医疗"). */
 const ENUMERATION = /(?:[^、，。；：]{1,20}、){2,}[^、，。；：]{1,20}/g;
@@ -162,6 +198,7 @@ function kindScore(
   if (asked === 'person') return feats.persons.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
   if (asked === 'place') return feats.places.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
   if (asked === 'date') return fits ? params.kindBonus : 0;
+  if (asked === 'definition') return DEFINES.test(fact.text) && matched.some((t) => fact.text.startsWith(t)) ? params.kindBonus : 0;
   if (asked === 'list') return listsMatchedThing(fact.text, matched) ? params.kindBonus : 0;
   if (!isNumericAsk(asked)) return 0;
   if (fits) return params.kindBonus;

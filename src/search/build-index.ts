@@ -22,6 +22,8 @@ export interface IndexedFact {
   length: number;
   /** Index of the fact's document in `documents`. */
   doc: number;
+  /** The fact's character bigrams (Han characters, letters, digits): a backstop where words split differently. */
+  bigrams: Set<string>;
 }
 
 export interface FactIndex {
@@ -32,6 +34,8 @@ export interface FactIndex {
   global: TermStats;
   /** Statistics over the facts of each document (by document position). */
   perDocument: TermStats[];
+  /** Bigram statistics over the facts of each document. */
+  perDocumentBigrams: TermStats[];
   /** Each document as one bag of terms, for telling which document a question is about. */
   documents: { tf: Map<string, number>; length: number }[];
   documentStats: TermStats;
@@ -40,8 +44,25 @@ export interface FactIndex {
    * ("纽西兰鸡毛松是…"); later sentences refer back to it with 它/其 rather than by name.
    */
   topics: Set<string>[];
+  /**
+   * Each document's subjects: its title's words and the words in a large share of its facts. A
+   * question's other words say what it asks about them ("浑南区的失业率" asks for 失业率).
+   */
+  subjects: Set<string>[];
   /** Fact positions of each document, in order. */
   factsOfDocument: number[][];
+}
+
+const BIGRAM_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+/** Character bigrams of a text, over runs of Han characters, letters and digits. */
+export function bigramsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...text.toLowerCase()];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (BIGRAM_CHAR.test(chars[i]!) && BIGRAM_CHAR.test(chars[i + 1]!)) out.add(chars[i]! + chars[i + 1]!);
+  }
+  return out;
 }
 
 function countTerms(terms: readonly string[]): Map<string, number> {
@@ -60,13 +81,25 @@ function statsOf(units: readonly { tf: Map<string, number>; length: number }[]):
   return { df, count: units.length, avgLength: units.length ? total / units.length : 0 };
 }
 
-export function buildFactIndex(facts: readonly Fact[], docIds: readonly string[], tokenizer: Tokenizer): FactIndex {
+/** What the index needs to know of each document besides its facts. */
+export interface IndexedDocument {
+  id: string;
+  title: string;
+}
+
+/** A word in at least this share of a document's facts is one of its subjects (浑南区 in the Hunnan profile). */
+const SUBJECT_SHARE = 0.3;
+/** …counted only in documents with at least this many facts. */
+const SUBJECT_MIN_FACTS = 5;
+
+export function buildFactIndex(facts: readonly Fact[], docs: readonly IndexedDocument[], tokenizer: Tokenizer): FactIndex {
+  const docIds = docs.map((d) => d.id);
   const docPos = new Map(docIds.map((id, i) => [id, i]));
   const termsByText = new Map<string, string[]>();
   const indexed: IndexedFact[] = facts.map((f) => {
     const terms = termsByText.get(f.text) ?? tokenizer.terms(f.text);
     termsByText.set(f.text, terms);
-    return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0 };
+    return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0, bigrams: bigramsOf(tokenizer.normalize(f.text)) };
   });
 
   // FlexSearch calls the encoder for every text it indexes and every query; facts are looked up in
@@ -99,10 +132,16 @@ export function buildFactIndex(facts: readonly Fact[], docIds: readonly string[]
     facts: indexed,
     global: statsOf(indexed),
     perDocument: perDocUnits.map(statsOf),
+    perDocumentBigrams: perDocUnits.map((units) => statsOf(units.map((u) => ({ tf: new Map([...u.bigrams].map((b) => [b, 1])), length: u.bigrams.size })))),
     documents,
     documentStats: statsOf(documents),
     factsOfDocument: docIds.map((_, d) => indexed.flatMap((f, pos) => (f.doc === d ? [pos] : []))),
-    topics: perDocUnits.map((units) => new Set(units[0]?.tf.keys() ?? [])),
+    topics: perDocUnits.map((units, d) => new Set([...(units[0]?.tf.keys() ?? []), ...tokenizer.terms(docs[d]!.title)])),
+    subjects: perDocUnits.map((units, d) => {
+      const stats = statsOf(units);
+      const frequent = stats.count >= SUBJECT_MIN_FACTS ? [...stats.df].filter(([, n]) => n / stats.count >= SUBJECT_SHARE).map(([t]) => t) : [];
+      return new Set([...tokenizer.terms(docs[d]!.title), ...frequent]);
+    }),
   };
 }
 

@@ -16,6 +16,8 @@ export interface Tokenizer {
   terms(text: string): string[];
   /** Content words (plain segmentation, normalised, filtered like `terms`): what a question names. */
   words(text: string): string[];
+  /** The normalisation `terms` and `words` apply first (Traditional → Simplified). */
+  normalize(text: string): string;
   /** Plain segmentation (every character kept, in order). */
   cut(text: string): string[];
   /** Segmentation with part-of-speech tags (jieba's ICTCLAS tag set: n, v, nr, ns, m ...). */
@@ -64,6 +66,7 @@ export function createJiebaTokenizer(dictionary: Uint8Array, options: TokenizerO
   return {
     terms: (text) => keep(jieba.cutForSearch(normalize(text), true)),
     words: (text) => keep(jieba.cut(normalize(text), true)),
+    normalize,
     cut: (text) => jieba.cut(text, true),
     tag: (text) => jieba.tag(text, true),
   };
