@@ -10,7 +10,7 @@ import { ANSWERING_FIGURE_KINDS } from '../question/asked-kind.js';
 import { analyzeQuestion, type AnalyzedQuestion } from '../question/analyze.js';
 import type { Synonym } from '../question/synonyms.js';
 import { DEFAULT_RANKING, type RankingParams } from '../ranking/defaults.js';
-import { isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/rank.js';
+import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/rank.js';
 import { buildFactIndex } from '../search/build-index.js';
 import type { Tokenizer } from '../search/tokenize.js';
 import type { Answer, Citation, Hit, ScoreParts, Topic } from './answer.js';
@@ -127,6 +127,7 @@ function featuresOf(fact: Fact, tokenizer: Tokenizer): FactFeatures {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),
     hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0 || TEMPORAL.test(fact.text),
+    listTails: enumerationTails(fact.text),
   };
 }
 

@@ -65,16 +65,17 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, synonyms
   const times = [...(text.match(/(19|20)\d{2}/g) ?? []), ...(text.match(PERIOD_WORDS) ?? []).map(mapPeriod)];
   const terms = new Map<string, QueryTerm>();
   const words = new Map<string, QueryWord>();
+  const asked = detectAskedKind(text);
   const add = (text: string, weight: number, required: boolean) => {
-    for (const term of tokenizer.terms(text)) {
+    for (const term of tokenizer.terms(text, true)) {
       const w = /^\d+(\.\d+)?$/.test(term) ? weight * NUMBER_WEIGHT : weight;
       const prev = terms.get(term);
       if (!prev || prev.weight < w) terms.set(term, { term, weight: w, required: required || (prev?.required ?? false) });
     }
-    for (const word of tokenizer.words(text)) {
+    for (const word of tokenizer.words(text, true)) {
       if (words.has(word) && words.get(word)!.required) continue;
       const w = /^\d+(\.\d+)?$/.test(word) ? weight * NUMBER_WEIGHT : weight;
-      words.set(word, { word, weight: w, required, parts: tokenizer.terms(word).filter((p) => p !== word) });
+      words.set(word, { word, weight: w, required, parts: tokenizer.terms(word, true).filter((p) => p !== word) });
     }
   };
   if (language === 'en') {
@@ -92,12 +93,12 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, synonyms
     text,
     language,
     traditional,
-    asked: detectAskedKind(text),
+    asked,
     times,
     terms: [...terms.values()],
     words: [...words.values()],
-    verbs: language === 'zh' ? questionVerbs(text, tokenizer) : [],
-    bigrams: language === 'zh' ? bigramsOf(tokenizer.normalize(contentOf(text, synonyms))) : new Set(),
+    verbs: language === 'zh' && asked === 'date' ? questionVerbs(text, tokenizer) : [],
+    bigrams: language === 'zh' ? bigramsOf(contentOf(text, synonyms)) : new Set(),
   };
 }
 

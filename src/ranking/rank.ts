@@ -23,6 +23,8 @@ export interface FactFeatures {
   places: string[];
   /** The fact mentions a date or time (a date figure or a time qualifier). */
   hasDate: boolean;
+  /** Its enumerations (see enumerationTails), for "哪些" questions. */
+  listTails: string[];
 }
 
 export interface Ranked {
@@ -41,11 +43,24 @@ export interface Ranked {
   parts: ScoreParts;
 }
 
+const idfMemo = new WeakMap<TermStats, Map<string, number>>();
+
+/** BM25 idf, memoised per statistics object (the same terms come back question after question). */
 function idf(stats: TermStats, term: string, minCount = 0): number {
-  const df = stats.df.get(term) ?? 0;
-  const n = Math.max(stats.count, minCount);
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  let memo = idfMemo.get(stats);
+  if (!memo) idfMemo.set(stats, (memo = new Map()));
+  const key = minCount ? `${minCount}\u0000${term}` : term;
+  let value = memo.get(key);
+  if (value === undefined) {
+    const df = stats.df.get(term) ?? 0;
+    const n = Math.max(stats.count, minCount);
+    value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    if (memo.size < MAX_MEMO) memo.set(key, value);
+  }
+  return value;
 }
+/** Bound on each idf memo, so odd questions cannot grow it without limit. */
+const MAX_MEMO = 100_000;
 
 const NUMERIC_ASKS: ReadonlySet<AskedKind> = new Set(['people', 'count', 'area', 'money', 'percent', 'duration', 'multiple', 'number']);
 
@@ -96,9 +111,6 @@ export function rankFacts(
       if (required) termMax += w;
     }
     const terms = termMax > 0 ? termScore / termMax : 0;
-    const coverage = coverageOf(q, indexed.tf, topic, index, params);
-    const subjects = index.subjects[indexed.doc]!;
-    const focus = q.words.some((w) => w.required && !isSubject(w, subjects)) ? coverageOf(q, indexed.tf, topic, index, params, subjects) : coverage;
     const feats = features[pos]!;
     const fits = answersKind(fact, feats, q.asked);
     const kind = kindScore(fact, feats, q, fits, matched, params);
@@ -107,14 +119,28 @@ export function rankFacts(
     return {
       pos,
       score: terms + document + kind + time + params.bigramWeight * bigramScore(q.bigrams, indexed.bigrams, index.perDocumentBigrams[indexed.doc]!),
-      coverage,
-      focus,
+      coverage: 0,
+      focus: 0,
       answersKind: fits,
-      parts: { terms: round(terms), document: round(document), kind, time, coverage: round(coverage), focus: round(focus), matched },
+      parts: { terms: round(terms), document: round(document), kind, time, coverage: 0, focus: 0, matched },
     };
   });
-  return ranked.sort((a, b) => b.score - a.score || a.pos - b.pos);
+  ranked.sort((a, b) => b.score - a.score || a.pos - b.pos);
+  // Coverage decides whether an answer is given at all; only the top of the ranking needs it.
+  for (const r of ranked.slice(0, ASSESSED)) {
+    const indexed = index.facts[r.pos]!;
+    const topic = index.topics[indexed.doc]!;
+    const subjects = index.subjects[indexed.doc]!;
+    r.coverage = coverageOf(q, indexed.tf, topic, index, params);
+    r.focus = q.words.some((w) => w.required && !isSubject(w, subjects)) ? coverageOf(q, indexed.tf, topic, index, params, subjects) : r.coverage;
+    r.parts.coverage = round(r.coverage);
+    r.parts.focus = round(r.focus);
+  }
+  return ranked;
 }
+
+/** How many of the best-ranked facts get their coverage measured (the answer and its related facts). */
+const ASSESSED = 8;
 
 /** Share of the question's character bigrams (weighted by rarity in the document) the fact holds. */
 function bigramScore(question: Set<string>, fact: Set<string>, stats: TermStats): number {
@@ -175,15 +201,21 @@ const ENUMERATION = /(?:[^、，。；：]{1,20}、){2,}[^、，。；：]{1,20}
 const LIST_HEAD_WINDOW = 14;
 
 /** Whether the fact enumerates things of the kind the question names (a matched term right after the list). */
-function listsMatchedThing(text: string, matched: readonly string[]): boolean {
+function listsMatchedThing(listTails: readonly string[], matched: readonly string[]): boolean {
+  if (listTails.length === 0) return false;
   // Only the longest matched words count: "主导产业" names the thing, its part "产业" does not.
   const heads = matched.filter((t) => t.length >= 2 && !matched.some((o) => o !== t && o.includes(t)));
+  return listTails.some((tail) => heads.some((t) => tail.includes(t)));
+}
+
+/** Each enumeration of a text, from its first "、" to a little past its end: where the listed thing is named. */
+export function enumerationTails(text: string): string[] {
+  const tails: string[] = [];
   ENUMERATION.lastIndex = 0;
   for (let m = ENUMERATION.exec(text); m; m = ENUMERATION.exec(text)) {
-    const tail = text.slice(m.index + m[0].indexOf('、'), m.index + m[0].length + LIST_HEAD_WINDOW);
-    if (heads.some((t) => tail.includes(t))) return true;
+    tails.push(text.slice(m.index + m[0].indexOf('、'), m.index + m[0].length + LIST_HEAD_WINDOW));
   }
-  return false;
+  return tails;
 }
 
 function kindScore(
@@ -199,7 +231,7 @@ function kindScore(
   if (asked === 'place') return feats.places.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
   if (asked === 'date') return fits ? params.kindBonus : 0;
   if (asked === 'definition') return DEFINES.test(fact.text) && matched.some((t) => fact.text.startsWith(t)) ? params.kindBonus : 0;
-  if (asked === 'list') return listsMatchedThing(fact.text, matched) ? params.kindBonus : 0;
+  if (asked === 'list') return listsMatchedThing(feats.listTails, matched) ? params.kindBonus : 0;
   if (!isNumericAsk(asked)) return 0;
   if (fits) return params.kindBonus;
   return fact.figures.length === 0 ? -params.noFigurePenalty : -params.noFigurePenalty / 2;

@@ -12,10 +12,13 @@ export interface TaggedWord {
 }
 
 export interface Tokenizer {
-  /** Index/match terms: search-mode words, lower-cased, without punctuation and stopwords. */
-  terms(text: string): string[];
+  /**
+   * Index/match terms: search-mode words, lower-cased, without punctuation and stopwords.
+   * `normalized`: the text has been through `normalize` already (skip it).
+   */
+  terms(text: string, normalized?: boolean): string[];
   /** Content words (plain segmentation, normalised, filtered like `terms`): what a question names. */
-  words(text: string): string[];
+  words(text: string, normalized?: boolean): string[];
   /** The normalisation `terms` and `words` apply first (Traditional → Simplified). */
   normalize(text: string): string;
   /** Plain segmentation (every character kept, in order). */
@@ -64,8 +67,8 @@ export function createJiebaTokenizer(dictionary: Uint8Array, options: TokenizerO
     return out;
   };
   return {
-    terms: (text) => keep(jieba.cutForSearch(normalize(text), true)),
-    words: (text) => keep(jieba.cut(normalize(text), true)),
+    terms: (text, normalized = false) => keep(jieba.cutForSearch(normalized ? text : normalize(text), true)),
+    words: (text, normalized = false) => keep(jieba.cut(normalized ? text : normalize(text), true)),
     normalize,
     cut: (text) => jieba.cut(text, true),
     tag: (text) => jieba.tag(text, true),
