@@ -159,13 +159,24 @@ function buildTopics(documents: readonly CorpusDocument[], facts: readonly Fact[
     const sections = [...new Set(facts.filter((f) => f.docId === doc.id).map((f) => f.section))];
     for (const section of sections) {
       const inSection = facts.filter((f) => f.docId === doc.id && f.section === section);
-      const sample = inSection
+      const best = inSection
         .flatMap((f) => f.figures.filter((g) => g.subject && g.kind !== 'date' && g.kind !== 'label' && g.subject.length <= 10))
-        .map(sampleQuestion)[0];
+        .reduce<Figure | null>((a, g) => (a === null || sampleWorth(g) > sampleWorth(a) ? g : a), null);
+      const sample = best && sampleQuestion(best);
       if (sample) topics.push({ document: doc.id, section: section ?? '概况', sampleQuestion: sample });
     }
   }
   return topics;
+}
+
+/** How good a figure is as a sample question: a specific subject measured in plain units. */
+function sampleWorth(f: Figure): number {
+  return (
+    (f.subject!.length >= 4 ? 2 : 0) +
+    (['户', '家', '人', '个', '平方公里', '元'].includes(f.unit) ? 1 : 0) -
+    (['大', '位数', '次'].includes(f.unit) ? 5 : 0) -
+    (/^[0-9]/.test(f.raw) ? 0 : 3) // 百亿元以上: a Chinese-numeral threshold, not a figure to ask for
+  );
 }
 
 function sampleQuestion(f: Figure): string {

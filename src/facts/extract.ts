@@ -88,6 +88,7 @@ function leadingPhrase(s: string, tag: Tagger): string | null {
     words.push(w);
   }
   while (words.length && !NOUNISH.test(words[words.length - 1]!.tag)) words.pop();
+  while (words.length && words[0]!.tag === 'f') words.shift(); // "以上重大投资项目" → 重大投资项目
   return phrase(words);
 }
 

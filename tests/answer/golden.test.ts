@@ -47,3 +47,11 @@ describe('bad questions', () => {
     expect(engine.ask(q)).toMatchObject({ kind: 'invalid', reason });
   });
 });
+
+describe('topics', () => {
+  it('lists every section with a sample question the engine answers', () => {
+    const topics = engine.topics();
+    expect(topics.map((t) => t.section)).toEqual(['概况', '投资兴业的热土', '打造优质营商环境', '开放创新的主阵地']);
+    for (const t of topics) expect(engine.ask(t.sampleQuestion).kind, t.sampleQuestion).toBe('found');
+  });
+});
