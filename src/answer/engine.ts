@@ -103,9 +103,10 @@ function confident(best: Ranked, q: AnalyzedQuestion, params: RankingParams): bo
   if (asksFigure && !best.answersKind) return false;
   // "哪一年成为…" is about an event: a date in a fact that does not name the event is no answer.
   if (q.asked === 'date' && q.verbs.length > 0 && !q.verbs.some((v) => best.parts.matched.includes(v))) return false;
-  // The stricter bar where a wrong answer would mislead most: a figure, a date, a person or a
-  // place is asked for, or an English question kept words the glossary could not map.
-  const strict = asksFigure || q.asked === 'person' || q.asked === 'place' || q.language === 'en';
+  // The stricter bar where a wrong answer would mislead most: a figure or a date is asked for, a
+  // person or place is asked for and the fact names none, or the question is in English.
+  const namesNone = (q.asked === 'person' || q.asked === 'place') && best.parts.kind <= 0;
+  const strict = asksFigure || namesNone || q.language === 'en';
   if (best.coverage < (strict ? params.minCoverageFigure : params.minCoverage)) return false;
   // "浑南区的失业率是多少？": every fact is about 浑南区; one that has none of the other words is no answer.
   if (best.focus === 0) return false;
@@ -119,7 +120,7 @@ function round(n: number): number {
 }
 
 /** Time words beyond dates: seasons, months, eras, reigns ("盛花期为夏季", "2至4月", "唐末"). */
-const TEMPORAL = /\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
+const TEMPORAL = /\d+年|公元|\d+岁|[一二三四五六七八九十]+岁|\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
 
 function featuresOf(fact: Fact, tokenizer: Tokenizer): FactFeatures {
   const tagged = tokenizer.tag(fact.text);
@@ -128,6 +129,7 @@ function featuresOf(fact: Fact, tokenizer: Tokenizer): FactFeatures {
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),
     hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0 || TEMPORAL.test(fact.text),
     listTails: enumerationTails(fact.text),
+    text: tokenizer.normalize(fact.text).toLowerCase(),
   };
 }
 

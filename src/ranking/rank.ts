@@ -25,6 +25,8 @@ export interface FactFeatures {
   hasDate: boolean;
   /** Its enumerations (see enumerationTails), for "哪些" questions. */
   listTails: string[];
+  /** The fact's text as questions are matched: Simplified, lower-case. */
+  text: string;
 }
 
 export interface Ranked {
@@ -62,6 +64,8 @@ function idf(stats: TermStats, term: string, minCount = 0): number {
 /** Bound on each idf memo, so odd questions cannot grow it without limit. */
 const MAX_MEMO = 100_000;
 
+const ORDINAL = /第[一二三四五六七八九十百0-9]+/;
+
 const NUMERIC_ASKS: ReadonlySet<AskedKind> = new Set(['people', 'count', 'area', 'money', 'percent', 'duration', 'multiple', 'number']);
 
 export function isNumericAsk(asked: AskedKind): boolean {
@@ -71,6 +75,7 @@ export function isNumericAsk(asked: AskedKind): boolean {
 /** Whether the fact holds a figure that can answer what is asked (always true for non-figure asks). */
 export function answersKind(fact: Fact, features: FactFeatures, asked: AskedKind): boolean {
   if (asked === 'date') return features.hasDate;
+  if (asked === 'number' && ORDINAL.test(fact.text)) return true; // 第几 → 第二位
   if (!asked || !isNumericAsk(asked)) return true;
   const kinds = ANSWERING_FIGURE_KINDS[asked] ?? [];
   return fact.figures.some((f) => kinds.includes(f.kind));
@@ -131,8 +136,9 @@ export function rankFacts(
     const indexed = index.facts[r.pos]!;
     const topic = index.topics[indexed.doc]!;
     const subjects = index.subjects[indexed.doc]!;
-    r.coverage = coverageOf(q, indexed.tf, topic, index, params);
-    r.focus = q.words.some((w) => w.required && !isSubject(w, subjects)) ? coverageOf(q, indexed.tf, topic, index, params, subjects) : r.coverage;
+    const text = features[r.pos]!.text;
+    r.coverage = coverageOf(q, text, indexed.tf, topic, index, params);
+    r.focus = q.words.some((w) => w.required && !isSubject(w, subjects)) ? coverageOf(q, text, indexed.tf, topic, index, params, subjects) : r.coverage;
     r.parts.coverage = round(r.coverage);
     r.parts.focus = round(r.focus);
   }
@@ -160,8 +166,12 @@ function bigramScore(question: Set<string>, fact: Set<string>, stats: TermStats)
  * (高新技术企业 through 高新, 技术, 企业), and at `topicShare` when only the document's first
  * sentence has it. Added synonyms count only when they match.
  */
+/** Credit for a question word found only inside a longer word of the fact. */
+const SUBSTRING_CREDIT = 0.5;
+
 function coverageOf(
   q: AnalyzedQuestion,
+  text: string,
   tf: Map<string, number>,
   topic: Set<string>,
   index: FactIndex,
@@ -176,6 +186,8 @@ function coverageOf(
     const has = (t: string) => (tf.has(t) ? 1 : topic.has(t) ? params.topicShare : 0);
     let credit = has(word);
     if (credit < 1 && parts.length > 0) credit = Math.max(credit, parts.reduce((s, p) => s + has(p), 0) / parts.length);
+    // Inside another word of the fact ("有多高" → 高 in "树高可达55米"): half a match.
+    if (credit < SUBSTRING_CREDIT && text.includes(word)) credit = SUBSTRING_CREDIT;
     const df = index.global.df.has(word) ? word : (parts.find((p) => index.global.df.has(p)) ?? word);
     const w = weight * idf(index.global, df, params.coverageMinFacts);
     matched += w * credit;
