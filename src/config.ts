@@ -18,14 +18,24 @@ export const configDefaults = {
   /** Address the webhook server listens on. */
   HOST: '0.0.0.0',
   CORPUS_DIR: 'corpus',
+  /** Largest corpus file read, in bytes (5 MiB); a larger one is skipped with a warning. */
+  CORPUS_MAX_FILE_BYTES: 5_242_880,
   LOG_LEVEL: 'info',
   /** Questions one user may ask in groups per window; 0 turns the limit off. */
   RATE_LIMIT_MAX: 5,
+  /** Requests one user may make in private chats (and inline) per window; 0 turns the limit off. */
+  RATE_LIMIT_PRIVATE_MAX: 30,
+  /** Questions one group may ask per window, all users together (Telegram lets a bot post ~20/min in a group). */
+  RATE_LIMIT_CHAT_MAX: 20,
   RATE_LIMIT_WINDOW_SECONDS: 60,
-  /** How many users the rate limiter remembers at most (oldest are forgotten first). */
+  /** How many users (and chats) each rate limiter remembers at most (oldest are forgotten first). */
   RATE_LIMIT_TRACKED_USERS: 10_000,
   /** How many times a call that got 429 Too Many Requests is retried. */
   TELEGRAM_MAX_RETRIES: 3,
+  /** Longest wait for one Bot API answer, in seconds (long polls get their 50 s on top). */
+  TELEGRAM_TIMEOUT_SECONDS: 15,
+  /** How long a send that failed with 5xx, a connection error or a timeout keeps being retried, in seconds. */
+  TELEGRAM_RETRY_WINDOW_SECONDS: 120,
 } as const;
 
 /** Variables whose values must never appear in messages or logs. */
@@ -42,11 +52,17 @@ export const CONFIG_VARIABLES = [
   'PORT',
   'HOST',
   'CORPUS_DIR',
+  'CORPUS_MAX_FILE_BYTES',
   'LOG_LEVEL',
+  'ALLOWED_CHAT_IDS',
   'RATE_LIMIT_MAX',
+  'RATE_LIMIT_PRIVATE_MAX',
+  'RATE_LIMIT_CHAT_MAX',
   'RATE_LIMIT_WINDOW_SECONDS',
   'RATE_LIMIT_TRACKED_USERS',
   'TELEGRAM_MAX_RETRIES',
+  'TELEGRAM_TIMEOUT_SECONDS',
+  'TELEGRAM_RETRY_WINDOW_SECONDS',
 ] as const satisfies readonly string[];
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -59,6 +75,17 @@ function wholeNumber(min: number, max: number, fallback: number) {
     .pipe(z.number().int().min(min, { error: expected }).max(max, { error: expected }))
     .optional()
     .default(fallback);
+}
+
+/** "-1001234567890, 42": chat ids (groups and channels are negative), comma-separated. */
+function chatIdList() {
+  const expected = 'must be chat ids separated by commas, e.g. -1001234567890,123456789';
+  return z
+    .string()
+    .regex(/^-?\d{1,16}(\s*,\s*-?\d{1,16})*,?$/, { error: expected })
+    .transform((value) => value.split(',').map((id) => id.trim()).filter((id) => id !== '').map(Number))
+    .pipe(z.array(z.number().int().refine(Number.isSafeInteger, { error: expected })))
+    .optional();
 }
 
 const TOKEN_PATTERN = /^\d+:[A-Za-z0-9_-]+$/;
@@ -116,14 +143,20 @@ const envShape = {
   PORT: wholeNumber(0, 65_535, configDefaults.PORT),
   HOST: z.string().optional().default(configDefaults.HOST),
   CORPUS_DIR: z.string().optional().default(configDefaults.CORPUS_DIR),
+  CORPUS_MAX_FILE_BYTES: wholeNumber(1, 1_073_741_824, configDefaults.CORPUS_MAX_FILE_BYTES),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .optional()
     .default(configDefaults.LOG_LEVEL),
+  ALLOWED_CHAT_IDS: chatIdList(),
   RATE_LIMIT_MAX: wholeNumber(0, 10_000, configDefaults.RATE_LIMIT_MAX),
+  RATE_LIMIT_PRIVATE_MAX: wholeNumber(0, 10_000, configDefaults.RATE_LIMIT_PRIVATE_MAX),
+  RATE_LIMIT_CHAT_MAX: wholeNumber(0, 100_000, configDefaults.RATE_LIMIT_CHAT_MAX),
   RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400, configDefaults.RATE_LIMIT_WINDOW_SECONDS),
   RATE_LIMIT_TRACKED_USERS: wholeNumber(1, 1_000_000, configDefaults.RATE_LIMIT_TRACKED_USERS),
   TELEGRAM_MAX_RETRIES: wholeNumber(0, 10, configDefaults.TELEGRAM_MAX_RETRIES),
+  TELEGRAM_TIMEOUT_SECONDS: wholeNumber(1, 600, configDefaults.TELEGRAM_TIMEOUT_SECONDS),
+  TELEGRAM_RETRY_WINDOW_SECONDS: wholeNumber(0, 3600, configDefaults.TELEGRAM_RETRY_WINDOW_SECONDS),
 } satisfies Record<ConfigVariable, z.ZodType>;
 
 /** The environment schema: strings in, a structured Config out (with a union on the bot mode). */
@@ -170,12 +203,19 @@ export const ConfigSchema = z
                 : ({ mode: 'polling' } as const),
             rateLimit: {
               max: env.RATE_LIMIT_MAX,
+              privateMax: env.RATE_LIMIT_PRIVATE_MAX,
+              chatMax: env.RATE_LIMIT_CHAT_MAX,
               windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000,
               trackedUsers: env.RATE_LIMIT_TRACKED_USERS,
             },
+            /** ALLOWED_CHAT_IDS, or null when every chat is answered. */
+            allowedChatIds: env.ALLOWED_CHAT_IDS === undefined || env.ALLOWED_CHAT_IDS.length === 0 ? null : env.ALLOWED_CHAT_IDS,
             maxRetries: env.TELEGRAM_MAX_RETRIES,
+            timeoutMs: env.TELEGRAM_TIMEOUT_SECONDS * 1000,
+            retryWindowMs: env.TELEGRAM_RETRY_WINDOW_SECONDS * 1000,
           },
     corpusDir: env.CORPUS_DIR,
+    corpusMaxFileBytes: env.CORPUS_MAX_FILE_BYTES,
     logLevel: env.LOG_LEVEL,
   }));
 

@@ -4,6 +4,7 @@ import { config as loadDotenv } from 'dotenv';
 import { buildEngineFromDir } from './answer/build-engine.js';
 import { ConfigError, parseConfig, type Config, type TelegramConfig } from './config.js';
 import { runConsoleChat } from './console/chat.js';
+import { CorpusError } from './corpus/load.js';
 import { createLogger, redactSecrets, type Logger } from './log.js';
 import { createBot } from './telegram/create-bot.js';
 import { launchBot, type RunningBot } from './telegram/run-bot.js';
@@ -39,7 +40,13 @@ async function runBot(telegram: TelegramConfig, engine: Engine, logger: Logger, 
   const bot = createBot(telegram.token, {
     engine,
     logger,
-    options: { apiRoot: telegram.apiRoot, rateLimit: telegram.rateLimit, maxRetries: telegram.maxRetries },
+    options: {
+      apiRoot: telegram.apiRoot,
+      rateLimit: telegram.rateLimit,
+      maxRetries: telegram.maxRetries,
+      retry: { timeoutMs: telegram.timeoutMs, retryWindowMs: telegram.retryWindowMs },
+      allowedChatIds: telegram.allowedChatIds,
+    },
   });
   let running: RunningBot;
   try {
@@ -90,15 +97,17 @@ async function main(): Promise<number> {
   const started = Date.now();
   let engine: Engine;
   try {
-    const built = await buildEngineFromDir(config.corpusDir);
+    const built = await buildEngineFromDir(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
     engine = built.engine;
-    for (const warning of built.warnings) logger.warn({ corpusDir: config.corpusDir }, warning);
+    // Each warning names the file and what is wrong with it ("big.txt: 9000000 bytes, over the limit…").
+    for (const warning of built.warnings) logger.warn({ corpusDir: config.corpusDir }, `corpus file skipped or doubtful: ${warning}`);
   } catch (err) {
-    logger.fatal({ err, corpusDir: config.corpusDir }, 'could not build the engine from CORPUS_DIR');
+    const reason = err instanceof CorpusError ? err.message : 'unexpected error (see err)';
+    logger.fatal({ err, corpusDir: config.corpusDir }, `cannot start: no usable corpus in CORPUS_DIR: ${reason}`);
     return 1;
   }
   if (engine.facts.length === 0) {
-    logger.fatal({ corpusDir: config.corpusDir }, 'CORPUS_DIR holds no facts to answer from');
+    logger.fatal({ corpusDir: config.corpusDir }, 'cannot start: CORPUS_DIR holds no sentence to answer from');
     return 1;
   }
 

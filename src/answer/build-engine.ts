@@ -59,6 +59,7 @@ export async function buildEngineFromDir(
     corpusDictionary: options.corpusDictionary ?? true,
     userDictionary: corpus.userDictionary,
     synonyms: options.synonyms ?? compileSynonyms(corpus.synonyms),
+    glossaryEn: options.glossaryEn ?? compileSynonyms(corpus.glossaryEn),
   });
   return { engine, warnings: corpus.warnings };
 }

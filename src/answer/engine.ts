@@ -25,11 +25,13 @@ export interface EngineOptions {
   ranking?: Partial<RankingParams>;
   /** The corpus's synonym table (question cue → document terms). Default: none. */
   synonyms?: readonly Synonym[];
+  /** The corpus's English glossary (English phrase → document terms). Default: none. */
+  glossaryEn?: readonly Synonym[];
 }
 
 export function createEngine(documents: readonly CorpusDocument[], tokenizer: Tokenizer, options: EngineOptions = {}): Engine {
   const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
-  const synonyms = options.synonyms ?? [];
+  const vocabulary = { synonyms: options.synonyms ?? [], glossaryEn: options.glossaryEn ?? [] };
   const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag));
   const features = facts.map((f) => featuresOf(f, tokenizer));
   const index = buildFactIndex(facts, documents, tokenizer);
@@ -67,7 +69,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
       if (typeof question !== 'string' || !question.trim()) return { kind: 'invalid', question: String(question ?? ''), reason: 'empty' };
       if (question.length > MAX_QUESTION_CHARS) return { kind: 'invalid', question, reason: 'too-long' };
-      const q = analyzeQuestion(question, tokenizer, synonyms);
+      const q = analyzeQuestion(question, tokenizer, vocabulary);
       if (q.terms.length === 0) return { kind: 'invalid', question, reason: 'no-words' };
       const ranked = rankFacts(q, facts, features, index, params);
       const best = ranked[0];
@@ -103,10 +105,10 @@ function confident(best: Ranked, q: AnalyzedQuestion, params: RankingParams): bo
   if (asksFigure && !best.answersKind) return false;
   // "哪一年成为…" is about an event: a date in a fact that does not name the event is no answer.
   if (q.asked === 'date' && q.verbs.length > 0 && !q.verbs.some((v) => best.parts.matched.includes(v))) return false;
-  // The stricter bar where a wrong answer would mislead most: a figure or a date is asked for, a
-  // person or place is asked for and the fact names none, or the question is in English.
+  // The stricter bar where a wrong answer would mislead most: a figure or a date is asked for, or a
+  // person or place is asked for and the fact names none.
   const namesNone = (q.asked === 'person' || q.asked === 'place') && best.parts.kind <= 0;
-  const strict = asksFigure || namesNone || q.language === 'en';
+  const strict = asksFigure || namesNone;
   if (best.coverage < (strict ? params.minCoverageFigure : params.minCoverage)) return false;
   // "浑南区的失业率是多少？": every fact is about 浑南区; one that has none of the other words is no answer.
   if (best.focus === 0) return false;

@@ -3,8 +3,8 @@
  * metadata, and `*.dict` files are user dictionaries for the word segmenter. The only module that
  * reads corpus files.
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { SynonymFileSchema, type SynonymEntry } from '../question/synonyms.js';
 import type { CorpusDocument } from './document.js';
@@ -30,6 +30,8 @@ export interface LoadedCorpus {
   userDictionary: Uint8Array;
   /** The corpus's synonym table (`synonyms.json`), validated; empty when there is none. */
   synonyms: SynonymEntry[];
+  /** The corpus's English glossary (`glossary-en.json`, same format), validated; empty when there is none. */
+  glossaryEn: SynonymEntry[];
   /** One line per skipped or doubtful file, naming the file and what is wrong. */
   warnings: string[];
 }
@@ -38,6 +40,7 @@ const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
 const MAX_TITLE_CHARS = 60;
 const SYNONYMS_FILE = 'synonyms.json';
+const GLOSSARY_EN_FILE = 'glossary-en.json';
 
 const MetaSchema = z.object({
   title: z.string().min(1).optional(),
@@ -50,31 +53,36 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const root = await realpath(dir).catch(() => {
-    throw new CorpusError(`corpus folder not found: ${dir}`);
+  const root = await realpath(dir).catch((err: unknown) => {
+    throw new CorpusError(`corpus folder ${describeFsError(err, 'not found')}: ${dir}`);
   });
   if (!(await stat(root)).isDirectory()) throw new CorpusError(`corpus path is not a folder: ${dir}`);
-  const names = (await readdir(root)).filter((n) => !n.startsWith('.')).sort();
+  const entries = await readdir(root).catch((err: unknown) => {
+    throw new CorpusError(`corpus folder cannot be listed (${describeFsError(err, 'unreadable')}): ${dir}`);
+  });
+  const names = entries.filter((n) => !n.startsWith('.')).sort();
   const warnings: string[] = [];
   const documents: CorpusDocument[] = [];
   const dictionaries: Buffer[] = [];
 
   for (const name of names) {
     const ext = extname(name).toLowerCase();
-    if (!DOCUMENT_EXTENSIONS.has(ext) && ext !== '.dict') continue;
-    const problem = await checkFile(root, name, maxFileBytes);
-    if (problem) {
-      warnings.push(`${name}: ${problem}, skipped`);
+    if (!DOCUMENT_EXTENSIONS.has(ext) && ext !== '.dict') {
+      if (!isCompanion(name)) warnings.push(`${name}: ${await describeIgnored(root, name)}, ignored`);
       continue;
     }
-    const bytes = await readFile(join(root, name));
-    if (ext === '.dict') {
-      dictionaries.push(bytes, Buffer.from('\n'));
+    const read = await readCorpusFile(root, name, maxFileBytes);
+    if (typeof read === 'string') {
+      warnings.push(`${name}: ${read}, skipped`);
       continue;
     }
-    const text = decode(bytes);
+    const text = decode(read);
     if (text === undefined) {
       warnings.push(`${name}: not UTF-8 text (binary or another encoding), skipped`);
+      continue;
+    }
+    if (ext === '.dict') {
+      dictionaries.push(Buffer.from(text, 'utf8'), Buffer.from('\n'));
       continue;
     }
     if (!text.trim()) {
@@ -82,7 +90,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       continue;
     }
     const id = basename(name, extname(name));
-    const meta = await readMeta(root, id, warnings);
+    const meta = await readMeta(root, id, maxFileBytes, warnings);
     documents.push({
       id,
       title: meta.title ?? defaultTitle(text, id),
@@ -93,27 +101,79 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     });
   }
   if (documents.length === 0) {
-    const why = warnings.length ? ` (${warnings.join('; ')})` : '';
+    const why = warnings.length ? ` (${warnings.join('; ')})` : names.length === 0 ? ' (the folder is empty)' : '';
     throw new CorpusError(`no usable .txt or .md document in corpus folder ${dir}${why}`);
   }
-  const synonyms = await readSynonyms(root, warnings);
-  return { documents, userDictionary: Buffer.concat(dictionaries), synonyms, warnings };
+  const synonyms = await readSynonyms(root, SYNONYMS_FILE, maxFileBytes, warnings);
+  const glossaryEn = await readSynonyms(root, GLOSSARY_EN_FILE, maxFileBytes, warnings);
+  return { documents, userDictionary: Buffer.concat(dictionaries), synonyms, glossaryEn, warnings };
 }
 
-/** Why a file cannot be read as part of the corpus, or null when it can. */
-async function checkFile(root: string, name: string, maxFileBytes: number): Promise<string | null> {
-  const path = join(root, name);
-  const link = await lstat(path);
-  if (link.isSymbolicLink()) {
-    const target = await realpath(path).catch(() => null);
-    if (!target) return 'broken symbolic link';
-    const rel = relative(root, target);
-    if (rel.startsWith('..') || rel.startsWith(sep)) return 'symbolic link out of the corpus folder';
+/** Files read alongside the documents (metadata, synonyms), so not worth a warning. */
+function isCompanion(name: string): boolean {
+  return name === SYNONYMS_FILE || name === GLOSSARY_EN_FILE || name.toLowerCase().endsWith('.meta.json');
+}
+
+async function describeIgnored(root: string, name: string): Promise<string> {
+  const info = await stat(join(root, name)).catch(() => null);
+  if (info?.isDirectory()) return 'a folder (documents must sit directly in the corpus folder)';
+  return 'not a .txt or .md document';
+}
+
+/** "permission denied", "not found"…: what an fs error means, for a warning. */
+function describeFsError(err: unknown, fallback: string): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    default:
+      return typeof code === 'string' ? `${fallback} (${code})` : fallback;
   }
-  const info = await stat(path);
-  if (!info.isFile()) return 'not a regular file';
-  if (info.size > maxFileBytes) return `${info.size} bytes, over the limit of ${maxFileBytes}`;
-  return null;
+}
+
+/**
+ * Reads one file of the corpus folder, or says why it cannot be part of the corpus: a symbolic link out
+ * of the folder (or broken), not a regular file, over the size limit, unreadable. Reads at most
+ * maxFileBytes + 1 bytes, so a file that grows after the size check cannot exhaust memory either.
+ */
+async function readCorpusFile(root: string, name: string, maxFileBytes: number): Promise<Buffer | string> {
+  const path = join(root, name);
+  try {
+    const link = await lstat(path);
+    if (link.isSymbolicLink()) {
+      const target = await realpath(path).catch(() => null);
+      if (!target) return 'broken symbolic link';
+      const rel = relative(root, target);
+      if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return `symbolic link out of the corpus folder (to ${target})`;
+    }
+    const info = await stat(path);
+    if (!info.isFile()) return 'not a regular file';
+    if (info.size > maxFileBytes) return `${info.size} bytes, over the limit of ${maxFileBytes} (CORPUS_MAX_FILE_BYTES)`;
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(info.size, maxFileBytes) + 1);
+      let size = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, size, buffer.length - size, size);
+        if (bytesRead === 0) break;
+        size += bytesRead;
+        if (size === buffer.length) break;
+      }
+      if (size > maxFileBytes) return `grew over the limit of ${maxFileBytes} bytes (CORPUS_MAX_FILE_BYTES) while being read`;
+      return buffer.subarray(0, size);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    return `cannot be read (${describeFsError(err, 'read error')})`;
+  }
 }
 
 function decode(bytes: Buffer): string | undefined {
@@ -125,14 +185,26 @@ function decode(bytes: Buffer): string | undefined {
   }
 }
 
-async function readMeta(root: string, id: string, warnings: string[]): Promise<z.infer<typeof MetaSchema>> {
-  const file = `${id}.meta.json`;
-  let raw: string;
-  try {
-    raw = await readFile(join(root, file), 'utf8');
-  } catch {
-    return {};
+/** A companion file's text, undefined when there is none, or null (with a warning) when it is unusable. */
+async function readCompanion(root: string, file: string, maxFileBytes: number, warnings: string[]): Promise<string | null | undefined> {
+  const exists = await lstat(join(root, file)).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return undefined;
+  const read = await readCorpusFile(root, file, maxFileBytes);
+  const text = typeof read === 'string' ? undefined : decode(read);
+  if (text === undefined) {
+    warnings.push(`${file}: ${typeof read === 'string' ? read : 'not UTF-8 text'}, ignored`);
+    return null;
   }
+  return text;
+}
+
+async function readMeta(root: string, id: string, maxFileBytes: number, warnings: string[]): Promise<z.infer<typeof MetaSchema>> {
+  const file = `${id}.meta.json`;
+  const raw = await readCompanion(root, file, maxFileBytes, warnings);
+  if (raw === undefined || raw === null) return {};
   try {
     return MetaSchema.parse(JSON.parse(raw));
   } catch (err) {
@@ -141,19 +213,15 @@ async function readMeta(root: string, id: string, warnings: string[]): Promise<z
   }
 }
 
-async function readSynonyms(root: string, warnings: string[]): Promise<SynonymEntry[]> {
-  let raw: string;
-  try {
-    raw = await readFile(join(root, SYNONYMS_FILE), 'utf8');
-  } catch {
-    return [];
-  }
+async function readSynonyms(root: string, file: string, maxFileBytes: number, warnings: string[]): Promise<SynonymEntry[]> {
+  const raw = await readCompanion(root, file, maxFileBytes, warnings);
+  if (raw === undefined || raw === null) return [];
   try {
     const entries = SynonymFileSchema.parse(JSON.parse(raw));
     for (const e of entries) new RegExp(e.cue);
     return entries;
   } catch (err) {
-    warnings.push(`${SYNONYMS_FILE}: invalid (${err instanceof Error ? err.message.split('\n')[0] : String(err)}), ignored`);
+    warnings.push(`${file}: invalid (${err instanceof Error ? err.message.split('\n')[0] : String(err)}), ignored`);
     return [];
   }
 }

@@ -51,15 +51,32 @@ export const SYNONYM_WEIGHT = 0.5;
 
 /** Question phrasing that carries no content: stripped before the words are looked up. */
 const QUESTION_PHRASES =
-  /请问|告诉我|我想知道|想了解|一共|总共|大概|大约|是多少|有多少|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
+  /请问|告诉我|我想知道|想了解|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
 const DIMENSION_QUESTION = /有?多([高长重远深宽厚])/g;
-/** Weight of a bare number or year in the question: it qualifies what is asked more than it names it. */
+/** A bare number, year or period word ("2018", "今年", "上半年"): it qualifies what is asked rather than names it. */
+function isQualifier(term: string): boolean {
+  return /^\d+(\.\d+)?$/.test(term) || /^(今年|去年|本年|上半年|下半年|同期|目前|现在|截至|年底|年初|以来)$/.test(term);
+}
+
+/** Weight of a qualifier (see isQualifier) in the question. */
 const NUMBER_WEIGHT = 0.5;
 
 const PERIOD_WORDS = /上半年|下半年|同期|去年|今年|目前|现在|截至|月末|年底|first half|this year|last year/gi;
 const HAS_HAN = /[\u3400-\u9FFF]/;
 
-export function analyzeQuestion(question: string, tokenizer: Tokenizer, synonyms: readonly Synonym[] = []): AnalyzedQuestion {
+/** What the corpus says about how its documents' words are asked for. */
+export interface QuestionVocabulary {
+  /** Colloquial Chinese → document terms (corpus synonyms.json). */
+  synonyms?: readonly Synonym[];
+  /** English → document terms (corpus glossary-en.json). */
+  glossaryEn?: readonly Synonym[];
+}
+
+/** Weight of an English word no glossary maps: it still counts against coverage, but lightly. */
+const UNMAPPED_EN_WEIGHT = 0.3;
+
+export function analyzeQuestion(question: string, tokenizer: Tokenizer, vocabulary: QuestionVocabulary = {}): AnalyzedQuestion {
+  const synonyms = vocabulary.synonyms ?? [];
   const { text, traditional } = normalizeQuestion(question);
   const language = HAS_HAN.test(text) || !/[a-z]/i.test(text) ? 'zh' : 'en';
   const times = [...(text.match(/(19|20)\d{2}/g) ?? []), ...(text.match(PERIOD_WORDS) ?? []).map(mapPeriod)];
@@ -68,20 +85,20 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, synonyms
   const asked = detectAskedKind(text);
   const add = (text: string, weight: number, required: boolean) => {
     for (const term of tokenizer.terms(text, true)) {
-      const w = /^\d+(\.\d+)?$/.test(term) ? weight * NUMBER_WEIGHT : weight;
+      const w = isQualifier(term) ? weight * NUMBER_WEIGHT : weight;
       const prev = terms.get(term);
       if (!prev || prev.weight < w) terms.set(term, { term, weight: w, required: required || (prev?.required ?? false) });
     }
     for (const word of tokenizer.words(text, true)) {
       if (words.has(word) && words.get(word)!.required) continue;
-      const w = /^\d+(\.\d+)?$/.test(word) ? weight * NUMBER_WEIGHT : weight;
+      const w = isQualifier(word) ? weight * NUMBER_WEIGHT : weight;
       words.set(word, { word, weight: w, required, parts: tokenizer.terms(word, true).filter((p) => p !== word) });
     }
   };
   if (language === 'en') {
-    const { terms: zh, unmatched } = translateEnglish(text);
+    const { terms: zh, unmatched } = translateEnglish(text, vocabulary.glossaryEn);
     for (const group of zh) add(group, 1, true);
-    for (const w of unmatched) add(w, 1, true);
+    for (const w of unmatched) add(w, UNMAPPED_EN_WEIGHT, true);
   } else {
     const { expansions, rest } = expandSynonyms(text, synonyms);
     add(contentOf(rest, []), 1, true);

@@ -6,7 +6,7 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ['number', /第几/],
   ['people', /(多少|几)(个人|人|名|位)/],
   ['count', /(多少|几)(个|家|户|项|次|条|座|所|批|件|种|类|届)(?!工作日|小时|月)/],
-  ['multiple', /几倍|多少倍|是.*的几|\bhow many times\b/i],
+  ['multiple', /几倍|多少倍|是.*的几倍|\bhow many times (as|more|larger|bigger|higher|greater)\b|\btimes (as (many|much|large)|that of)\b/i],
   ['percent', /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降).{0,3}(多少|几)|percent|share|proportion|\bgrowth\b/i],
   ['area', /面积|多大|多少平方|占地|\bhow (big|large)\b|\barea\b|\bsize\b/i],
   ['duration', /多久|多长时间|几天|几个小时|几个工作日|时限|用时|耗时|时间.{0,4}(多少|几|多久)|(多少|几).{0,2}时间|\bhow long\b/i],

@@ -1,44 +1,29 @@
-/**
- * English → the document's Chinese terms, for questions asked in English. Covers the domain of the
- * seed document (administration, investment, industry, enterprises, talent); an English word it
- * does not cover stays in the question as an unmatched term, so the engine says "not in the
- * document" rather than guess.
+import type { Synonym } from './synonyms.js';
+
+/*
+ * English questions reach the Chinese index through glossaries: the corpus's own (glossary-en.json:
+ * its domain terms) and the general one below. An English content word neither covers stays in the
+ * question as an unmatched word, so "What is the GDP of Hunnan?" is "not in the document" rather
+ * than a guess.
  */
-export const GLOSSARY_EN: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bhunnan\b/, '浑南区'],
-  [/\bshenyang\b/, '沈阳'],
-  [/\bliaoning\b/, '辽宁'],
-  [/\bpopulation\b|\bpeople live\b|\blive in\b|\bresidents?\b|\binhabitants\b/, '常住人口'],
-  [/\barea\b|\bhow (big|large)\b|\bsize\b|\bsquare\b/, '区域总面积 面积'],
-  [/\bhigh[- ]?tech(nology)? (enterprises?|companies|firms|businesses)\b|\bhigh[- ]?tech\b/, '国家高新技术企业 高新技术企业'],
-  [/\bregist(er|ration|ering)\b.*\b(company|companies|business|firm)\b|\b(company|business) registration\b|\bstart(ing)? a (company|business)\b|\bset up a (company|business)\b/, '企业注册 注册时间 企业开办'],
-  [/\b(leading|pillar|main|key|dominant|core) industr(y|ies)\b/, '主导产业'],
-  [/\b(intelligent|smart) manufacturing\b/, '智能制造'],
-  [/\bnew[- ]energy (vehicles?|cars?|automobiles?)\b|\belectric (vehicles?|cars?)\b|\bnevs?\b|\bevs?\b/, '新能源汽车'],
-  [/\bbio[- ]?(medicine|medical|pharma\w*)\b|\bhealth ?care\b|\bpharmaceutical\w*\b/, '生物医药与健康医疗'],
-  [/\bprojects?\b/, '项目'],
-  [/\bunder construction\b|\bbeing built\b/, '在建'],
-  [/\binvest(ment|ed|ing)?\b|\bcapital\b/, '计划总投资 投资'],
-  [/\bmarket (entities|players|subjects|participants)\b|\bbusinesses\b|\bcompanies\b|\benterprises\b/, '市场主体 企业'],
-  [/\bnew(ly)? registered\b|\bnew (companies|enterprises|firms)\b/, '新登记企业'],
-  [/\btalents?\b|\bhigh[- ]level (talent|people|professionals)\b|\bprofessionals\b/, '高层次人才'],
-  [/\bacademicians?\b/, '院士工作站 在站院士'],
-  [/\bpost[- ]?doc(toral)?\b/, '博士后科研工作站'],
-  [/\bexperts?\b|\bspecialists?\b/, '国家级专家'],
-  [/\bincubators?\b|\bmaker ?spaces?\b|\bstart[- ]?up (hubs?|spaces?)\b/, '科技企业孵化器 众创空间 双创载体'],
-  [/\bsmes?\b|\bsmall and medium\b|\bsmall (tech )?(firms|companies|enterprises)\b/, '科技型中小企业'],
-  [/\brail(way)?s?\b|\bintercity\b/, '城际铁路'],
-  [/\bairport\b|\baviation\b/, '航空港'],
-  [/\bfunds?\b|\bsubsid(y|ies)\b|\brewards?\b/, '人才专项基金'],
-  [/\byoungest\b|\bnewest\b/, '最年轻的新城区'],
-  [/\bfree trade (zone|area)\b|\bftz\b/, '自贸试验区'],
-  [/\bbonded\b/, '综合保税区'],
-  [/\bkey projects?\b|\bmajor projects?\b/, '重点项目'],
-  [/\bsigned\b|\bcontracts?\b/, '新签约'],
-  [/\binnovation alliances?\b|\balliances?\b/, '创新联盟'],
-  [/\bone[- ]stop\b|\bat most once\b|\bone visit\b/, '最多跑一次'],
-  [/\bapprovals?\b|\bred tape\b/, '行政审批'],
-  [/\bsource\b|\bpublish(ed|er)\b/, '数据来源'],
+
+/**
+ * General English phrasing the engine understands for any corpus: time, comparison and change.
+ * The corpus's own domain terms come from its `glossary-en.json` (same format as synonyms.json).
+ */
+export const GENERAL_EN: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bfirst half\b|\bh1\b/, '上半年'],
+  [/\bsecond half\b|\bh2\b/, '下半年'],
+  [/\bsame period\b/, '同期'],
+  [/\byear[- ]on[- ]year\b|\byoy\b|\bannual growth\b/, '同比 增长'],
+  [/\bgrowth\b|\bgrew\b|\bgrow\b/, '增长'],
+  [/\bincrease[sd]?\b|\bmore than last\b/, '增加'],
+  [/\bin total\b|\btotal\b|\baltogether\b|\boverall\b/, '总'],
+  [/\bshare\b|\bproportion\b|\bpercent(age)?\b/, '占'],
+  [/\btimes (as|more|larger|higher|bigger|greater|that|the)\b|\bfold\b/, '倍'],
+  [/\bcurrently\b|\bnow\b|\bat present\b/, '目前'],
+  [/\bthis year\b/, '今年'],
+  [/\bnational\b/, '国家'],
 ];
 
 /** English words that carry no content in a question. */
@@ -46,14 +31,18 @@ export const STOPWORDS_EN: ReadonlySet<string> = new Set(
   ('a an the of in on at to for from by with and or is are was were be been being do does did has have had ' +
     'what which who whom whose when where why how many much long big large does it its this that these those there ' +
     'i me my we our you your he she they them their can could would should will shall may might please tell about ' +
-    'district hunnan shenyang number total amount figure get take takes took it\'s s').split(/\s+/),
+    'district hunnan shenyang number total amount figure get take takes took it\'s s located based achieve achieved ' +
+    'make made held hold need needs set built been quickly quick any some run runs work works there much more ' +
+    'over under kind type give given out up new newly does done doing did still also just only very there\'s ' +
+    'compared comparison same period year years yuan cny rmb people').split(/\s+/),
 );
 
 /** The Chinese terms an English question maps to, and its content words the glossary does not cover. */
-export function translateEnglish(question: string): { terms: string[]; unmatched: string[] } {
+export function translateEnglish(question: string, glossary: readonly Synonym[] = []): { terms: string[]; unmatched: string[] } {
   let rest = question.toLowerCase();
   const terms: string[] = [];
-  for (const [re, zh] of GLOSSARY_EN) {
+  const entries: ReadonlyArray<readonly [RegExp, string]> = [...glossary.map((g) => [g.cue, g.terms] as const), ...GENERAL_EN];
+  for (const [re, zh] of entries) {
     const global = new RegExp(re.source, 'g');
     if (!global.test(rest)) continue;
     terms.push(zh);

@@ -1,44 +1,59 @@
-// Builds the Telegraf bot over an engine: features registered in order, one error boundary, 429 retries.
+// Builds the Telegraf bot over an engine: features registered in order, one error boundary, and Bot API
+// calls with timeouts and bounded retries (retry.ts).
 import { Telegraf, type Context } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../answer/engine-types.js';
 import type { Logger } from '../log.js';
+import { BoundedSet } from './bounded-set.js';
+import { accessFeature } from './handlers/access.js';
 import { askFeature } from './handlers/ask.js';
 import { callbacksFeature } from './handlers/callbacks.js';
 import { errorBoundary } from './handlers/errors.js';
 import { infoFeature } from './handlers/info.js';
 import { inlineFeature } from './handlers/inline.js';
 import { nonTextFeature } from './handlers/non-text.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RateLimits, type RateLimitOptions } from './rate-limit.js';
 import { pickExamples } from './render-info.js';
-import { retryOn429 } from './retry.js';
+import { withRetries, worstCaseCallMs, type RetryOptions } from './retry.js';
 import type { BotRuntime } from './runtime.js';
 
 /** Bot options; every field is optional (defaults in defaultBotOptions). */
 export interface BotOptions {
   /** Bot API server. Default https://api.telegram.org; tests and self-hosted Bot API servers point elsewhere. */
   apiRoot?: string;
-  /** Per-user flood control in groups. Default 5 questions per 60 s, 10 000 users remembered. */
+  /**
+   * Flood control. Default: 5 questions per user in groups, 30 requests per user in private chats and
+   * 20 questions per group chat, per 60 s window; 10 000 keys remembered per limit.
+   */
   rateLimit?: Partial<RateLimitOptions>;
   /** Retries of a call answered 429 (after retry_after). Default 3. */
   maxRetries?: number;
   /** Longest retry_after honoured, in ms. Default 60 000. */
   maxRetryWaitMs?: number;
+  /**
+   * Timeouts and backoff of Bot API calls (see retry.ts): timeoutMs (15 000), retryWindowMs (120 000),
+   * baseDelayMs (500), maxDelayMs (30 000), pollTimeoutSeconds (50); tests shrink them.
+   */
+  retry?: Omit<RetryOptions, 'logger' | 'maxRetries' | 'maxWaitMs'>;
+  /** ALLOWED_CHAT_IDS: answer only in these chats (and leave other groups). Default: every chat. */
+  allowedChatIds?: readonly number[] | null;
   /** Clock for the rate limiter. Default Date.now. */
   now?: () => number;
   /** The bot's own user, when already known (skips getMe). */
   botInfo?: UserFromGetMe;
-  /** Longest time one update may take, in ms. Default 30 000. */
+  /**
+   * Longest time one update may take, in ms, before telegraf stops waiting for it (the handler runs on).
+   * Default: three times the longest a Bot API call can take with its retries, so retries are never cut off.
+   */
   handlerTimeoutMs?: number;
 }
 
 export const defaultBotOptions = {
   apiRoot: 'https://api.telegram.org',
-  rateLimit: { max: 5, windowMs: 60_000, trackedUsers: 10_000 },
+  rateLimit: { max: 5, privateMax: 30, chatMax: 20, windowMs: 60_000, trackedUsers: 10_000 },
   maxRetries: 3,
   maxRetryWaitMs: 60_000,
   now: Date.now,
-  handlerTimeoutMs: 30_000,
 } as const satisfies BotOptions;
 
 export interface BotDeps {
@@ -51,31 +66,36 @@ export interface BotDeps {
 export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
   const options = deps.options ?? {};
   const rateLimit: RateLimitOptions = { ...defaultBotOptions.rateLimit, ...options.rateLimit };
-  const retry = {
+  const retry: RetryOptions = {
+    ...options.retry,
     maxRetries: options.maxRetries ?? defaultBotOptions.maxRetries,
     maxWaitMs: options.maxRetryWaitMs ?? defaultBotOptions.maxRetryWaitMs,
     logger: deps.logger,
   };
   const bot = new Telegraf<Context>(token, {
     telegram: { apiRoot: options.apiRoot ?? defaultBotOptions.apiRoot, webhookReply: false },
-    handlerTimeout: options.handlerTimeoutMs ?? defaultBotOptions.handlerTimeoutMs,
+    handlerTimeout: options.handlerTimeoutMs ?? 3 * worstCaseCallMs(retry),
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  retryOn429(bot.telegram, retry);
+  withRetries(bot.telegram, retry);
 
+  const allowed = options.allowedChatIds ?? null;
   const rt: BotRuntime = {
     engine: deps.engine,
     logger: deps.logger,
-    limiter: new RateLimiter(rateLimit, options.now ?? defaultBotOptions.now),
+    limits: new RateLimits(rateLimit, options.now ?? defaultBotOptions.now),
     rateLimit,
     examples: pickExamples(deps.engine.topics(), 3),
+    allowedChats: allowed === null ? null : new Set(allowed),
+    farewells: new BoundedSet(rateLimit.trackedUsers),
   };
 
-  // Each update gets its own Telegram client; give it the same 429 retries.
+  // Each update gets its own Telegram client; give it the same timeouts and retries.
   bot.use((ctx, next) => {
-    retryOn429(ctx.telegram, retry);
+    withRetries(ctx.telegram, retry);
     return next();
   });
+  bot.use(accessFeature(rt));
   bot.use(infoFeature(rt));
   bot.use(callbacksFeature(rt));
   bot.use(inlineFeature(rt));

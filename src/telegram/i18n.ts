@@ -36,6 +36,11 @@ export interface Texts {
   nonText: (example: string) => string;
   unknownCommand: string;
   rateLimited: (max: number, seconds: number) => string;
+  chatRateLimited: (max: number, seconds: number) => string;
+  /** Said once in a group that is not in ALLOWED_CHAT_IDS, before leaving it. */
+  notAllowedGroup: string;
+  /** The answer in a private chat that is not in ALLOWED_CHAT_IDS. */
+  notAllowedPrivate: string;
   failed: string;
   noMoreRelated: string;
   factGone: string;
@@ -81,6 +86,9 @@ const zh: Texts = {
   nonText: (example) => `请用文字发送问题，例如：${example}`,
   unknownCommand: '没有这个命令，发送 /help 查看用法。',
   rateLimited: (max, seconds) => `提问太频繁了：每人每 ${seconds} 秒最多 ${max} 个问题，请稍后再问。`,
+  chatRateLimited: (max, seconds) => `本群提问太频繁了：每 ${seconds} 秒最多 ${max} 个问题，请稍后再问。`,
+  notAllowedGroup: '抱歉，我只在指定的聊天中回答问题，现在退出本群。再见！',
+  notAllowedPrivate: '抱歉，我只在指定的聊天中回答问题。',
   failed: '抱歉，这次回答失败了，请稍后再试。',
   noMoreRelated: '没有更多相关数据了。',
   factGone: '这条数据已不可用，请重新提问。',
@@ -133,6 +141,10 @@ const en: Texts = {
   unknownCommand: 'Unknown command, send /help to see how to ask.',
   rateLimited: (max, seconds) =>
     `Too many questions: at most ${max} per ${seconds} seconds per person. Please wait a little.`,
+  chatRateLimited: (max, seconds) =>
+    `Too many questions in this group: at most ${max} per ${seconds} seconds. Please wait a little.`,
+  notAllowedGroup: 'Sorry, I only answer in the chats I was set up for, so I am leaving this group. Goodbye!',
+  notAllowedPrivate: 'Sorry, I only answer in the chats I was set up for.',
   failed: 'Sorry, answering failed this time. Please try again later.',
   noMoreRelated: 'No more related data.',
   factGone: 'This fact is no longer available, please ask again.',

@@ -1,13 +1,25 @@
-// Per-user flood control for group chats: a fixed window per user, in a bounded map (least recently seen
-// users are forgotten first), so memory stays flat however many users write.
+// Flood control: fixed windows per key (a user, a chat) in bounded maps (least recently seen keys are
+// forgotten first), so memory stays flat however many users and chats write. Three limits bound the work
+// one user can cause: per user in groups, per user in private chats (and inline queries), per group chat.
 
 /** Rate-limit settings; see configDefaults in src/config.ts for the defaults. */
 export interface RateLimitOptions {
-  /** Questions one user may ask per window. 0 turns the limit off. */
+  /** Questions one user may ask in groups per window. 0 turns this limit off. */
   max: number;
+  /** Requests (questions, buttons, inline queries) one user may make in private per window. 0: off. */
+  privateMax: number;
+  /** Questions one group chat may ask per window, all users together. 0: off. */
+  chatMax: number;
   /** Window length in milliseconds (≥ 1). */
   windowMs: number;
-  /** Users remembered at most (≥ 1). */
+  /** Keys (users, chats) each limiter remembers at most (≥ 1). */
+  trackedUsers: number;
+}
+
+/** Settings of one limiter. */
+export interface LimiterOptions {
+  max: number;
+  windowMs: number;
   trackedUsers: number;
 }
 
@@ -24,7 +36,7 @@ export class RateLimiter {
   private readonly windows = new Map<string, Window>();
 
   constructor(
-    private readonly options: RateLimitOptions,
+    private readonly options: LimiterOptions,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -55,5 +67,46 @@ export class RateLimiter {
   /** How many users are remembered right now. */
   get size(): number {
     return this.windows.size;
+  }
+}
+
+/** Which limit stopped a request. */
+export type LimitedBy = 'user' | 'chat';
+
+export type RateVerdict = { decision: 'ok' } | { decision: 'notify' | 'silent'; by: LimitedBy };
+
+/** The three limits together; each keeps at most `trackedUsers` keys. */
+export class RateLimits {
+  readonly groupUsers: RateLimiter;
+  readonly privateUsers: RateLimiter;
+  readonly chats: RateLimiter;
+
+  constructor(
+    readonly options: RateLimitOptions,
+    now: () => number = Date.now,
+  ) {
+    const { windowMs, trackedUsers } = options;
+    this.groupUsers = new RateLimiter({ max: options.max, windowMs, trackedUsers }, now);
+    this.privateUsers = new RateLimiter({ max: options.privateMax, windowMs, trackedUsers }, now);
+    this.chats = new RateLimiter({ max: options.chatMax, windowMs, trackedUsers }, now);
+  }
+
+  /** A request by a user in a group: the user's own limit first, so a flooder never spends the chat's. */
+  checkGroup(userId: number, chatId: number): RateVerdict {
+    const user = this.groupUsers.check(userId);
+    if (user !== 'ok') return { decision: user, by: 'user' };
+    const chat = this.chats.check(chatId);
+    return chat === 'ok' ? { decision: 'ok' } : { decision: chat, by: 'chat' };
+  }
+
+  /** A request by a user in a private chat, or an inline query. */
+  checkPrivate(userId: number): RateVerdict {
+    const user = this.privateUsers.check(userId);
+    return user === 'ok' ? { decision: 'ok' } : { decision: user, by: 'user' };
+  }
+
+  /** Keys remembered across the three limiters (bounded by 3 × trackedUsers). */
+  get size(): number {
+    return this.groupUsers.size + this.privateUsers.size + this.chats.size;
   }
 }

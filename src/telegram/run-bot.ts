@@ -4,10 +4,16 @@ import type { Context, Telegraf } from 'telegraf';
 import type { Transport } from '../config.js';
 import type { Logger } from '../log.js';
 import { registerCommands } from './commands.js';
-import { startWebhookServer } from './webhook-server.js';
+import { startWebhookServer, type WebhookServerOptions } from './webhook-server.js';
 
-/** The updates the bot handles (inline queries must be asked for explicitly). */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const satisfies readonly string[];
+/**
+ * The updates the bot handles (inline queries must be asked for explicitly; my_chat_member tells it when it
+ * is added to a group, so with ALLOWED_CHAT_IDS it can leave one that is not listed at once).
+ */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const satisfies readonly string[];
+
+/** Tuning of the webhook server (see webhook-server.ts for the defaults). */
+export type WebhookTuning = Pick<WebhookServerOptions, 'ackAfterMs' | 'maxInFlight' | 'rememberedUpdates' | 'maxBodyBytes'>;
 
 export interface RunningBot {
   /** The webhook server's port, or null when polling. */
@@ -18,7 +24,12 @@ export interface RunningBot {
   stop(reason?: string): Promise<void>;
 }
 
-export async function launchBot(bot: Telegraf<Context>, transport: Transport, logger: Logger): Promise<RunningBot> {
+export async function launchBot(
+  bot: Telegraf<Context>,
+  transport: Transport,
+  logger: Logger,
+  webhook: WebhookTuning = {},
+): Promise<RunningBot> {
   bot.botInfo ??= await bot.telegram.getMe();
   const username = bot.botInfo.username;
   await registerCommands(bot.telegram, logger);
@@ -58,6 +69,7 @@ export async function launchBot(bot: Telegraf<Context>, transport: Transport, lo
   }
 
   const server = await startWebhookServer({
+    ...webhook,
     path: transport.path,
     secret: transport.secret,
     host: transport.host,

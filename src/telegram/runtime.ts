@@ -4,16 +4,21 @@ import type { Engine } from '../answer/engine-types.js';
 import type { Logger } from '../log.js';
 import { formatFor } from './format.js';
 import { pickLang, texts, type Lang } from './i18n.js';
-import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
+import type { BoundedSet } from './bounded-set.js';
+import type { RateLimits, RateLimitOptions, RateVerdict } from './rate-limit.js';
 import { isGroup, sendHtml, type Destination } from './send.js';
 
 export interface BotRuntime {
   engine: Engine;
   logger: Logger;
-  limiter: RateLimiter;
+  limits: RateLimits;
   rateLimit: RateLimitOptions;
   /** The questions behind the /start buttons (callback data holds their index). */
   examples: readonly string[];
+  /** ALLOWED_CHAT_IDS: the only chats answered, or null for every chat. */
+  allowedChats: ReadonlySet<number> | null;
+  /** Chats not allowed that were already told so (bounded), so each hears it once. */
+  farewells: BoundedSet<number>;
 }
 
 /** How many hits a private answer shows (the answer plus related facts). */
@@ -35,17 +40,31 @@ export function langOf(ctx: Context): Lang {
   return pickLang(ctx.from?.language_code);
 }
 
+/** The rate-limit verdict for the user (and chat) behind an update; inline queries count as private. */
+export function checkLimits(ctx: Context, rt: BotRuntime): RateVerdict {
+  if (ctx.from === undefined) return { decision: 'ok' };
+  if (isGroup(ctx.chat)) return rt.limits.checkGroup(ctx.from.id, ctx.chat!.id);
+  return rt.limits.checkPrivate(ctx.from.id);
+}
+
+function limitNotice(ctx: Context, rt: BotRuntime, verdict: Exclude<RateVerdict, { decision: 'ok' }>): string {
+  const t = texts[langOf(ctx)];
+  const seconds = Math.round(rt.rateLimit.windowMs / 1000);
+  if (verdict.by === 'chat') return t.chatRateLimited(rt.rateLimit.chatMax, seconds);
+  return t.rateLimited(isGroup(ctx.chat) ? rt.rateLimit.max : rt.rateLimit.privateMax, seconds);
+}
+
 /**
- * Group flood control: true when the user may be answered. Over the limit, the user gets one short notice
- * per window (sent to `to`), then silence. Private chats are not limited.
+ * Flood control: true when the request may be answered. Over a limit (per user in groups, per user in
+ * private chats, per group chat), the first request past it gets one short notice (sent to `to`, or as the
+ * callback answer), later ones silence until the window passes.
  */
-export async function allowInGroup(ctx: Context, rt: BotRuntime, to: Destination | null): Promise<boolean> {
-  if (!isGroup(ctx.chat) || ctx.from === undefined) return true;
-  const decision = rt.limiter.check(ctx.from.id);
-  if (decision === 'ok') return true;
-  rt.logger.info({ userId: ctx.from.id, chatId: ctx.chat?.id, decision }, 'rate limited');
-  if (decision === 'notify') {
-    const notice = texts[langOf(ctx)].rateLimited(rt.rateLimit.max, Math.round(rt.rateLimit.windowMs / 1000));
+export async function allowRequest(ctx: Context, rt: BotRuntime, to: Destination | null): Promise<boolean> {
+  const verdict = checkLimits(ctx, rt);
+  if (verdict.decision === 'ok') return true;
+  rt.logger.info({ userId: ctx.from?.id, chatId: ctx.chat?.id, decision: verdict.decision, by: verdict.by }, 'rate limited');
+  if (verdict.decision === 'notify') {
+    const notice = limitNotice(ctx, rt, verdict);
     if (ctx.callbackQuery !== undefined) {
       await ctx.answerCbQuery(notice, { show_alert: true });
       ctx.state.callbackAnswered = true;

@@ -1,6 +1,8 @@
 // A small Bot API server on 127.0.0.1 for end-to-end tests: enough methods for this bot, strict about
-// HTML, callback data and message length the way Telegram is, recording every call, and able to answer
-// 429 / 500 or hold an answer back on demand.
+// HTML, callback data and message length the way Telegram is, recording every call, and able to inject
+// faults on demand: 429 with retry_after, 500, 502 (an HTML page, as a proxy sends), a connection reset,
+// a request never answered, a whole outage for a while, or a random share of faulty answers (load bench).
+// A fault may come after the call took effect (`deliver: true`): the message is sent, the answer is lost.
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +27,39 @@ export interface RecordedCall {
   response: any;
 }
 
-export type Fault = { code: 429; retryAfter?: number } | { code: 500 } | { code: 400; description: string };
+export type Fault =
+  | { code: 429; retryAfter?: number }
+  /** 500 and 503 as Telegram answers them; 502 as a reverse proxy does (an HTML page, not JSON). */
+  | { code: 500 | 502 | 503; deliver?: boolean }
+  | { code: 400; description: string }
+  /** The connection is destroyed without an answer. */
+  | { kind: 'reset'; deliver?: boolean }
+  /** No answer at all until the client gives up (or the server stops). */
+  | { kind: 'hang'; deliver?: boolean };
+
+/** A seeded random number generator (mulberry32), so a bench run can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Outage {
+  methods: ReadonlySet<string> | null;
+  until: number;
+  fault: Fault;
+}
+
+interface RandomFaults {
+  rate: number;
+  faults: readonly Fault[];
+  random: () => number;
+}
 
 export interface SentMessage {
   message_id: number;
@@ -43,6 +77,10 @@ export interface SentMessage {
 }
 
 type Json = Record<string, any>;
+
+function faultName(fault: Fault): string {
+  return 'kind' in fault ? fault.kind : String(fault.code);
+}
 
 function ok(result: unknown) {
   return { status: 200, body: { ok: true, result } };
@@ -68,6 +106,15 @@ export class FakeBotApi {
   private confirmedOffset = 0;
   private pollWaiters = new Set<() => void>();
   private faults = new Map<string, Fault[]>();
+  private outages: Outage[] = [];
+  private randomFaults = new Map<string, RandomFaults>();
+  private hanging = new Set<ServerResponse>();
+  /** Faults answered so far, by kind ("429", "500", "reset", "hang"…), for reports. */
+  readonly faultCounts = new Map<string, number>();
+  /** Successful calls by method (kept even when `recordCalls` is off). */
+  readonly okCounts = new Map<string, number>();
+  /** When false, calls are not kept in `calls` (the load bench sends thousands); counters still work. */
+  recordCalls = true;
   private delays = new Map<string, number[]>();
   private answeredCallbacks = new Map<string, number>();
   private knownCallbacks = new Set<string>();
@@ -95,6 +142,8 @@ export class FakeBotApi {
 
   async stop(): Promise<void> {
     for (const wake of this.pollWaiters) wake();
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
     const server = this.server;
     if (!server) return;
     this.server = null;
@@ -109,6 +158,21 @@ export class FakeBotApi {
     const list = this.faults.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(fault);
     this.faults.set(method, list);
+  }
+
+  /** Every call of `methods` (null: every method) fails with `fault` for the next `ms` milliseconds. */
+  outage(methods: readonly string[] | null, ms: number, fault: Fault): void {
+    this.outages.push({ methods: methods === null ? null : new Set(methods), until: Date.now() + ms, fault });
+  }
+
+  /** Ends every outage now. */
+  endOutages(): void {
+    this.outages = [];
+  }
+
+  /** From now on, a share `rate` of the calls of `method` fails with one of `faults`, picked at random. */
+  injectRandom(method: string, rate: number, faults: readonly Fault[], random: () => number = Math.random): void {
+    this.randomFaults.set(method, { rate, faults, random });
   }
 
   /** The next call of `method` is answered only after `ms`. */
@@ -219,14 +283,15 @@ export class FakeBotApi {
       return send(fail(400, 'Bad Request: invalid JSON'));
     }
     const record = (answer: { status: number; body: Json }) => {
-      this.calls.push({
+      if (answer.status === 200) this.okCounts.set(method, (this.okCounts.get(method) ?? 0) + 1);
+      if (this.recordCalls) this.calls.push({
         method,
         payload,
         status: answer.status,
         response: answer.body.ok ? answer.body.result : answer.body,
       });
       this.events.emit('change');
-      this.events.emit('call', method, payload);
+      this.events.emit('call', method, payload, answer.status, answer.body.ok ? answer.body.result : answer.body);
     };
     if (token !== this.token) {
       const answer = fail(401, 'Unauthorized');
@@ -238,22 +303,61 @@ export class FakeBotApi {
     this.events.emit('request', method, payload);
     this.events.emit('change');
     if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
-    const fault = method === 'getUpdates' ? undefined : this.faults.get(method)?.shift();
-    let answer: { status: number; body: Json };
-    if (fault?.code === 429) {
-      const retryAfter = fault.retryAfter ?? 1;
-      answer = fail(429, `Too Many Requests: retry after ${retryAfter}`, { parameters: { retry_after: retryAfter } });
-    } else if (fault?.code === 500) {
-      answer = fail(500, 'Internal Server Error');
-    } else if (fault?.code === 400) {
-      answer = fail(400, fault.description);
-    } else if (method === 'getUpdates') {
-      answer = await this.getUpdates(payload, req);
-    } else {
-      answer = this.call(method, payload);
+    const fault = this.faultFor(method);
+    if (fault !== undefined) {
+      this.faultCounts.set(faultName(fault), (this.faultCounts.get(faultName(fault)) ?? 0) + 1);
+      const delivered = 'deliver' in fault && fault.deliver === true ? this.call(method, payload) : null;
+      if (delivered !== null) record(delivered);
+      if ('kind' in fault) {
+        // Recorded with status 0: no HTTP answer was given.
+        if (delivered === null) record({ status: 0, body: { ok: false, error_code: 0, description: `fault: ${fault.kind}` } });
+        if (fault.kind === 'reset') {
+          req.socket.destroy();
+        } else {
+          this.hanging.add(res);
+          res.on('close', () => this.hanging.delete(res));
+        }
+        this.events.emit('fault', method, fault);
+        return;
+      }
+      if (fault.code === 502) {
+        // A reverse proxy's error page: HTML, not the Bot API's JSON.
+        if (delivered === null) record({ status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway (HTML page)' } });
+        this.events.emit('fault', method, fault);
+        if (!res.writableEnded && !res.destroyed) {
+          res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+        }
+        return;
+      }
+      const answer =
+        fault.code === 429
+          ? fail(429, `Too Many Requests: retry after ${fault.retryAfter ?? 1}`, { parameters: { retry_after: fault.retryAfter ?? 1 } })
+          : fault.code === 400
+            ? fail(400, fault.description)
+            : fail(fault.code, fault.code === 500 ? 'Internal Server Error' : 'Service Unavailable');
+      if (delivered === null) record(answer);
+      this.events.emit('fault', method, fault);
+      send(answer);
+      return;
     }
+    const answer = method === 'getUpdates' ? await this.getUpdates(payload, req) : this.call(method, payload);
     record(answer);
     send(answer);
+  }
+
+  /** The fault the next call of `method` meets, if any: queued faults first, then outages, then random ones. */
+  private faultFor(method: string): Fault | undefined {
+    const queued = this.faults.get(method)?.shift();
+    if (queued !== undefined) return queued;
+    const now = Date.now();
+    this.outages = this.outages.filter((o) => o.until > now);
+    const outage = this.outages.find((o) => o.methods === null || o.methods.has(method));
+    if (outage !== undefined) return outage.fault;
+    const random = this.randomFaults.get(method);
+    if (random !== undefined && random.random() < random.rate) {
+      return random.faults[Math.floor(random.random() * random.faults.length)];
+    }
+    return undefined;
   }
 
   private async getUpdates(payload: Json, req: IncomingMessage) {

@@ -3,7 +3,7 @@ import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { createLogger } from '../../src/log.js';
 import { createBot, type BotOptions } from '../../src/telegram/create-bot.js';
-import { launchBot, type RunningBot } from '../../src/telegram/run-bot.js';
+import { launchBot, type RunningBot, type WebhookTuning } from '../../src/telegram/run-bot.js';
 import type { Transport } from '../../src/config.js';
 import { FakeBotApi, TEST_TOKEN } from './fake-bot-api.js';
 
@@ -38,14 +38,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { bot?: BotOptions; transport?: Transport; api?: FakeBotApi } = {},
+  options: { bot?: BotOptions; transport?: Transport; api?: FakeBotApi; webhook?: WebhookTuning; logLevel?: 'info' | 'debug' } = {},
 ): Promise<Harness> {
   const api = options.api ?? (await new FakeBotApi().start());
   const engine = await realEngine();
   const logs = new LogCapture();
-  const logger = createLogger({ level: 'info', sink: logs, secrets: [TEST_TOKEN] });
+  const logger = createLogger({ level: options.logLevel ?? 'info', sink: logs, secrets: [TEST_TOKEN] });
   const bot = createBot(TEST_TOKEN, { engine, logger, options: { apiRoot: api.apiRoot, ...options.bot } });
-  const running = await launchBot(bot, options.transport ?? { mode: 'polling' }, logger);
+  const running = await launchBot(bot, options.transport ?? { mode: 'polling' }, logger, options.webhook);
   return {
     api,
     running,
@@ -57,3 +57,9 @@ export async function startHarness(
     },
   };
 }
+
+/** Timeouts and backoff shrunk for tests: a 300 ms timeout, backoff 20 ms → 200 ms, 1 s long polls. */
+export const FAST_RETRY = { timeoutMs: 300, retryWindowMs: 5000, baseDelayMs: 20, maxDelayMs: 200, pollTimeoutSeconds: 1 } as const;
+
+/** Rate limits that never get in the way of a test about something else. */
+export const NO_RATE_LIMIT = { max: 0, privateMax: 0, chatMax: 0 } as const;

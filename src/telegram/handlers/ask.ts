@@ -5,14 +5,14 @@ import { answerQuestion } from '../answer-question.js';
 import { formatFor } from '../format.js';
 import { texts } from '../i18n.js';
 import { parseQuestion, type ChatKind } from '../parse-question.js';
-import { allowInGroup, firstExample, langOf, type BotRuntime } from '../runtime.js';
+import { allowRequest, firstExample, langOf, type BotRuntime } from '../runtime.js';
 import { destinationOf, sendHtml } from '../send.js';
 
 export function askFeature(rt: BotRuntime): Composer<Context> {
   const feature = new Composer<Context>();
 
   feature.on(message('text'), async (ctx) => {
-    if (ctx.from.is_bot) return;
+    // Messages from other bots never get here (handlers/access.ts); anonymous admins (sender_chat) do.
     const addressed = parseQuestion(ctx.message, ctx.chat.type as ChatKind, { id: ctx.botInfo.id, username: ctx.me });
     const to = destinationOf(ctx.message, ctx.chat);
     const t = texts[langOf(ctx)];
@@ -24,11 +24,11 @@ export function askFeature(rt: BotRuntime): Composer<Context> {
         if (ctx.chat.type === 'private') await sendHtml(ctx.telegram, to, fmt.text(t.unknownCommand));
         return;
       case 'ask-empty':
-        if (!(await allowInGroup(ctx, rt, to))) return;
+        if (!(await allowRequest(ctx, rt, to))) return;
         await sendHtml(ctx.telegram, to, fmt.text(t.askUsage(firstExample(rt))));
         return;
       case 'question':
-        if (!(await allowInGroup(ctx, rt, to))) return;
+        if (!(await allowRequest(ctx, rt, to))) return;
         await answerQuestion(ctx, rt, addressed.text, to);
         return;
     }

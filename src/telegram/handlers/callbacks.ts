@@ -4,7 +4,7 @@ import { answerQuestion } from '../answer-question.js';
 import { texts } from '../i18n.js';
 import { decodeCallback, moreKeyboard, type CallbackAction } from '../keyboard.js';
 import { renderRelatedPage } from '../render.js';
-import { RELATED_PAGE_SIZE, allowInGroup, langOf, type BotRuntime } from '../runtime.js';
+import { RELATED_PAGE_SIZE, allowRequest, langOf, type BotRuntime } from '../runtime.js';
 import { isGroup, sendHtml, type Destination } from '../send.js';
 
 function factIdOf(action: Extract<CallbackAction, { kind: 'more' | 'more-at' }>, rt: BotRuntime): string | undefined {
@@ -39,7 +39,7 @@ export function callbacksFeature(rt: BotRuntime): Composer<Context> {
           ? { threadId: message.message_thread_id }
           : {}),
       };
-      if (!(await allowInGroup(ctx, rt, null))) return;
+      if (!(await allowRequest(ctx, rt, null))) return;
 
       if (action.kind === 'example') {
         const question = rt.examples[action.index];

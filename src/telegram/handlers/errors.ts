@@ -2,15 +2,27 @@
 import type { Context } from 'telegraf';
 import { formatFor } from '../format.js';
 import { texts } from '../i18n.js';
+import { classifyFailure } from '../retry.js';
 import { langOf, type BotRuntime } from '../runtime.js';
 import { destinationOf, sendHtml } from '../send.js';
 
+/** telegraf's handler timeout (p-timeout): the handler is still running, and may yet answer. */
+function isHandlerTimeout(err: unknown): boolean {
+  return err instanceof Error && err.name === 'TimeoutError';
+}
+
 export function errorBoundary(rt: BotRuntime): (err: unknown, ctx: Context) => Promise<void> {
   return async (err, ctx) => {
-    rt.logger.error(
-      { err, updateId: ctx.update.update_id, updateType: ctx.updateType, chatId: ctx.chat?.id ?? null },
-      'update failed',
-    );
+    const context = { err, updateId: ctx.update.update_id, updateType: ctx.updateType, chatId: ctx.chat?.id ?? null };
+    if (isHandlerTimeout(err)) {
+      // Telegraf stops waiting, the handler carries on; an apology now could arrive before the answer.
+      rt.logger.error(context, 'update took longer than the handler timeout, still running');
+      return;
+    }
+    rt.logger.error(context, 'update failed');
+    // The Bot API stayed unreachable (5xx, connection errors, timeouts) through every retry: an apology
+    // would fail the same way, after as long again. (After a 429 the apology is still tried.)
+    if (classifyFailure(err).kind === 'transient') return;
     const failed = texts[langOf(ctx)].failed;
     try {
       if (ctx.callbackQuery !== undefined) {

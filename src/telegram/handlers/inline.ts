@@ -3,7 +3,7 @@ import { Composer, type Context } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
 import type { Hit } from '../../answer/answer.js';
 import { clip, describeHit, MESSAGE_LIMIT, renderAnswer, splitMessage } from '../render.js';
-import { INLINE_RESULTS, langOf, type BotRuntime } from '../runtime.js';
+import { INLINE_RESULTS, checkLimits, langOf, type BotRuntime } from '../runtime.js';
 import type { Lang } from '../i18n.js';
 
 /** Seconds Telegram may cache an inline answer. Short: the corpus changes only with a redeploy, but labels follow the user's language. */
@@ -31,6 +31,8 @@ export function inlineFeature(rt: BotRuntime): Composer<Context> {
   const feature = new Composer<Context>();
 
   feature.on('inline_query', async (ctx) => {
+    // Over the user's limit: no engine work and no answer (Telegram shows nothing), so typing fast costs little.
+    if (checkLimits(ctx, rt).decision !== 'ok') return;
     const lang = langOf(ctx);
     const query = ctx.inlineQuery.query.trim();
     const results: InlineQueryResultArticle[] = [];

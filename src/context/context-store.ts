@@ -1,0 +1,80 @@
+/**
+ * The last full question of each user in each chat, for reading follow-ups. In memory only:
+ * bounded (least recently used entries go first), expiring after a few minutes, and lost on
+ * restart without harm (a follow-up then simply stands on its own).
+ */
+import { resolveFollowUp, type FollowUpOptions, type ResolvedQuestion } from './follow-up.js';
+
+export interface ContextStoreOptions {
+  /** How long a question stays the context, in milliseconds. Default 5 minutes; any positive number. */
+  ttlMs?: number;
+  /** How many (chat, user) contexts are kept at most. Default 10,000; at least 1. */
+  maxEntries?: number;
+  /** The clock, in milliseconds (tests pass a fake one). Default Date.now. */
+  now?: () => number;
+}
+
+export const DEFAULT_CONTEXT_OPTIONS: Required<ContextStoreOptions> = {
+  ttlMs: 5 * 60_000,
+  maxEntries: 10_000,
+  now: () => Date.now(),
+};
+
+export type ChatId = string | number;
+
+export interface ContextStore {
+  /** The previous question of this user in this chat, or null when there is none or it expired. */
+  get(chatId: ChatId, userId: ChatId): string | null;
+  /** Remembers a question (store the resolved form, so a chain of follow-ups keeps its subject). */
+  set(chatId: ChatId, userId: ChatId, question: string): void;
+  delete(chatId: ChatId, userId: ChatId): void;
+  /** Entries held, expired ones included until they are next touched or pushed out. */
+  size(): number;
+}
+
+export function createContextStore(options: ContextStoreOptions = {}): ContextStore {
+  const { ttlMs, maxEntries, now } = { ...DEFAULT_CONTEXT_OPTIONS, ...options };
+  if (!(ttlMs > 0)) throw new RangeError(`createContextStore: ttlMs must be positive, got ${ttlMs}`);
+  if (!(maxEntries >= 1)) throw new RangeError(`createContextStore: maxEntries must be at least 1, got ${maxEntries}`);
+  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+  const entries = new Map<string, { question: string; expires: number }>();
+  const keyOf = (chatId: ChatId, userId: ChatId) => `${chatId}\u0000${userId}`;
+  return {
+    get(chatId, userId) {
+      const key = keyOf(chatId, userId);
+      const entry = entries.get(key);
+      if (!entry) return null;
+      if (now() >= entry.expires) {
+        entries.delete(key);
+        return null;
+      }
+      return entry.question;
+    },
+    set(chatId, userId, question) {
+      const key = keyOf(chatId, userId);
+      entries.delete(key);
+      entries.set(key, { question, expires: now() + ttlMs });
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+    delete(chatId, userId) {
+      entries.delete(keyOf(chatId, userId));
+    },
+    size: () => entries.size,
+  };
+}
+
+/**
+ * Reads a question in its chat context and remembers the result: a follow-up is rewritten from
+ * the previous question; a full question replaces the context.
+ */
+export function resolveInContext(
+  store: ContextStore,
+  chatId: ChatId,
+  userId: ChatId,
+  question: string,
+  options: FollowUpOptions = {},
+): ResolvedQuestion {
+  const resolved = resolveFollowUp(store.get(chatId, userId), question, options);
+  store.set(chatId, userId, resolved.question);
+  return resolved;
+}

@@ -1,0 +1,163 @@
+// The retry layer on its own, over a scripted callApi and a virtual clock: what is retried, how long, and
+// when it gives up.
+import type { Telegram } from 'telegraf';
+import { describe, expect, it } from 'vitest';
+import {
+  RequestTimeoutError,
+  backoffMs,
+  classifyFailure,
+  withRetries,
+  worstCaseCallMs,
+  type RetryOptions,
+} from '../../src/telegram/retry.js';
+
+class TelegramLikeError extends Error {
+  constructor(
+    readonly code: number,
+    readonly parameters?: { retry_after: number },
+  ) {
+    super(`${code}: error`);
+  }
+}
+function fetchError(code: string): Error {
+  const err = new Error(`request to http://x/bot123:SECRET/sendMessage failed, reason: ${code}`) as Error & { code: string; type: string };
+  err.name = 'FetchError';
+  err.code = code;
+  err.type = 'system';
+  return err;
+}
+
+type Step = Error | 'ok' | 'hang';
+
+/** A Telegram client whose callApi plays `steps` in order, on a virtual clock advanced by sleep. */
+function scripted(steps: Step[], options: RetryOptions = {}) {
+  let clock = 0;
+  const sleeps: number[] = [];
+  const calls: Array<{ method: string; payload: Record<string, unknown> }> = [];
+  const client = {
+    callApi: async (method: string, payload: Record<string, unknown>, opts: { signal?: AbortSignal } = {}) => {
+      calls.push({ method, payload });
+      const step = steps.shift() ?? 'ok';
+      if (step === 'ok') return true;
+      if (step === 'hang') {
+        return new Promise((_, reject) => {
+          opts.signal?.addEventListener('abort', () => {
+            const err = new Error('The user aborted a request.');
+            err.name = 'AbortError';
+            reject(err);
+          });
+        });
+      }
+      throw step;
+    },
+  };
+  withRetries(client as unknown as Telegram, {
+    baseDelayMs: 100,
+    maxDelayMs: 1000,
+    retryWindowMs: 5000,
+    random: () => 1,
+    now: () => clock,
+    sleep: async (ms, signal) => {
+      if (signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+      sleeps.push(ms);
+      clock += ms;
+    },
+    ...options,
+  });
+  const call = (method: string, payload: Record<string, unknown> = {}, signal?: AbortSignal) =>
+    (client.callApi as (m: string, p: unknown, o?: unknown) => Promise<unknown>)(method, payload, { signal });
+  return { call, sleeps, calls };
+}
+
+describe('classifyFailure', () => {
+  it('tells floods, transient failures and the rest apart', () => {
+    expect(classifyFailure(new TelegramLikeError(429, { retry_after: 7 }))).toEqual({ kind: 'flood', waitMs: 7000 });
+    expect(classifyFailure(new TelegramLikeError(500))).toEqual({ kind: 'transient', reason: 'HTTP 500' });
+    expect(classifyFailure(new TelegramLikeError(502))).toEqual({ kind: 'transient', reason: 'HTTP 502' });
+    expect(classifyFailure(fetchError('ECONNRESET'))).toEqual({ kind: 'transient', reason: 'ECONNRESET' });
+    expect(classifyFailure(new RequestTimeoutError('sendMessage', 10))).toEqual({ kind: 'transient', reason: 'timeout' });
+    for (const fatal of [new TelegramLikeError(400), new TelegramLikeError(403), new TelegramLikeError(409), new Error('bug'), 'x', null]) {
+      expect(classifyFailure(fatal)).toEqual({ kind: 'fatal' });
+    }
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles from the base, stays between half and all of it, and never exceeds the cap', () => {
+    const o = { baseDelayMs: 500, maxDelayMs: 30_000 };
+    expect([0, 1, 2, 3].map((n) => backoffMs(n, { ...o, random: () => 1 }))).toEqual([500, 1000, 2000, 4000]);
+    expect([0, 1, 2, 3].map((n) => backoffMs(n, { ...o, random: () => 0 }))).toEqual([250, 500, 1000, 2000]);
+    for (let n = 0; n < 100; n++) expect(backoffMs(n, { ...o, random: Math.random })).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('withRetries', () => {
+  it('retries a send through 5xx, resets and timeouts with growing delays, and returns its result', async () => {
+    const { call, sleeps, calls } = scripted([new TelegramLikeError(500), fetchError('ECONNRESET'), 'hang', new TelegramLikeError(502), 'ok'], { timeoutMs: 5 });
+    await expect(call('sendMessage', { text: 'hi' })).resolves.toBe(true);
+    expect(calls).toHaveLength(5);
+    expect(sleeps).toEqual([100, 200, 400, 800]);
+  });
+
+  it('gives up once the retry window is spent, with the last error', async () => {
+    const steps = Array.from({ length: 50 }, () => new TelegramLikeError(503));
+    const { call, sleeps } = scripted(steps, { retryWindowMs: 2000 });
+    await expect(call('sendMessage')).rejects.toMatchObject({ code: 503 });
+    // 100 + 200 + 400 + 800 = 1500; the next 1000 would pass 2000
+    expect(sleeps).toEqual([100, 200, 400, 800]);
+  });
+
+  it('honours retry_after on 429 at most maxRetries times, and not a wait longer than maxWaitMs', async () => {
+    const floods = () => Array.from({ length: 5 }, () => new TelegramLikeError(429, { retry_after: 2 }));
+    const first = scripted(floods(), { maxRetries: 3 });
+    await expect(first.call('sendMessage')).rejects.toMatchObject({ code: 429 });
+    expect(first.sleeps).toEqual([2000, 2000, 2000]);
+    const second = scripted([new TelegramLikeError(429, { retry_after: 3600 })], { maxWaitMs: 60_000 });
+    await expect(second.call('sendMessage')).rejects.toMatchObject({ code: 429 });
+    expect(second.sleeps).toEqual([]);
+  });
+
+  it('never retries what a retry cannot cure, nor calls that are worthless late', async () => {
+    const bad = scripted([new TelegramLikeError(400), 'ok']);
+    await expect(bad.call('sendMessage')).rejects.toMatchObject({ code: 400 });
+    expect(bad.calls).toHaveLength(1);
+    for (const method of ['sendChatAction', 'answerInlineQuery', 'setMyCommands']) {
+      const late = scripted([new TelegramLikeError(500), 'ok']);
+      await expect(late.call(method)).rejects.toMatchObject({ code: 500 });
+      expect(late.calls).toHaveLength(1);
+    }
+  });
+
+  it('times out a call that never answers, with a RequestTimeoutError, after timeoutMs', async () => {
+    const { call } = scripted(['hang'], { timeoutMs: 30, retryWindowMs: 0 });
+    const started = Date.now();
+    await expect(call('sendMessage')).rejects.toBeInstanceOf(RequestTimeoutError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
+  it('keeps long polling through any number of failures, until polling stops', async () => {
+    const failures = Array.from({ length: 40 }, (_, i) => (i % 2 ? fetchError('ECONNREFUSED') : new TelegramLikeError(502)));
+    const { call, sleeps, calls } = scripted([...failures, 'ok'], { retryWindowMs: 10 });
+    const polling = new AbortController();
+    await expect(call('getUpdates', { timeout: 50, offset: 3 }, polling.signal)).resolves.toBe(true);
+    expect(calls).toHaveLength(41);
+    expect(Math.max(...sleeps)).toBe(1000); // capped
+    // the long-poll timeout is the configured one
+    expect(calls[0]!.payload).toEqual({ timeout: 50, offset: 3 });
+
+    const stopped = scripted(Array.from({ length: 10 }, () => new TelegramLikeError(500)), { pollTimeoutSeconds: 1 });
+    polling.abort();
+    await expect(stopped.call('getUpdates', { timeout: 50 }, polling.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(stopped.calls[0]!.payload).toEqual({ timeout: 1 });
+  });
+
+  it('confirms the offset on stop with a couple of quick retries only', async () => {
+    const { call, calls } = scripted(Array.from({ length: 10 }, () => new TelegramLikeError(500)));
+    await expect(call('getUpdates', { offset: 9, limit: 1 })).rejects.toMatchObject({ code: 500 });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('bounds the longest call, so the handler timeout can outlast it', () => {
+    expect(worstCaseCallMs({ retryWindowMs: 120_000, timeoutMs: 15_000, maxRetries: 3, maxWaitMs: 60_000 })).toBe(120_000 + 15_000 + 3 * 75_000);
+  });
+});
