@@ -57,6 +57,18 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
   };
   const topicList = buildTopics(documents, facts);
 
+  /** Facts with figures near a fact: same paragraph first, then same section, then the document. */
+  const neighboursOf = (pos: number, limit: number): number[] => {
+    const fact = facts[pos]!;
+    return facts
+      .map((f, i) => ({ f, i }))
+      .filter(({ f, i }) => i !== pos && f.docId === fact.docId && f.figures.some((g) => g.kind !== 'date'))
+      .map(({ f, i }) => ({ i, d: Math.abs(i - pos) + (f.paragraph === fact.paragraph ? 0 : 100) + (f.section === fact.section ? 0 : 1000) }))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, limit)
+      .map(({ i }) => i);
+  };
+
   return {
     documents,
     facts,
@@ -77,22 +89,25 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       const notFound: Answer = { kind: 'not-found', question, asked: q.asked, suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion) };
       if (!best) return notFound;
       if (abstain && !confident(best, q, params)) return notFound;
-      const hits = [best, ...ranked.slice(1).filter((r) => r.score >= best.score * params.relatedShare)]
-        .slice(0, limit)
-        .map((r) => hitOf(r, q));
+      // Retrieval (no abstention) is scored on the plain ranking.
+      if (!abstain) return { kind: 'found', question, asked: q.asked, hits: ranked.slice(0, limit).map((r) => hitOf(r, q)) };
+      // Related facts: other good matches for the question (they must stand on their own, not only
+      // share the document's subject), then the answer's neighbours with figures.
+      const alsoMatching = ranked
+        .slice(1)
+        .filter((r) => r.score >= best.score * params.relatedShare && r.focus > 0 && r.coverage >= best.coverage * RELATED_COVERAGE);
+      const chosen = [best, ...alsoMatching].slice(0, limit);
+      const neighbours = neighboursOf(best.pos, limit).filter((i) => !chosen.some((r) => r.pos === i));
+      const hits = [
+        ...chosen.map((r) => hitOf(r, q)),
+        ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q)),
+      ];
       return { kind: 'found', question, asked: q.asked, hits };
     },
     related(factId: string, limit = 3): Hit[] {
       const pos = posById.get(factId);
       if (pos === undefined) return [];
-      const fact = facts[pos]!;
-      const neighbours = facts
-        .map((f, i) => ({ f, i }))
-        .filter(({ f, i }) => i !== pos && f.docId === fact.docId && f.figures.length > 0)
-        .map(({ f, i }) => ({ i, d: Math.abs(i - pos) + (f.paragraph === fact.paragraph ? 0 : 100) + (f.section === fact.section ? 0 : 1000) }))
-        .sort((a, b) => a.d - b.d)
-        .slice(0, limit);
-      return neighbours.map(({ i }) => hitOf({ pos: i, score: 0, coverage: 0, focus: 0, answersKind: true, parts: EMPTY_PARTS }, null));
+      return neighboursOf(pos, limit).map((i) => hitOf(unranked(i), null));
     },
   };
 }
@@ -113,6 +128,14 @@ function confident(best: Ranked, q: AnalyzedQuestion, params: RankingParams): bo
   // "浑南区的失业率是多少？": every fact is about 浑南区; one that has none of the other words is no answer.
   if (best.focus === 0) return false;
   return true;
+}
+
+/** A related match must cover at least this share of what the answer covers. */
+const RELATED_COVERAGE = 0.8;
+
+/** A fact given as related rather than ranked: it carries no score. */
+function unranked(pos: number): Ranked {
+  return { pos, score: 0, coverage: 0, focus: 0, answersKind: true, parts: EMPTY_PARTS };
 }
 
 const EMPTY_PARTS: ScoreParts = { terms: 0, document: 0, kind: 0, time: 0, coverage: 0, focus: 0, matched: [] };

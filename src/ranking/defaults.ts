@@ -44,7 +44,7 @@ export interface RankingParams {
   topDocuments: number;
   /** Weight of the character-bigram overlap (0–1), a backstop for words jieba splits differently. Default 0.1. */
   bigramWeight: number;
-  /** Related facts must score at least this share of the answer's score. Default 0.5. */
+  /** Related facts must score at least this share of the answer's score. Default 0.7. */
   relatedShare: number;
 }
 
@@ -60,7 +60,7 @@ export const DEFAULT_RANKING: RankingParams = {
   minCoverage: 0.2,
   minCoverageFigure: 0.45,
   coverageMinFacts: 200,
-  relatedShare: 0.5,
+  relatedShare: 0.7,
   topicShare: 0.5,
   topDocuments: 2,
   bigramWeight: 0.1,
