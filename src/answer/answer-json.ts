@@ -22,6 +22,7 @@ export const AnswerJsonSchema = z.object({
         section: z.string().nullable(),
         paragraph: z.number(),
         sentence: z.number(),
+        clause: z.number().nullable(),
         start: z.number(),
         end: z.number(),
       }),

@@ -8,6 +8,8 @@ export interface Citation {
   section: string | null;
   paragraph: number;
   sentence: number;
+  /** The clause within the sentence, when the sentence is split into clauses at "；"; else null. */
+  clause: number | null;
   start: number;
   end: number;
 }

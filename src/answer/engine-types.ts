@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../corpus/document.js';
 import type { Fact } from '../facts/fact.js';
+import type { Synonym } from '../question/synonyms.js';
 import type { Answer, Hit, Topic } from './answer.js';
 
 export interface AskOptions {
@@ -16,6 +17,8 @@ export interface AskOptions {
 export interface Engine {
   readonly documents: readonly CorpusDocument[];
   readonly facts: readonly Fact[];
+  /** How the corpus's words are asked for: its synonym table and English glossary. */
+  readonly vocabulary: { readonly synonyms: readonly Synonym[]; readonly glossaryEn: readonly Synonym[] };
   ask(question: string, options?: AskOptions): Answer;
   /** Facts related to a given fact (same paragraph first, then same subject), for "more" buttons. */
   related(factId: string, limit?: number): Hit[];

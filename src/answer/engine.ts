@@ -38,6 +38,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
   const docById = new Map(documents.map((d) => [d.id, d]));
   const posById = new Map(facts.map((f, i) => [f.id, i]));
 
+  const splitSentences = new Set(facts.filter((f) => f.clause > 1).map((f) => `${f.docId}:${f.paragraph}.${f.sentence}`));
   const citationOf = (fact: Fact): Citation => {
     const doc = docById.get(fact.docId)!;
     return {
@@ -47,6 +48,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       section: fact.section,
       paragraph: fact.paragraph,
       sentence: fact.sentence,
+      clause: splitSentences.has(`${fact.docId}:${fact.paragraph}.${fact.sentence}`) ? fact.clause : null,
       start: fact.start,
       end: fact.end,
     };
@@ -72,6 +74,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
   return {
     documents,
     facts,
+    vocabulary,
     factById: (id) => {
       const pos = posById.get(id);
       return pos === undefined ? undefined : facts[pos];

@@ -20,7 +20,7 @@ const TEXTS = {
     empty: '请输入一个问题。',
     tooLong: '问题太长了，请精简后再问。',
     noWords: '没有读出可查询的词语，请换个说法。',
-    paragraph: (p: number, s: number) => `第${p}段第${s}句`,
+    paragraph: (p: number, s: number, c: number | null) => `第${p}段第${s}句${c ? `第${c}分句` : ''}`,
   },
   en: {
     source: 'Source',
@@ -30,7 +30,7 @@ const TEXTS = {
     empty: 'Please type a question.',
     tooLong: 'That question is too long; please shorten it.',
     noWords: 'I could not find any words to search for; please rephrase.',
-    paragraph: (p: number, s: number) => `paragraph ${p}, sentence ${s}`,
+    paragraph: (p: number, s: number, c: number | null) => `paragraph ${p}, sentence ${s}${c ? `, clause ${c}` : ''}`,
   },
 } as const;
 
@@ -50,7 +50,7 @@ export function formatCitation(c: Citation, lang: 'zh' | 'en' = 'zh'): string {
   const parts = [`《${c.title}》`];
   if (c.publisher) parts.push(c.publisher);
   if (c.section) parts.push(c.section);
-  parts.push(t.paragraph(c.paragraph, c.sentence));
+  parts.push(t.paragraph(c.paragraph, c.sentence, c.clause));
   return `${t.source}: ${parts.join(' · ')}`;
 }
 

@@ -9,9 +9,9 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { answerToJson } from '../answer/answer-json.js';
 import { buildEngineFromDir } from '../answer/build-engine.js';
-import { formatAnswerText } from '../answer/format-text.js';
+import { formatReplyText, replyToJson } from '../answer/reply-format.js';
+import { createResponder } from '../answer/respond.js';
 import { CorpusError } from '../corpus/load.js';
 import { answerBatchLine } from './batch.js';
 
@@ -52,13 +52,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const { engine, warnings } = await buildEngineFromDir(values.corpus);
+  const responder = createResponder(engine);
   for (const w of warnings) process.stderr.write(`ask: warning: ${w}\n`);
   const debug = values.debug;
 
   if (positionals.length > 0) {
-    const answer = engine.ask(positionals.join(' '), { limit });
-    if (values.json) await write(JSON.stringify(answerToJson(answer, { debug })));
-    else await write(formatAnswerText(answer, { debug }));
+    const { reply, language } = responder.respond(positionals.join(' '), { limit });
+    if (values.json) await write(JSON.stringify(replyToJson(reply, { debug })));
+    else await write(formatReplyText(reply, { language, debug }));
     return 0;
   }
 
@@ -67,7 +68,7 @@ async function main(): Promise<number> {
   let lineNo = 0;
   for await (const line of lines) {
     lineNo++;
-    await write(JSON.stringify(answerBatchLine(engine, line, lineNo, { debug, limit })));
+    await write(JSON.stringify(answerBatchLine(responder, line, lineNo, { debug, limit })));
   }
   return 0;
 }

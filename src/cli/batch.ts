@@ -1,7 +1,7 @@
 /** The batch protocol of `ask`: one input line (plain text or {"id","question"}) → one JSON object. */
 import { z } from 'zod';
-import { answerToJson } from '../answer/answer-json.js';
-import type { Engine } from '../answer/engine-types.js';
+import { replyToJson } from '../answer/reply-format.js';
+import type { Responder } from '../answer/respond.js';
 
 const BatchLineSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
@@ -9,7 +9,7 @@ const BatchLineSchema = z.object({
 });
 
 /** One batch input line → one JSON output line; never throws for bad input. */
-export function answerBatchLine(engine: Engine, line: string, lineNo: number, options: { debug: boolean; limit: number }): object {
+export function answerBatchLine(responder: Responder, line: string, lineNo: number, options: { debug: boolean; limit: number }): object {
   const trimmed = line.trim();
   if (!trimmed) return { line: lineNo, found: false, answers: [], error: 'blank line' };
   let id: string | number | undefined;
@@ -26,7 +26,7 @@ export function answerBatchLine(engine: Engine, line: string, lineNo: number, op
     id = result.data.id;
     question = result.data.question;
   }
-  const json = answerToJson(engine.ask(question, { limit: options.limit }), { debug: options.debug });
+  const json = replyToJson(responder.respond(question, { limit: options.limit }).reply, { debug: options.debug });
   return id === undefined ? json : { id, ...json };
 }
 

@@ -31,8 +31,10 @@ export const MIN_LABEL_MATCH = 0.75;
 export const MIN_METRIC_MATCH = 0.5;
 /** Words that ask for the whole ("双创载体总数"): preferred in scoring, not required of the fact. */
 const WHOLE_WORDS = /(?:的)?(?:总数|总量|总额|累计|全部|所有)$/;
+/** Qualifiers that name the whole: asked for, they are required; unasked, the whole is what a bare name means. */
+const WHOLE_QUALIFIERS: ReadonlySet<string> = new Set(['总数', '累计']);
 /** Score lost for each qualifier (新认定, 国家级 ...) that one side has and the other lacks. */
-const QUALIFIER_PENALTY = 8;
+const QUALIFIER_PENALTY = 20;
 
 /** The best operand figure across the hits, or null when no hit names the subject with a fitting figure. */
 export function pickFigure(hits: readonly Hit[], req: PickRequest): Picked | null {
@@ -56,7 +58,7 @@ export function pickFigure(hits: readonly Hit[], req: PickRequest): Picked | nul
       const score =
         matchedChars(target, near) +
         0.9 * matchedChars(target, inherited) -
-        QUALIFIER_PENALTY * QUALIFIERS.filter((w) => near.includes(w) && !target.includes(w)).length -
+        QUALIFIER_PENALTY * QUALIFIERS.filter((w) => near.includes(w) && !target.includes(w) && !WHOLE_QUALIFIERS.has(w)).length -
         QUALIFIER_PENALTY * QUALIFIERS.filter((w) => target.includes(w) && !(near + inherited + prefix).includes(w)).length +
         (req.classifier && figure.unit === req.classifier ? 3 : 0) +
         (hit.keyFigure === figure || (hit.keyFigure?.start === figure.start && hit.keyFigure.raw === figure.raw) ? 1 : 0) -

@@ -5,7 +5,7 @@
  * Anything that is not a short follow-up is a full question and stands on its own.
  */
 import { detectComputation } from '../compute/detect.js';
-import { CLASSIFIERS, findMetric, METRIC_WORDS } from '../compute/lexicon.js';
+import { CLASSIFIERS, findMetric, METRIC_WORDS, trailingMetric } from '../compute/lexicon.js';
 import { findTimeMentions } from '../facts/time.js';
 import { normalizeQuestion } from '../question/normalize.js';
 import type { Synonym } from '../question/synonyms.js';
@@ -116,6 +116,8 @@ function rewriteChinese(prev: string, body: string): string | null {
     const subject = span ? p.slice(0, span.end).replace(LEADING_FILLER, '') : /^(?:浑南区|浑南)/.exec(p)?.[0] ?? '';
     return ensureQuestionMark(`${subject}${newMetric}是多少`);
   }
+  // "那新能源汽车的计划投资呢": subject and measure both named, the fragment stands on its own.
+  if (trailingMetric(body)) return ensureQuestionMark(`${body}是多少`);
   // "新能源汽车呢" after a computation over a group: one subject gets the plain question.
   const computation = detectComputation(p);
   if (computation && !/[、和与及]/.test(body)) {

@@ -33,6 +33,15 @@ export function toSimplified(text: string): string {
 /** Markup pasted along with a question: HTML tags and entities, Markdown emphasis. */
 const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|[*_`~]{1,3}/gi;
 
+/** The language a question is asked in: Chinese (Simplified or Traditional characters) or English. */
+export type QuestionLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
+
+export function questionLanguage(question: string): QuestionLanguage {
+  const { text, traditional } = normalizeQuestion(question);
+  if (/[\u3400-\u9FFF]/.test(text)) return traditional ? 'zh-Hant' : 'zh-Hans';
+  return /[a-z]/i.test(text) ? 'en' : 'zh-Hans';
+}
+
 export function normalizeQuestion(input: string): NormalizedText {
   const cleaned = input.normalize('NFKC').replace(INVISIBLE, '').replace(MARKUP, ' ').replace(/\s+/g, ' ').trim();
   const text = toSimplified(cleaned);

@@ -53,7 +53,10 @@ export function formatAnswerEnglish(answer: Answer, options: EnglishFormatOption
   }
   const [top, ...rest] = answer.hits;
   if (!top) return NOT_IN_DOCUMENT_EN;
-  const lines = [`▶ ${describeHitEnglish(top) ?? 'The document says:'}`, quoteFact(top), formatCitation(top.citation, 'en')];
+  // A list, a person, a place or a yes/no is answered by the sentence, not by a figure in it.
+  const figureAnswers = !(['list', 'person', 'place', 'yesno'] as const).some((k) => k === answer.asked);
+  const headline = (figureAnswers ? describeHitEnglish(top) : null) ?? 'The document says:';
+  const lines = [`▶ ${headline}`, quoteFact(top), formatCitation(top.citation, 'en')];
   const related = rest.slice(0, Math.max(0, Math.min(2, options.related ?? 2)));
   if (related.length) {
     lines.push('', 'Related figures:');

@@ -136,7 +136,7 @@ export function buildFactIndex(facts: readonly Fact[], docs: readonly IndexedDoc
     documents,
     documentStats: statsOf(documents),
     factsOfDocument: docIds.map((_, d) => indexed.flatMap((f, pos) => (f.doc === d ? [pos] : []))),
-    topics: perDocUnits.map((units, d) => new Set([...(units[0]?.tf.keys() ?? []), ...tokenizer.terms(docs[d]!.title)])),
+    topics: perDocUnits.map((_, d) => new Set(tokenizer.terms(docs[d]!.title))),
     subjects: perDocUnits.map((units, d) => {
       const stats = statsOf(units);
       const frequent = stats.count >= SUBJECT_MIN_FACTS ? [...stats.df].filter(([, n]) => n / stats.count >= SUBJECT_SHARE).map(([t]) => t) : [];

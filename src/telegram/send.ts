@@ -1,8 +1,16 @@
 // Sending rendered text: split at 4096 characters, HTML parse mode, as a reply in groups, in the right topic.
 import type { Telegram } from 'telegraf';
 import type { Chat, InlineKeyboardMarkup, Message } from 'telegraf/types';
-import type { Logger } from '../log.js';
+import { redactSecrets, type Logger } from '../log.js';
 import { splitMessage } from './render.js';
+
+/**
+ * Outgoing text with the bot's token (and anything token-shaped) replaced: a reply may echo a user's
+ * question, and a question can carry a token pasted by mistake; a group must never read it back.
+ */
+export function scrubOutgoing(telegram: Pick<Telegram, 'token'>, text: string): string {
+  return redactSecrets(text, [telegram.token]);
+}
 
 /** Where a reply goes. */
 export interface Destination {
@@ -36,7 +44,7 @@ export async function sendHtml(
   html: string,
   keyboard?: InlineKeyboardMarkup,
 ): Promise<Message.TextMessage[]> {
-  const parts = splitMessage(html);
+  const parts = splitMessage(scrubOutgoing(telegram, html));
   const sent: Message.TextMessage[] = [];
   for (const [index, part] of parts.entries()) {
     const last = index === parts.length - 1;

@@ -33,6 +33,22 @@ describe('ask CLI', () => {
     expect(json.answers[0]!.citation).toMatchObject({ document: 'hunnan-2019', paragraph: 13, sentence: 1 });
   });
 
+  it('marks a computed answer with its operation and cited operands in --json', () => {
+    const r = ask(['--json', '院士工作站和博士后工作站一共多少个？']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ computed: true, operation: 'sum', found: true, result: { value: 28 } });
+    expect(json.operands.map((o: { figure: { raw: string } }) => o.figure.raw)).toEqual(['14个', '14个']);
+    expect(json.operands[0].citation).toMatchObject({ document: 'hunnan-2019', paragraph: 9 });
+  });
+
+  it('answers in English when asked in English', () => {
+    const r = ask(['How many national high-tech enterprises are there in Hunnan?']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('412');
+    expect(r.out).toContain('Source:');
+  });
+
   it('answers a batch on stdin line by line, keeping ids, with an error object for bad lines', () => {
     const input = ['{"id":"a","question":"常住人口多少？"}', '', '{not json', '{"id":7}', '浑南区的人均收入是多少？'].join('\n') + '\n';
     const r = ask([], input);

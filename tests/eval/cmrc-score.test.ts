@@ -31,7 +31,7 @@ function hitFor(text: string): Hit {
       time: null,
       subject: null,
     },
-    citation: { document: 'mini', title: 'mini', publisher: null, section: null, paragraph: 1, sentence: 1, start: 0, end: text.length },
+    citation: { document: 'mini', title: 'mini', publisher: null, section: null, paragraph: 1, sentence: 1, clause: null, start: 0, end: text.length },
     keyFigure: null,
     score: 1,
     // Scoring reads only fact.text; the ranking breakdown is left empty so this helper outlives its changes.
@@ -60,6 +60,7 @@ function scriptedFactory(): { build: (documents: CorpusDocument[]) => Engine; bu
     return {
       documents,
       facts: [],
+      vocabulary: { synonyms: [], glossaryEn: [] },
       ask(question) {
         const key = Object.keys(SCRIPT).find((prefix) => question.startsWith(prefix));
         if (key === undefined) throw new Error(`unscripted question ${question}`);

@@ -119,6 +119,8 @@ export class FakeBotApi {
   private answeredCallbacks = new Map<string, number>();
   private knownCallbacks = new Set<string>();
   webhook: Json | null = null;
+  /** Groups the bot has left (leaveChat): sending there answers 403, as Telegram does. */
+  readonly leftChats = new Set<number>();
 
   constructor(
     readonly token = TEST_TOKEN,
@@ -449,6 +451,10 @@ export class FakeBotApi {
       }
       case 'sendChatAction':
         return ok(true);
+      case 'leaveChat':
+        if (typeof p.chat_id !== 'number' || p.chat_id > 0) return fail(400, 'Bad Request: chat not found');
+        this.leftChats.add(p.chat_id);
+        return ok(true);
       case 'sendMessage':
       case 'editMessageText': {
         const checked = this.checkText(p.text, p.parse_mode);
@@ -456,6 +462,7 @@ export class FakeBotApi {
         const markupError = this.checkMarkup(p.reply_markup);
         if (markupError) return fail(400, markupError);
         if (typeof p.chat_id !== 'number') return fail(400, 'Bad Request: chat not found');
+        if (this.leftChats.has(p.chat_id)) return fail(403, 'Forbidden: bot is not a member of the supergroup chat');
         const replyTo = p.reply_parameters?.message_id;
         if (replyTo !== undefined && !this.messages.get(p.chat_id)?.has(replyTo) && !p.reply_parameters.allow_sending_without_reply) {
           return fail(400, 'Bad Request: message to be replied not found');

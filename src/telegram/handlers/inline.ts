@@ -5,6 +5,7 @@ import type { Hit } from '../../answer/answer.js';
 import { clip, describeHit, MESSAGE_LIMIT, renderAnswer, splitMessage } from '../render.js';
 import { INLINE_RESULTS, checkLimits, langOf, type BotRuntime } from '../runtime.js';
 import type { Lang } from '../i18n.js';
+import { scrubOutgoing } from '../send.js';
 
 /** Seconds Telegram may cache an inline answer. Short: the corpus changes only with a redeploy, but labels follow the user's language. */
 const INLINE_CACHE_SECONDS = 60;
@@ -34,7 +35,8 @@ export function inlineFeature(rt: BotRuntime): Composer<Context> {
     // Over the user's limit: no engine work and no answer (Telegram shows nothing), so typing fast costs little.
     if (checkLimits(ctx, rt).decision !== 'ok') return;
     const lang = langOf(ctx);
-    const query = ctx.inlineQuery.query.trim();
+    // The query is echoed in each result's message: never a token pasted into it.
+    const query = scrubOutgoing(ctx.telegram, ctx.inlineQuery.query.trim());
     const results: InlineQueryResultArticle[] = [];
     if (query === '') {
       // Nothing typed yet: show the answers to the example questions.

@@ -1,0 +1,332 @@
+// `npm run bench:load`: the bot under load, end to end. Starts the built bot (node dist/main.js) in webhook
+// mode against a loopback Bot API (the tests' fake server, which checks every message the way Telegram
+// does), POSTs distinct-question updates from many users in many group chats at a fixed concurrency, and
+// prints: updates answered, wrong or duplicate answers, webhook latency (POST → 200, the handler's whole
+// work included) p50/p99, throughput, and the bot process's peak RSS. Then the same again with a share of
+// sendMessage calls answered 429 (retry_after 1) or 500.
+// Rate limits are raised for the bench (a load test is not a flood): see BENCH_ENV.
+// Options: --updates N (5000) --users N (200) --chats N (20) --concurrency N (50) --fault-rate R (0.1) --seed N (42).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildEngineFromDir } from '../answer/build-engine.js';
+import type { Engine } from '../answer/engine-types.js';
+import { redactSecrets } from '../log.js';
+import { renderAnswer, splitMessage } from '../telegram/render.js';
+import { pickExamples } from '../telegram/render-info.js';
+import { FakeBotApi, seededRandom, type Fault } from '../../tests/telegram/fake-bot-api.js';
+import { loadQuestions } from './load-questions.js';
+import { formatMb, formatMs, percentile } from './measure.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MAIN = join(ROOT, 'dist', 'main.js');
+const TOKEN = '123456789:AABenchTokenForLoad-abcdefghijklmnop';
+const SECRET = 'bench-webhook-secret_0123456789';
+const WEBHOOK_PATH = '/telegram/webhook';
+
+/** Targets from issue #5 (no faults). */
+const TARGETS = { p99Ms: 50, rssBytes: 200 * 1024 * 1024, updatesPerSecond: 1000 } as const;
+
+/** The bot's settings for the bench: production defaults, except rate limits high enough not to drop load. */
+const BENCH_ENV = {
+  RATE_LIMIT_MAX: '10000',
+  RATE_LIMIT_PRIVATE_MAX: '10000',
+  RATE_LIMIT_CHAT_MAX: '100000',
+  LOG_LEVEL: 'info',
+} as const;
+
+interface Settings {
+  updates: number;
+  users: number;
+  chats: number;
+  concurrency: number;
+  faultRate: number;
+  seed: number;
+}
+
+interface PhaseResult {
+  name: string;
+  sent: number;
+  non200: number;
+  answered: number;
+  duplicates: number;
+  wrong: number;
+  p50: number;
+  p99: number;
+  max: number;
+  seconds: number;
+  throughput: number;
+  peakRss: number | null;
+  /** CPU time of the bot process, and of this process (load generator + fake Bot API), per update, ms. */
+  botCpuMs: number | null;
+  benchCpuMs: number;
+  faults: string;
+  botWarnings: number;
+  botErrors: number;
+  exitCode: number | null;
+}
+
+interface Planned {
+  update: Record<string, unknown> & { update_id: number };
+  chatId: number;
+  messageId: number;
+  expected: string;
+}
+
+function readSettings(): Settings {
+  const { values } = parseArgs({
+    options: {
+      updates: { type: 'string', default: '5000' },
+      users: { type: 'string', default: '200' },
+      chats: { type: 'string', default: '20' },
+      concurrency: { type: 'string', default: '50' },
+      'fault-rate': { type: 'string', default: '0.1' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
+  return {
+    updates: Number(values.updates),
+    users: Number(values.users),
+    chats: Number(values.chats),
+    concurrency: Number(values.concurrency),
+    faultRate: Number(values['fault-rate']),
+    seed: Number(values.seed),
+  };
+}
+
+/** The reply the bot must send to a group /ask (what answer-question.ts does, for a zh user). */
+function expectedReply(engine: Engine, examples: readonly string[], question: string): string {
+  const answer = engine.ask(question, { limit: 1 });
+  const html = redactSecrets(renderAnswer(answer, { lang: 'zh', style: 'short', showQuestion: false, examples }), [TOKEN]);
+  return splitMessage(html).join('\n');
+}
+
+function plan(api: FakeBotApi, engine: Engine, settings: Settings): Planned[] {
+  const questions = loadQuestions(engine, settings.updates);
+  const examples = pickExamples(engine.topics(), 3);
+  const chats = Array.from({ length: settings.chats }, (_, i) => ({ id: -1001000000001 - i, type: 'supergroup', title: `Bench ${i + 1}` }));
+  return questions.map((question, i) => {
+    const userIndex = i % settings.users;
+    const user = { id: 100_001 + userIndex, is_bot: false, first_name: `User${userIndex}`, language_code: 'zh-hans' };
+    const chat = chats[userIndex % settings.chats]!;
+    const text = `/ask ${question}`;
+    const message = {
+      message_id: api.newMessageId(),
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from: user,
+      text,
+      entities: [{ type: 'bot_command', offset: 0, length: 4 }],
+    };
+    const update = api.makeUpdate({ message });
+    return { update, chatId: chat.id, messageId: message.message_id, expected: expectedReply(engine, examples, question) };
+  });
+}
+
+/** Starts the bot in webhook mode and resolves with its port once it logs "bot started". */
+function startBot(apiRoot: string): Promise<{ child: ChildProcess; port: number; levels: Map<number, number>; exited: Promise<number | null> }> {
+  // BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot process.
+  const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      BOT_MODE: 'webhook',
+      WEBHOOK_DOMAIN: 'bench.example.com',
+      WEBHOOK_PATH,
+      WEBHOOK_SECRET: SECRET,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      CORPUS_DIR: join(ROOT, 'corpus'),
+      ...BENCH_ENV,
+      ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const levels = new Map<number, number>();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    let started = false;
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
+      buffer += chunk;
+      let newline = buffer.indexOf('\n');
+      while (newline !== -1) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        newline = buffer.indexOf('\n');
+        if (!line.startsWith('{')) continue;
+        const record = JSON.parse(line) as { level: number; msg: string; port?: number };
+        levels.set(record.level, (levels.get(record.level) ?? 0) + 1);
+        if (record.level >= 50 && !started) reject(new Error(`bot failed to start: ${line}`));
+        if (!started && record.msg === 'bot started' && typeof record.port === 'number') {
+          started = true;
+          resolve({ child, port: record.port, levels, exited });
+        }
+      }
+    });
+    void exited.then((code) => {
+      if (!started) reject(new Error(`bot exited with code ${code} before starting`));
+    });
+  });
+}
+
+/** CPU seconds (user + system) a process has used (Linux /proc, 100 ticks a second), or null. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Peak resident set size of a process (Linux: VmHWM), or null where /proc is not available. */
+function peakRssOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runPhase(name: string, engine: Engine, settings: Settings, faults: readonly Fault[]): Promise<PhaseResult> {
+  const api = await new FakeBotApi(TOKEN).start();
+  api.recordCalls = false;
+  const replies = new Map<number, string[]>();
+  api.events.on('call', (method: string, payload: Record<string, any>, status: number) => {
+    if (method !== 'sendMessage' || status !== 200) return;
+    const replyTo = payload.reply_parameters?.message_id as number | undefined;
+    if (replyTo === undefined) return;
+    const list = replies.get(replyTo) ?? [];
+    list.push(payload.text as string);
+    replies.set(replyTo, list);
+  });
+  if (faults.length > 0) api.injectRandom('sendMessage', settings.faultRate, faults, seededRandom(settings.seed));
+
+  const bot = await startBot(api.apiRoot);
+  const planned = plan(api, engine, settings);
+  const url = `http://127.0.0.1:${bot.port}${WEBHOOK_PATH}`;
+  const latencies = new Float64Array(planned.length);
+  let next = 0;
+  let non200 = 0;
+  const worker = async () => {
+    for (;;) {
+      const index = next++;
+      const item = planned[index];
+      if (item === undefined) return;
+      const body = JSON.stringify(item.update);
+      const started = performance.now();
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body,
+      });
+      await res.arrayBuffer();
+      latencies[index] = performance.now() - started;
+      if (res.status !== 200) non200 += 1;
+    }
+  };
+  const botCpuBefore = cpuSecondsOf(bot.child.pid);
+  const benchCpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: settings.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const botCpuAfter = cpuSecondsOf(bot.child.pid);
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+
+  // Answers acknowledged early (the webhook's ackAfterMs) may still be on their way.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && planned.some((p) => !replies.has(p.messageId))) await new Promise((r) => setTimeout(r, 100));
+  const peakRss = peakRssOf(bot.child.pid);
+  bot.child.kill('SIGTERM');
+  const exitCode = await bot.exited;
+  await api.stop();
+
+  let answered = 0;
+  let duplicates = 0;
+  let wrong = 0;
+  for (const p of planned) {
+    const got = replies.get(p.messageId) ?? [];
+    if (got.length > 0) answered += 1;
+    if (got.length > 1) duplicates += 1;
+    if (got.length > 0 && got[0] !== p.expected) wrong += 1;
+  }
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    name,
+    sent: planned.length,
+    non200,
+    answered,
+    duplicates,
+    wrong,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    seconds,
+    throughput: planned.length / seconds,
+    peakRss,
+    botCpuMs: botCpuBefore === null || botCpuAfter === null ? null : ((botCpuAfter - botCpuBefore) * 1000) / planned.length,
+    benchCpuMs: (benchCpu.user + benchCpu.system) / 1000 / planned.length,
+    faults: [...api.faultCounts].map(([kind, n]) => `${n}×${kind}`).join(', ') || 'none',
+    botWarnings: bot.levels.get(40) ?? 0,
+    botErrors: (bot.levels.get(50) ?? 0) + (bot.levels.get(60) ?? 0),
+    exitCode,
+  };
+}
+
+function report(r: PhaseResult, targets: boolean): string[] {
+  const mark = (ok: boolean) => (targets ? (ok ? '  ✓' : '  ✗ target missed') : '');
+  return [
+    `${r.name}`,
+    `  updates answered      ${r.answered} / ${r.sent}${mark(r.answered === r.sent)}`,
+    `  wrong answers         ${r.wrong}${mark(r.wrong === 0)}`,
+    `  duplicate answers     ${r.duplicates}${mark(r.duplicates === 0)}`,
+    `  webhook non-200       ${r.non200}`,
+    `  latency p50 / p99     ${formatMs(r.p50)} / ${formatMs(r.p99)}  (max ${formatMs(r.max)})${mark(r.p99 < TARGETS.p99Ms)}`,
+    `  throughput            ${r.throughput.toFixed(0)} updates/s over ${r.seconds.toFixed(2)} s${mark(r.throughput >= TARGETS.updatesPerSecond)}`,
+    `  bot peak RSS          ${r.peakRss === null ? 'n/a (no /proc)' : formatMb(r.peakRss)}${r.peakRss === null ? '' : mark(r.peakRss < TARGETS.rssBytes)}`,
+    `  CPU per update        bot ${r.botCpuMs === null ? 'n/a' : formatMs(r.botCpuMs)}, load generator + fake Bot API ${formatMs(r.benchCpuMs)}`,
+    `  injected faults       ${r.faults}`,
+    `  bot log               ${r.botWarnings} warnings, ${r.botErrors} errors; exit code ${r.exitCode}`,
+  ];
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm run bench:load does)`);
+  const settings = readSettings();
+  const { engine } = await buildEngineFromDir(join(ROOT, 'corpus'));
+  console.log(
+    `bench:load — ${settings.updates} updates (distinct questions) from ${settings.users} users in ${settings.chats} group chats, ` +
+      `concurrency ${settings.concurrency}; node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`,
+  );
+  console.log(`bot: node dist/main.js, webhook mode, production defaults except ${Object.entries(BENCH_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log('');
+  const clean = await runPhase('no faults', engine, settings, []);
+  console.log(report(clean, true).join('\n'));
+  console.log('');
+  const faults: Fault[] = [{ code: 429, retryAfter: 1 }, { code: 500 }];
+  const faulty = await runPhase(
+    `${Math.round(settings.faultRate * 100)}% of sendMessage answered 429 (retry_after 1 s) or 500`,
+    engine,
+    settings,
+    faults,
+  );
+  console.log(report(faulty, false).join('\n'));
+  const ok = [clean, faulty].every((r) => r.answered === r.sent && r.wrong === 0 && r.duplicates === 0);
+  console.log('');
+  console.log(ok ? 'every update answered once, correctly, in both runs' : 'SOME UPDATES WERE LOST, WRONG OR DUPLICATED');
+  process.exitCode = ok ? 0 : 1;
+}
+
+await main();
