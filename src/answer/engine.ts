@@ -169,10 +169,24 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null): Figure 
   const kinds = q.asked ? ANSWERING_FIGURE_KINDS[q.asked] : null;
   const pool = kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures;
   if (pool.length === 0) return measures[0] ?? null;
+  const asksBefore = /原来|原先|以前|之前|改革前|before|used to|originally/i.test(q.text);
   const scoreOf = (f: Figure) =>
-    overlap(f.subject ?? '', q.text) + (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
-    (kinds && kinds[0] === f.kind ? 2 : 0);
+    overlap(f.subject ?? '', q.text) +
+    (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
+    (kinds && kinds[0] === f.kind ? 2 : 0) +
+    changeRole(fact.text.slice(Math.max(0, f.start - 5), f.start)) * (asksBefore ? -1 : 1) +
+    (f.unit.length >= 2 && q.text.includes(f.unit) ? 2 : 0);
   return pool.reduce((best, f) => (scoreOf(f) > scoreOf(best) ? f : best), pool[0]!);
+}
+
+/**
+ * "由原来的3个工作日压缩至3个小时": the figure after 至/到 is the value now, the one after 原来的/由
+ * the value before. A question about the figure means the value now unless it says 原来.
+ */
+function changeRole(before: string): number {
+  if (/(压缩|缩短|降低|降|减少|提高|提升|增加|增长|增|扩大|达)(至|到)$|[至到]$/.test(before)) return 1;
+  if (/(原来的?|原先的?|原|由|从)$/.test(before)) return -1;
+  return 0;
 }
 
 /** Characters of `a` that appear in `b`: a cheap "is this figure about what was asked". */
