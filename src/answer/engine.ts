@@ -59,12 +59,13 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
   };
   const topicList = buildTopics(documents, facts);
 
-  /** Facts with figures near a fact: same paragraph first, then same section, then the document. */
-  const neighboursOf = (pos: number, limit: number): number[] => {
+  /** Facts with figures near a fact: same paragraph first, then its section, then (unless `sectionOnly`) the document. */
+  const neighboursOf = (pos: number, limit: number, sectionOnly: boolean): number[] => {
     const fact = facts[pos]!;
     return facts
       .map((f, i) => ({ f, i }))
-      .filter(({ f, i }) => i !== pos && f.docId === fact.docId && f.figures.some((g) => g.kind !== 'date'))
+      .filter(({ f, i }) => i !== pos && f.docId === fact.docId && (!sectionOnly || f.section === fact.section))
+      .filter(({ f }) => f.figures.some((g) => g.kind !== 'date'))
       .map(({ f, i }) => ({ i, d: Math.abs(i - pos) + (f.paragraph === fact.paragraph ? 0 : 100) + (f.section === fact.section ? 0 : 1000) }))
       .sort((a, b) => a.d - b.d)
       .slice(0, limit)
@@ -100,7 +101,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
         .slice(1)
         .filter((r) => r.score >= best.score * params.relatedShare && r.focus > 0 && r.coverage >= best.coverage * RELATED_COVERAGE);
       const chosen = [best, ...alsoMatching].slice(0, limit);
-      const neighbours = neighboursOf(best.pos, limit).filter((i) => !chosen.some((r) => r.pos === i));
+      const neighbours = neighboursOf(best.pos, limit, true).filter((i) => !chosen.some((r) => r.pos === i));
       const hits = [
         ...chosen.map((r) => hitOf(r, q)),
         ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q)),
@@ -110,7 +111,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     related(factId: string, limit = 3): Hit[] {
       const pos = posById.get(factId);
       if (pos === undefined) return [];
-      return neighboursOf(pos, limit).map((i) => hitOf(unranked(i), null));
+      return neighboursOf(pos, limit, false).map((i) => hitOf(unranked(i), null));
     },
   };
 }
@@ -134,7 +135,7 @@ function confident(best: Ranked, q: AnalyzedQuestion, params: RankingParams): bo
 }
 
 /** A related match must cover at least this share of what the answer covers. */
-const RELATED_COVERAGE = 0.8;
+const RELATED_COVERAGE = 0.6;
 
 /** A fact given as related rather than ranked: it carries no score. */
 function unranked(pos: number): Ranked {
