@@ -98,9 +98,9 @@ function print(...lines: string[]): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-const GoldenLineSchema = z.object({ q: z.string().min(1) });
+const GoldenLineSchema = z.object({ q: z.string().min(1) }).or(z.object({ first: z.string().min(1), then: z.string().min(1) }));
 
-/** The `q` of every line of tests/golden/*.jsonl. */
+/** The questions of every line of tests/golden/*.jsonl (`q`, or a follow-up pair's first question). */
 function loadGoldenQuestions(): string[] {
   const files = readdirSync(GOLDEN_DIR).filter((name) => name.endsWith('.jsonl')).sort();
   return files.flatMap((name) =>
@@ -111,7 +111,7 @@ function loadGoldenQuestions(): string[] {
       .map(({ line, where }) => {
         const parsed = GoldenLineSchema.safeParse(JSON.parse(line));
         if (!parsed.success) throw new Error(`bench: ${where}: no question "q"`);
-        return parsed.data.q;
+        return 'q' in parsed.data ? parsed.data.q : parsed.data.first;
       }),
   );
 }

@@ -8,6 +8,8 @@
 // Options: --updates N (5000) --users N (200) --chats N (20) --concurrency N (50) --fault-rate R (0.1) --seed N (42).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +65,8 @@ interface PhaseResult {
   /** CPU time of the bot process, and of this process (load generator + fake Bot API), per update, ms. */
   botCpuMs: number | null;
   benchCpuMs: number;
+  /** TCP connections the bot opened to the Bot API. */
+  connections: number;
   faults: string;
   botWarnings: number;
   botErrors: number;
@@ -126,8 +130,26 @@ function plan(api: FakeBotApi, engine: Engine, settings: Settings): Planned[] {
   });
 }
 
-/** Starts the bot in webhook mode and resolves with its port once it logs "bot started". */
-function startBot(apiRoot: string): Promise<{ child: ChildProcess; port: number; levels: Map<number, number>; exited: Promise<number | null> }> {
+/** A port free right now on 127.0.0.1. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface StartedBot {
+  child: ChildProcess;
+  port: number;
+  /** Log lines by pino level (40 warn, 50 error, 60 fatal). */
+  levels: Map<number, number>;
+  exited: Promise<number | null>;
+}
+
+/** Starts the bot in webhook mode; resolves once it has registered its webhook and answers /healthz. */
+async function startBot(api: FakeBotApi): Promise<StartedBot> {
+  const port = await freePort();
   // BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot process.
   const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
@@ -135,13 +157,13 @@ function startBot(apiRoot: string): Promise<{ child: ChildProcess; port: number;
     env: {
       PATH: process.env.PATH ?? '',
       TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: apiRoot,
+      TELEGRAM_API_ROOT: api.apiRoot,
       BOT_MODE: 'webhook',
       WEBHOOK_DOMAIN: 'bench.example.com',
       WEBHOOK_PATH,
       WEBHOOK_SECRET: SECRET,
       HOST: '127.0.0.1',
-      PORT: '0',
+      PORT: String(port),
       CORPUS_DIR: join(ROOT, 'corpus'),
       ...BENCH_ENV,
       ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
@@ -149,32 +171,42 @@ function startBot(apiRoot: string): Promise<{ child: ChildProcess; port: number;
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const levels = new Map<number, number>();
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    let started = false;
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
-      buffer += chunk;
-      let newline = buffer.indexOf('\n');
-      while (newline !== -1) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        newline = buffer.indexOf('\n');
-        if (!line.startsWith('{')) continue;
-        const record = JSON.parse(line) as { level: number; msg: string; port?: number };
-        levels.set(record.level, (levels.get(record.level) ?? 0) + 1);
-        if (record.level >= 50 && !started) reject(new Error(`bot failed to start: ${line}`));
-        if (!started && record.msg === 'bot started' && typeof record.port === 'number') {
-          started = true;
-          resolve({ child, port: record.port, levels, exited });
-        }
-      }
-    });
-    void exited.then((code) => {
-      if (!started) reject(new Error(`bot exited with code ${code} before starting`));
-    });
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
+  let buffer = '';
+  let lastFatal = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    buffer += chunk;
+    let newline = buffer.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      newline = buffer.indexOf('\n');
+      const level = /"level":(\d+)/.exec(line)?.[1];
+      if (level !== undefined) levels.set(Number(level), (levels.get(Number(level)) ?? 0) + 1);
+      if (Number(level) >= 50) lastFatal = line;
+    }
   });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`bot exited with code ${exitCode} before starting: ${lastFatal}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`bot did not start within 15 s: ${lastFatal}`);
+    }
+    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (res) => res.status === 200,
+      () => false,
+    );
+    if (healthy && api.okCounts.get('setWebhook') === 1) return { child, port, levels, exited };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** CPU seconds (user + system) a process has used (Linux /proc, 100 ticks a second), or null. */
@@ -214,12 +246,33 @@ async function runPhase(name: string, engine: Engine, settings: Settings, faults
   });
   if (faults.length > 0) api.injectRandom('sendMessage', settings.faultRate, faults, seededRandom(settings.seed));
 
-  const bot = await startBot(api.apiRoot);
+  const bot = await startBot(api);
   const planned = plan(api, engine, settings);
-  const url = `http://127.0.0.1:${bot.port}${WEBHOOK_PATH}`;
   const latencies = new Float64Array(planned.length);
   let next = 0;
   let non200 = 0;
+  // node:http with a keep-alive agent: undici's fetch costs several times more CPU per request, and this
+  // process shares the machine with the bot.
+  const agent = new Agent({ keepAlive: true, maxSockets: settings.concurrency });
+  const post = (body: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: bot.port,
+          path: WEBHOOK_PATH,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
   const worker = async () => {
     for (;;) {
       const index = next++;
@@ -227,14 +280,9 @@ async function runPhase(name: string, engine: Engine, settings: Settings, faults
       if (item === undefined) return;
       const body = JSON.stringify(item.update);
       const started = performance.now();
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-        body,
-      });
-      await res.arrayBuffer();
+      const status = await post(body);
       latencies[index] = performance.now() - started;
-      if (res.status !== 200) non200 += 1;
+      if (status !== 200) non200 += 1;
     }
   };
   const botCpuBefore = cpuSecondsOf(bot.child.pid);
@@ -242,6 +290,7 @@ async function runPhase(name: string, engine: Engine, settings: Settings, faults
   const started = performance.now();
   await Promise.all(Array.from({ length: settings.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
   const botCpuAfter = cpuSecondsOf(bot.child.pid);
   const benchCpu = process.cpuUsage(benchCpuBefore);
 
@@ -278,6 +327,7 @@ async function runPhase(name: string, engine: Engine, settings: Settings, faults
     peakRss,
     botCpuMs: botCpuBefore === null || botCpuAfter === null ? null : ((botCpuAfter - botCpuBefore) * 1000) / planned.length,
     benchCpuMs: (benchCpu.user + benchCpu.system) / 1000 / planned.length,
+    connections: api.connections,
     faults: [...api.faultCounts].map(([kind, n]) => `${n}×${kind}`).join(', ') || 'none',
     botWarnings: bot.levels.get(40) ?? 0,
     botErrors: (bot.levels.get(50) ?? 0) + (bot.levels.get(60) ?? 0),
@@ -297,6 +347,7 @@ function report(r: PhaseResult, targets: boolean): string[] {
     `  throughput            ${r.throughput.toFixed(0)} updates/s over ${r.seconds.toFixed(2)} s${mark(r.throughput >= TARGETS.updatesPerSecond)}`,
     `  bot peak RSS          ${r.peakRss === null ? 'n/a (no /proc)' : formatMb(r.peakRss)}${r.peakRss === null ? '' : mark(r.peakRss < TARGETS.rssBytes)}`,
     `  CPU per update        bot ${r.botCpuMs === null ? 'n/a' : formatMs(r.botCpuMs)}, load generator + fake Bot API ${formatMs(r.benchCpuMs)}`,
+    `  Bot API connections   ${r.connections} (keep-alive)`,
     `  injected faults       ${r.faults}`,
     `  bot log               ${r.botWarnings} warnings, ${r.botErrors} errors; exit code ${r.exitCode}`,
   ];

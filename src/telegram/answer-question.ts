@@ -1,4 +1,4 @@
-// The one path from a question to a sent answer: typing → engine.ask → render → send.
+// The one path from a question to a sent answer: typing (private chats) → engine.ask → render → send.
 import type { Context } from 'telegraf';
 import type { Answer } from '../answer/answer.js';
 import { texts } from './i18n.js';
@@ -22,7 +22,9 @@ export async function answerQuestion(
 ): Promise<Answer> {
   const lang = langOf(ctx);
   const style = isGroup(ctx.chat) ? 'short' : 'full';
-  await showTyping(ctx.telegram, to, rt.logger);
+  // "typing…" only in private chats: an answer takes about a millisecond, so in groups (where the traffic is)
+  // the chat action would be one more Bot API call per question, shown to everyone, for nothing.
+  if (style === 'full') await showTyping(ctx.telegram, to, rt.logger);
   const answer = rt.engine.ask(question, { limit: style === 'full' ? FULL_ANSWER_HITS : 1 });
   const html = renderAnswer(answer, {
     lang,

@@ -1,9 +1,10 @@
 // Builds the Telegraf bot over an engine: features registered in order, one error boundary, and Bot API
-// calls with timeouts and bounded retries (retry.ts).
+// calls over a lean keep-alive transport (bot-api-client.ts) with timeouts and bounded retries (retry.ts).
 import { Telegraf, type Context } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../answer/engine-types.js';
 import type { Logger } from '../log.js';
+import { createBotApiTransport, useTransport } from './bot-api-client.js';
 import { BoundedSet } from './bounded-set.js';
 import { accessFeature } from './handlers/access.js';
 import { askFeature } from './handlers/ask.js';
@@ -77,7 +78,8 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     handlerTimeout: options.handlerTimeoutMs ?? 3 * worstCaseCallMs(retry),
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  withRetries(bot.telegram, retry);
+  const transport = createBotApiTransport(token, options.apiRoot ?? defaultBotOptions.apiRoot);
+  withRetries(useTransport(bot.telegram, transport), retry);
 
   const allowed = options.allowedChatIds ?? null;
   const rt: BotRuntime = {
@@ -90,9 +92,9 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     farewells: new BoundedSet(rateLimit.trackedUsers),
   };
 
-  // Each update gets its own Telegram client; give it the same timeouts and retries.
+  // Each update gets its own Telegram client; give it the same transport, timeouts and retries.
   bot.use((ctx, next) => {
-    withRetries(ctx.telegram, retry);
+    withRetries(useTransport(ctx.telegram, transport), retry);
     return next();
   });
   bot.use(accessFeature(rt));

@@ -113,17 +113,6 @@ export function classifyFailure(error: unknown): Failure {
   return { kind: 'fatal' };
 }
 
-/** The wait a 429 asks for, in ms, or null when the error is not a 429. */
-export function retryAfterMs(error: unknown): number | null {
-  const failure = classifyFailure(error);
-  return failure.kind === 'flood' ? failure.waitMs : null;
-}
-
-/** True for errors a retry might have cured (the call failed on the way, not because it was wrong). */
-export function isTransient(error: unknown): boolean {
-  return classifyFailure(error).kind !== 'fatal';
-}
-
 /**
  * How a method is retried:
  * poll: getUpdates while polling — forever, until polling stops;
@@ -253,6 +242,3 @@ export function withRetries(telegram: Telegram, options: RetryOptions = {}): Tel
   telegram.callApi = callApi as unknown as CallApi;
   return telegram;
 }
-
-/** The name the bot used before the retries covered more than 429s. */
-export const retryOn429 = withRetries;

@@ -63,23 +63,30 @@ function digest(value: string): Buffer {
 }
 
 /** Constant-time comparison (hashing first makes the lengths equal, so the length does not leak either). */
-export function secretMatches(expected: string, given: string | string[] | undefined): boolean {
+export function secretMatches(expected: string | Buffer, given: string | string[] | undefined): boolean {
   if (typeof given !== 'string') return false;
-  return timingSafeEqual(digest(expected), digest(given));
+  return timingSafeEqual(typeof expected === 'string' ? digest(expected) : expected, digest(given));
 }
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 function isUpdate(value: unknown): value is Update {
@@ -96,6 +103,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const maxInFlight = options.maxInFlight ?? defaultWebhookServerOptions.maxInFlight;
   const seen = new BoundedSet<number>(options.rememberedUpdates ?? defaultWebhookServerOptions.rememberedUpdates);
   const { logger } = options;
+  const expectedDigest = digest(options.secret);
   let closing = false;
   const handling = new Set<Promise<void>>();
 
@@ -121,7 +129,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       if (req.method === 'GET' && path === '/healthz') return respond(res, closing ? 503 : 200, closing ? 'stopping' : 'ok');
       if (path !== options.path) return respond(res, 404);
       if (req.method !== 'POST') return respond(res, 405);
-      if (!secretMatches(options.secret, req.headers[SECRET_HEADER])) {
+      if (!secretMatches(expectedDigest, req.headers[SECRET_HEADER])) {
         logger.warn({ remote: req.socket.remoteAddress }, 'webhook request without the right secret header refused');
         return respond(res, 403);
       }

@@ -111,6 +111,8 @@ export class FakeBotApi {
   private hanging = new Set<ServerResponse>();
   /** Faults answered so far, by kind ("429", "500", "reset", "hang"…), for reports. */
   readonly faultCounts = new Map<string, number>();
+  /** TCP connections accepted so far (keep-alive reuse shows as few connections for many calls). */
+  connections = 0;
   /** Successful calls by method (kept even when `recordCalls` is off). */
   readonly okCounts = new Map<string, number>();
   /** When false, calls are not kept in `calls` (the load bench sends thousands); counters still work. */
@@ -138,6 +140,7 @@ export class FakeBotApi {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', () => (this.connections += 1));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
   }

@@ -38,12 +38,12 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { bot?: BotOptions; transport?: Transport; api?: FakeBotApi; webhook?: WebhookTuning; logLevel?: 'info' | 'debug' } = {},
+  options: { bot?: BotOptions; transport?: Transport; api?: FakeBotApi; webhook?: WebhookTuning } = {},
 ): Promise<Harness> {
   const api = options.api ?? (await new FakeBotApi().start());
   const engine = await realEngine();
   const logs = new LogCapture();
-  const logger = createLogger({ level: options.logLevel ?? 'info', sink: logs, secrets: [TEST_TOKEN] });
+  const logger = createLogger({ level: 'info', sink: logs, secrets: [TEST_TOKEN] });
   const bot = createBot(TEST_TOKEN, { engine, logger, options: { apiRoot: api.apiRoot, ...options.bot } });
   const running = await launchBot(bot, options.transport ?? { mode: 'polling' }, logger, options.webhook);
   return {

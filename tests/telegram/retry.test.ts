@@ -2,6 +2,7 @@
 // when it gives up.
 import type { Telegram } from 'telegraf';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
 import {
   RequestTimeoutError,
   backoffMs,
@@ -159,5 +160,27 @@ describe('withRetries', () => {
 
   it('bounds the longest call, so the handler timeout can outlast it', () => {
     expect(worstCaseCallMs({ retryWindowMs: 120_000, timeoutMs: 15_000, maxRetries: 3, maxWaitMs: 60_000 })).toBe(120_000 + 15_000 + 3 * 75_000);
+  });
+});
+
+describe('timeouts and retries in the configuration', () => {
+  const token = '123456789:AAFakeTokenForTests-abcdefghijklmnopq';
+
+  it('reads TELEGRAM_TIMEOUT_SECONDS and TELEGRAM_RETRY_WINDOW_SECONDS in ms, with their defaults', () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toMatchObject({ timeoutMs: 15_000, retryWindowMs: 120_000, maxRetries: 3 });
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_TIMEOUT_SECONDS: '2', TELEGRAM_RETRY_WINDOW_SECONDS: '0' }).telegram).toMatchObject({
+      timeoutMs: 2000,
+      retryWindowMs: 0,
+    });
+  });
+
+  it('rejects a timeout of 0 or a window over an hour, naming the variable', () => {
+    expect(() => parseConfig({ TELEGRAM_TIMEOUT_SECONDS: '0' })).toThrow(/TELEGRAM_TIMEOUT_SECONDS must be a whole number from 1 to 600/);
+    expect(() => parseConfig({ TELEGRAM_RETRY_WINDOW_SECONDS: '3601' })).toThrow(/TELEGRAM_RETRY_WINDOW_SECONDS must be a whole number from 0 to 3600/);
+  });
+
+  it('reads the private and per-chat rate limits', () => {
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: token, RATE_LIMIT_PRIVATE_MAX: '7', RATE_LIMIT_CHAT_MAX: '0' });
+    expect(config.telegram!.rateLimit).toMatchObject({ max: 5, privateMax: 7, chatMax: 0, windowMs: 60_000 });
   });
 });

@@ -122,4 +122,14 @@ describe('webhook mode on a failing network', () => {
     await post(updates[0]);
     expect(h!.api.botMessages(alice.id)).toHaveLength(6);
   });
+
+  it('refuses an oversized body with 413 and carries on', async () => {
+    await start({ maxBodyBytes: 2048 });
+    const big = question(`/ask ${'浑'.repeat(2000)}`);
+    expect((await post(big)).status).toBe(413);
+    const small = question();
+    expect((await post(small)).status).toBe(200);
+    expect(repliesTo(big.message.message_id)).toHaveLength(0);
+    expect(repliesTo(small.message.message_id)).toHaveLength(1);
+  });
 });

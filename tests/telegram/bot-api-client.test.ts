@@ -1,0 +1,104 @@
+// The lean Bot API transport keeps telegraf's contract: results, TelegramError for API errors (status ≥ 500
+// as the code), FetchError for network failures, AbortError on abort — and no token in any message.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Telegram, TelegramError } from 'telegraf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBotApiTransport, useTransport } from '../../src/telegram/bot-api-client.js';
+import { classifyFailure } from '../../src/telegram/retry.js';
+
+const TOKEN = '123456789:AAtransportTestToken_abcdefghijklmno';
+let server: Server;
+let root: string;
+const seen: Array<{ url: string; body: string }> = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += String(chunk)));
+    req.on('end', () => {
+      seen.push({ url: req.url ?? '', body });
+      const method = (req.url ?? '').split('/').pop();
+      if (method === 'ok') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: JSON.parse(body) }));
+      if (method === 'bad') return res.writeHead(400).end(JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: nope' }));
+      if (method === 'proxy') return res.writeHead(502, 'Bad Gateway', { 'content-type': 'text/html' }).end('<h1>502</h1>');
+      if (method === 'garbage') return res.writeHead(200).end('<html>not json</html>');
+      if (method === 'reset') req.socket.destroy();
+      // 'slow': never answers
+      return undefined;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+async function failure(promise: Promise<unknown>): Promise<Error & Record<string, any>> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error & Record<string, any>;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('createBotApiTransport', () => {
+  const call = () => createBotApiTransport(TOKEN, root);
+
+  it('POSTs JSON to /bot<token>/<method> and resolves with the result, dropping null fields', async () => {
+    await expect(call()('ok', { chat_id: 1, text: '数据', reply_markup: null })).resolves.toEqual({ chat_id: 1, text: '数据' });
+    expect(seen.at(-1)!.url).toBe(`/bot${TOKEN}/ok`);
+  });
+
+  it('rejects with TelegramError for API errors, status ≥ 500 included', async () => {
+    const bad = await failure(call()('bad', {}));
+    expect(bad).toBeInstanceOf(TelegramError);
+    expect([bad.code, bad.description]).toEqual([400, 'Bad Request: nope']);
+    const proxy = await failure(call()('proxy', {}));
+    expect(proxy).toBeInstanceOf(TelegramError);
+    expect(proxy.code).toBe(502);
+    expect(classifyFailure(proxy)).toEqual({ kind: 'transient', reason: 'HTTP 502' });
+  });
+
+  it('rejects with a FetchError (transient) for a reset, a refused connection or a body that is not JSON, never naming the token', async () => {
+    const reset = await failure(call()('reset', {}));
+    const garbage = await failure(call()('garbage', {}));
+    const refused = await failure(createBotApiTransport(TOKEN, 'http://127.0.0.1:1')('getMe', {}));
+    for (const err of [reset, garbage, refused]) {
+      expect(err.name).toBe('FetchError');
+      expect(classifyFailure(err).kind).toBe('transient');
+      expect(err.message).toContain('bot[REDACTED]');
+      expect(err.message).not.toContain(TOKEN.split(':')[1]);
+    }
+    expect(refused.code).toBe('ECONNREFUSED');
+  });
+
+  it('rejects with an AbortError when the signal aborts', async () => {
+    const controller = new AbortController();
+    const pending = call()('slow', {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    expect((await failure(pending)).name).toBe('AbortError');
+  });
+});
+
+describe('useTransport', () => {
+  it('sends JSON calls through the transport and file uploads through telegraf', async () => {
+    const telegram = new Telegram(TOKEN, { apiRoot: root });
+    const routed: string[] = [];
+    telegram.callApi = (async (method: string) => {
+      routed.push(`telegraf:${method}`);
+      return true;
+    }) as unknown as Telegram['callApi'];
+    useTransport(telegram, async (method) => {
+      routed.push(`lean:${method}`);
+      return true;
+    });
+    await telegram.sendMessage(1, 'hi', { link_preview_options: { url: 'https://example.com' } });
+    await telegram.sendPhoto(1, { source: Buffer.from('x') });
+    await telegram.sendDocument(1, { url: 'https://example.com/a.pdf', filename: 'a.pdf' });
+    expect(routed).toEqual(['lean:sendMessage', 'telegraf:sendPhoto', 'telegraf:sendDocument']);
+  });
+});
