@@ -97,24 +97,43 @@ export function rankFacts(
   const docScore = documentScores(q, index, found, params);
   const candidates = withTopDocumentFacts(found, docScore, index, params.topDocuments);
 
+  // Per document, once per question: each term's weight there and the most the question can score.
+  const perDoc = new Map<number, { weights: number[]; termMax: number; bigrams: number[]; bigramMax: number }>();
+  const weightsIn = (doc: number) => {
+    let entry = perDoc.get(doc);
+    if (!entry) {
+      const local = index.perDocument[doc]!;
+      const weights = q.terms.map((t) => t.weight * idf(local, t.term));
+      const termMax = q.terms.reduce((sum, t, i) => sum + (t.required ? weights[i]! : 0), 0);
+      const bigramStats = index.perDocumentBigrams[doc]!;
+      const bigrams = questionBigrams.map((b) => idf(bigramStats, b));
+      entry = { weights, termMax, bigrams, bigramMax: bigrams.reduce((a, b) => a + b, 0) };
+      perDoc.set(doc, entry);
+    }
+    return entry;
+  };
+  const questionBigrams = [...q.bigrams];
+
   const ranked = candidates.map((pos): Ranked => {
     const fact = facts[pos]!;
     const indexed = index.facts[pos]!;
     const local = index.perDocument[indexed.doc]!;
+    const { weights, termMax, bigrams, bigramMax } = weightsIn(indexed.doc);
     let termScore = 0;
-    let termMax = 0;
     const matched: string[] = [];
     const norm = params.k1 * (1 - params.b + (params.b * indexed.length) / (local.avgLength || 1));
     const topic = index.topics[indexed.doc]!;
-    for (const { term, weight, required } of q.terms) {
+    for (let i = 0; i < q.terms.length; i++) {
+      const term = q.terms[i]!.term;
       const tf = indexed.tf.get(term) ?? (topic.has(term) ? params.topicShare : 0);
-      const w = weight * idf(local, term);
       if (tf > 0) {
-        termScore += (w * (tf * (params.k1 + 1))) / (tf + norm) / (params.k1 + 1);
+        termScore += (weights[i]! * (tf * (params.k1 + 1))) / (tf + norm) / (params.k1 + 1);
         matched.push(term);
       }
-      if (required) termMax += w;
     }
+    let bigramHit = 0;
+    for (let i = 0; i < questionBigrams.length; i++) if (indexed.bigrams.has(questionBigrams[i]!)) bigramHit += bigrams[i]!;
+    const bigram = bigramMax > 0 ? bigramHit / bigramMax : 0;
     const terms = termMax > 0 ? termScore / termMax : 0;
     const feats = features[pos]!;
     const fits = answersKind(fact, feats, q.asked);
@@ -123,7 +142,7 @@ export function rankFacts(
     const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
     return {
       pos,
-      score: terms + document + kind + time + params.bigramWeight * bigramScore(q.bigrams, indexed.bigrams, index.perDocumentBigrams[indexed.doc]!),
+      score: terms + document + kind + time + params.bigramWeight * bigram,
       coverage: 0,
       focus: 0,
       answersKind: fits,
@@ -147,18 +166,6 @@ export function rankFacts(
 
 /** How many of the best-ranked facts get their coverage measured (the answer and its related facts). */
 const ASSESSED = 8;
-
-/** Share of the question's character bigrams (weighted by rarity in the document) the fact holds. */
-function bigramScore(question: Set<string>, fact: Set<string>, stats: TermStats): number {
-  let hit = 0;
-  let all = 0;
-  for (const b of question) {
-    const w = idf(stats, b);
-    all += w;
-    if (fact.has(b)) hit += w;
-  }
-  return all > 0 ? hit / all : 0;
-}
 
 /**
  * Share of the question's words (each once, weighted by rarity across the corpus) that the fact
