@@ -40,6 +40,10 @@ export interface Responder {
   respond(question: string, options?: RespondOptions): Response;
 }
 
+function answered(reply: Reply): boolean {
+  return reply.kind === 'found' || (reply.kind === 'computed' && reply.result !== null);
+}
+
 export function createResponder(engine: Engine): Responder {
   const { glossaryEn } = engine.vocabulary;
   const isDocumentPhrase = documentPhrases(engine.facts);
@@ -49,10 +53,18 @@ export function createResponder(engine: Engine): Responder {
       const resolved = conversation
         ? resolveInContext(conversation.store, conversation.chatId, conversation.userId, asked, { glossaryEn })
         : { question: asked, usedContext: false };
-      const { question } = resolved;
-      const request = detectComputation(question, { isDocumentPhrase, glossaryEn });
-      const reply: Reply = request ? computeAnswer(request, engine) : engine.ask(question, askOptions);
-      return { reply, question, usedContext: resolved.usedContext, language: questionLanguage(asked) };
+      const answer = (question: string): Reply => {
+        const request = detectComputation(question, { isDocumentPhrase, glossaryEn });
+        return request ? computeAnswer(request, engine) : engine.ask(question, askOptions);
+      };
+      const language = questionLanguage(asked);
+      const reply = answer(resolved.question);
+      // A question taken for a follow-up that the document answers better on its own was a full question.
+      if (resolved.usedContext && !answered(reply)) {
+        const alone = answer(asked);
+        if (answered(alone)) return { reply: alone, question: asked, usedContext: false, language };
+      }
+      return { reply, question: resolved.question, usedContext: resolved.usedContext, language };
     },
   };
 }

@@ -2,6 +2,7 @@
 // phrasings, plus a share of questions the document cannot answer — every one different, so nothing in
 // the bot can answer from a cache.
 import type { Engine } from '../answer/engine-types.js';
+import { chineseBody } from '../context/follow-up.js';
 
 const TEMPLATES = [
   '{s}有多少？',
@@ -36,6 +37,8 @@ export function loadQuestions(engine: Engine, count: number): string[] {
             if (questions.size >= count) return [...questions];
             const subject = s.startsWith(prefix) ? s : prefix + s;
             const base = template.replace('{s}', subject) + suffix;
+            // A follow-up shape ("常住人口呢") depends on the asker's previous question: not a load question.
+            if (chineseBody(base) !== null) continue;
             questions.add(round === 0 ? base : `${base}（第${round}问）`);
             if (questions.size % 20 === 0 && questions.size < count) {
               questions.add(`${OFF_TOPIC[questions.size % OFF_TOPIC.length]}？（${questions.size}）`);

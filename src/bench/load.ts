@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import { buildEngineFromDir } from '../answer/build-engine.js';
 import type { Engine } from '../answer/engine-types.js';
 import { redactSecrets } from '../log.js';
-import { renderAnswer, splitMessage } from '../telegram/render.js';
+import { splitMessage } from '../telegram/render.js';
+import { renderReply } from '../telegram/render-reply.js';
+import { createResponder, type Responder } from '../answer/respond.js';
 import { pickExamples } from '../telegram/render-info.js';
 import { FakeBotApi, seededRandom, type Fault } from '../../tests/telegram/fake-bot-api.js';
 import { loadQuestions } from './load-questions.js';
@@ -102,14 +104,17 @@ function readSettings(): Settings {
 }
 
 /** The reply the bot must send to a group /ask (what answer-question.ts does, for a zh user). */
-function expectedReply(engine: Engine, examples: readonly string[], question: string): string {
-  const answer = engine.ask(question, { limit: 1 });
-  const html = redactSecrets(renderAnswer(answer, { lang: 'zh', style: 'short', showQuestion: false, examples }), [TOKEN]);
+function expectedReply(responder: Responder, examples: readonly string[], question: string): string {
+  // The bench's questions are all full questions (load-questions.ts drops follow-up shapes), so the
+  // asker's context never changes them and the reply is the same whoever asks first.
+  const { reply, language } = responder.respond(question, { limit: 1 });
+  const html = redactSecrets(renderReply(reply, { lang: 'zh', language, style: 'short', showQuestion: false, examples }), [TOKEN]);
   return splitMessage(html).join('\n');
 }
 
 function plan(api: FakeBotApi, engine: Engine, settings: Settings): Planned[] {
   const questions = loadQuestions(engine, settings.updates);
+  const responder = createResponder(engine);
   const examples = pickExamples(engine.topics(), 3);
   const chats = Array.from({ length: settings.chats }, (_, i) => ({ id: -1001000000001 - i, type: 'supergroup', title: `Bench ${i + 1}` }));
   return questions.map((question, i) => {
@@ -126,7 +131,7 @@ function plan(api: FakeBotApi, engine: Engine, settings: Settings): Planned[] {
       entities: [{ type: 'bot_command', offset: 0, length: 4 }],
     };
     const update = api.makeUpdate({ message });
-    return { update, chatId: chat.id, messageId: message.message_id, expected: expectedReply(engine, examples, question) };
+    return { update, chatId: chat.id, messageId: message.message_id, expected: expectedReply(responder, examples, question) };
   });
 }
 

@@ -1,46 +1,59 @@
 // The console chat: one question per line on stdin, the same answer text the bot sends in a private chat,
-// as plain text. Returns at the end of input.
+// as plain text. One conversation (chat 0, user 0), so follow-ups work as in a chat. Returns at the end of
+// input.
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/engine-types.js';
+import { createResponder } from '../answer/respond.js';
+import { createContextStore, type ContextStoreOptions } from '../context/context-store.js';
 import type { Lang } from '../telegram/i18n.js';
-import { renderAnswer } from '../telegram/render.js';
+import { renderReply } from '../telegram/render-reply.js';
 import { pickExamples, renderSource, renderTopics } from '../telegram/render-info.js';
+import { FULL_ANSWER_HITS } from '../telegram/runtime.js';
 
 /** Console chat options. */
 export interface ConsoleChatOptions {
   engine: Engine;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
-  /** UI language of the frame around answers. Default 'zh'. */
+  /** UI language of the frame around answers (an English question always gets English). Default 'zh'. */
   lang?: Lang;
   /** Show a "> " prompt (only sensible on a terminal). Default false. */
   prompt?: boolean;
+  /** Follow-up context (ttlMs, maxEntries, now); defaults as in context-store.ts (5 minutes). */
+  context?: ContextStoreOptions;
   /** Called once the chat is listening (main.ts wires SIGINT/SIGTERM to `close`). */
   onReady?: (close: () => void) => void;
 }
 
-/** How many hits a console answer shows: as many as a private Telegram answer. */
-const CONSOLE_HITS = 3;
+/** The one conversation of the console: as a private chat with one user. */
+const CONSOLE_CHAT = { chatId: 0, userId: 0 } as const;
 
-/** The reply to one line: a question, or /topics, /source, /ask 问题. */
-export function replyToLine(engine: Engine, line: string, lang: Lang = 'zh'): string {
-  const text = line.trim();
-  const command = /^\/(\w+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
-  if (command?.[1] === 'topics') return renderTopics(engine.topics(), lang, 'plain');
-  if (command?.[1] === 'source') return renderSource(engine.documents, engine.facts.length, lang, 'plain');
-  const question = command?.[1] === 'ask' ? (command[2] ?? '') : text;
-  const answer = engine.ask(question, { limit: CONSOLE_HITS });
-  return renderAnswer(answer, {
-    lang,
-    format: 'plain',
-    style: 'full',
-    examples: pickExamples(engine.topics(), 1),
-  });
+/** Replies to lines as the bot replies in a private chat, remembering the last question for follow-ups. */
+export function createLineReplier(engine: Engine, lang: Lang = 'zh', context: ContextStoreOptions = {}): (line: string) => string {
+  const responder = createResponder(engine);
+  const store = createContextStore(context);
+  const examples = pickExamples(engine.topics(), 1);
+  return (line) => {
+    const text = line.trim();
+    const command = /^\/(\w+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
+    if (command?.[1] === 'topics') return renderTopics(engine.topics(), lang, 'plain');
+    if (command?.[1] === 'source') return renderSource(engine.documents, engine.facts.length, lang, 'plain');
+    const question = command?.[1] === 'ask' ? (command[2] ?? '') : text;
+    const response = responder.respond(question, { limit: FULL_ANSWER_HITS, conversation: { store, ...CONSOLE_CHAT } });
+    return renderReply(response.reply, {
+      lang,
+      language: response.language,
+      format: 'plain',
+      style: 'full',
+      showQuestion: response.usedContext,
+      examples,
+    });
+  };
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { engine, output } = options;
-  const lang = options.lang ?? 'zh';
+  const reply = createLineReplier(engine, options.lang ?? 'zh', options.context ?? {});
   const rl = createInterface({ input: options.input, terminal: false });
   const showPrompt = () => {
     if (options.prompt) output.write('> ');
@@ -48,7 +61,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   options.onReady?.(() => rl.close());
   showPrompt();
   for await (const line of rl) {
-    if (line.trim() !== '') output.write(`${replyToLine(engine, line, lang)}\n\n`);
+    if (line.trim() !== '') output.write(`${reply(line)}\n\n`);
     showPrompt();
   }
 }

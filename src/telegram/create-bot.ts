@@ -3,6 +3,8 @@
 import { Telegraf, type Context } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../answer/engine-types.js';
+import { createResponder } from '../answer/respond.js';
+import { createContextStore, type ContextStoreOptions } from '../context/context-store.js';
 import type { Logger } from '../log.js';
 import { createBotApiTransport, useTransport } from './bot-api-client.js';
 import { BoundedSet } from './bounded-set.js';
@@ -38,8 +40,13 @@ export interface BotOptions {
   retry?: Omit<RetryOptions, 'logger' | 'maxRetries' | 'maxWaitMs'>;
   /** ALLOWED_CHAT_IDS: answer only in these chats (and leave other groups). Default: every chat. */
   allowedChatIds?: readonly number[] | null;
-  /** Clock for the rate limiter. Default Date.now. */
+  /** Clock for the rate limiter and the follow-up context. Default Date.now. */
   now?: () => number;
+  /**
+   * Follow-up context (each user's last question per chat): ttlMs (default 5 minutes) and maxEntries
+   * (default 10 000, least recently used dropped first). See context/context-store.ts.
+   */
+  context?: Omit<ContextStoreOptions, 'now'>;
   /** The bot's own user, when already known (skips getMe). */
   botInfo?: UserFromGetMe;
   /**
@@ -82,10 +89,13 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
   withRetries(useTransport(bot.telegram, transport), retry);
 
   const allowed = options.allowedChatIds ?? null;
+  const now = options.now ?? defaultBotOptions.now;
   const rt: BotRuntime = {
     engine: deps.engine,
+    responder: createResponder(deps.engine),
+    conversations: createContextStore({ ...options.context, now }),
     logger: deps.logger,
-    limits: new RateLimits(rateLimit, options.now ?? defaultBotOptions.now),
+    limits: new RateLimits(rateLimit, now),
     rateLimit,
     examples: pickExamples(deps.engine.topics(), 3),
     allowedChats: allowed === null ? null : new Set(allowed),

@@ -1,12 +1,29 @@
-// UI texts in Chinese (default) and English. Document text is never translated, only the frame around it.
+// UI texts in Chinese (default), English, and Chinese in Traditional characters (converted from the Chinese
+// table by OpenCC). Document text is never translated, only the frame around it.
 // These are plain strings: render.ts escapes them like any other text.
+import type { QuestionLanguage } from '../question/normalize.js';
+import { traditionalTexts } from './traditional.js';
 
 export const LANGS = ['zh', 'en'] as const satisfies readonly string[];
+/** The user's interface language, from their Telegram language_code. */
 export type Lang = (typeof LANGS)[number];
 
 /** English UI for users whose Telegram language_code starts with "en"; Chinese for everyone else. */
 export function pickLang(languageCode: string | undefined | null): Lang {
   return languageCode?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+/** The language of a reply's frame: a UI language, or Chinese in Traditional characters. */
+export type Locale = Lang | 'zh-Hant';
+
+/**
+ * The frame of a reply to a question. An English question gets an English frame whatever the user's
+ * language_code (they have just shown they read English); otherwise the frame follows language_code, in
+ * Traditional characters when the question was written in them.
+ */
+export function replyLocale(lang: Lang, language: QuestionLanguage = 'zh-Hans'): Locale {
+  if (language === 'en' || lang === 'en') return 'en';
+  return language === 'zh-Hant' ? 'zh-Hant' : 'zh';
 }
 
 export interface Texts {
@@ -16,7 +33,8 @@ export interface Texts {
   relatedHeading: string;
   relatedTo: (what: string) => string;
   sourceLabel: string;
-  paragraph: (paragraph: number, sentence: number) => string;
+  /** Where in the document: paragraph, sentence, and the clause when the sentence is split at "；". */
+  paragraph: (paragraph: number, sentence: number, clause: number | null) => string;
   notFound: (question: string) => string;
   tryInstead: string;
   invalid: { empty: string; 'too-long': string; 'no-words': string };
@@ -55,7 +73,7 @@ const zh: Texts = {
   relatedHeading: '相关数据',
   relatedTo: (what) => `与“${what}”相关的数据`,
   sourceLabel: '出处',
-  paragraph: (paragraph, sentence) => `第${paragraph}段第${sentence}句`,
+  paragraph: (paragraph, sentence, clause) => `第${paragraph}段第${sentence}句${clause ? `第${clause}分句` : ''}`,
   notFound: (question) => `文档中没有找到“${question}”的确切数据。`,
   tryInstead: '可以试试这些问题：',
   invalid: {
@@ -72,6 +90,8 @@ const zh: Texts = {
     `• 私聊：直接发送问题，例如“${example}”`,
     `• 群聊：发送 /ask 问题，或 @${bot} 问题，或回复我的消息`,
     `• 任意聊天：输入 @${bot} 问题，从结果中选一条发送`,
+    '• 可以接着追问，如“那计划投资呢？”；也可以问合计和比较，如“三大主导产业在建项目一共有多少个？”',
+    '• 简体、繁体、英文提问都可以',
     '每个答案都引用原文句子，并注明段落和句子位置。',
     '/topics 文档包含哪些内容 · /source 文档来源',
   ],
@@ -109,7 +129,7 @@ const en: Texts = {
   relatedHeading: 'Related data',
   relatedTo: (what) => `Data related to “${what}”`,
   sourceLabel: 'Source',
-  paragraph: (paragraph, sentence) => `paragraph ${paragraph}, sentence ${sentence}`,
+  paragraph: (paragraph, sentence, clause) => `paragraph ${paragraph}, sentence ${sentence}${clause ? `, clause ${clause}` : ''}`,
   notFound: (question) => `No exact figure for “${question}” in the document.`,
   tryInstead: 'Try one of these:',
   invalid: {
@@ -120,12 +140,14 @@ const en: Texts = {
   forExample: (question) => `For example: ${question}`,
   askUsage: (example) => `Usage: /ask question, e.g. /ask ${example}`,
   greeting: (covers, sections) =>
-    `Hello! Ask me about ${covers}: every answer gives the exact figure from the text and where it stands (paragraph and sentence).${sections ? ` It covers ${sections} and more.` : ''} Questions work best in Chinese. Tap one below, or send your own.`,
+    `Hello! Ask me about ${covers}: every answer gives the exact figure from the text and where it stands (paragraph and sentence).${sections ? ` It covers ${sections} and more.` : ''} Ask in English or Chinese. Tap one below, or send your own.`,
   helpTitle: 'How to ask',
   help: (bot, example) => [
     `• Private chat: just send a question, e.g. “${example}”`,
     `• Groups: /ask question, or @${bot} question, or reply to one of my messages`,
     `• Any chat: type @${bot} question and pick a result`,
+    '• Follow up in a few words (“And the investment?”), or ask for totals and comparisons (“How many projects are under construction in the three leading industries in total?”)',
+    '• Ask in English, or in Simplified or Traditional Chinese',
     'Every answer quotes the sentence it comes from, with its paragraph and sentence number.',
     '/topics what the document covers · /source where it comes from',
   ],
@@ -159,3 +181,12 @@ const en: Texts = {
 };
 
 export const texts: Record<Lang, Texts> = { zh, en };
+
+let zhHant: Texts | undefined;
+
+/** The texts of a locale; the Traditional table is converted at its first use. */
+export function textsFor(locale: Locale): Texts {
+  if (locale !== 'zh-Hant') return texts[locale];
+  zhHant ??= traditionalTexts(zh);
+  return zhHant;
+}

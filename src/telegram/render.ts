@@ -2,30 +2,64 @@
 // No ranking here: the engine decides what the answer is, this only words it.
 import type { Answer, Citation, Hit } from '../answer/answer.js';
 import type { Fact, Figure } from '../facts/fact.js';
+import type { QuestionLanguage } from '../question/normalize.js';
 import { formatFor, type Format, type TextFormat } from './format.js';
-import { texts, type Lang } from './i18n.js';
+import { replyLocale, textsFor, type Lang, type Locale } from './i18n.js';
 
 export { escapeHtml } from './format.js';
 
 /** Telegram's limit on one message's text. */
 export const MESSAGE_LIMIT = 4096;
 
-/** Options for renderAnswer; every field is optional. */
+/** Options for the renderers (renderReply, renderAnswer, …); every field is optional. */
 export interface RenderOptions {
-  /** UI language. Default 'zh'. */
+  /** The user's UI language (Telegram language_code). Default 'zh'. */
   lang?: Lang;
+  /**
+   * The language the question was asked in (respond() tells it). Default 'zh-Hans'. An English question
+   * gets an English answer and frame (render-reply.ts); a Traditional one a frame in Traditional characters.
+   */
+  language?: QuestionLanguage;
   /** 'html' for Telegram (default), 'plain' for the console. */
   format?: TextFormat;
   /** 'full' (private chats, console): answer, sentence, citation and related facts. 'short' (groups): no related facts. */
   style?: 'full' | 'short';
-  /** Start with the question itself (used when a button asked it, so the chat shows what was asked). */
+  /**
+   * Start with the question (when a button asked it, so the chat shows what was asked; and for a follow-up,
+   * as it was understood: “问：智能制造计划投资有多少？”). Default false.
+   */
   showQuestion?: boolean;
   /** Questions to offer when the input was empty or unreadable. Default none. */
   examples?: readonly string[];
 }
 
 /** How much of a user's question is echoed back at most. */
-const ECHO_LIMIT = 100;
+export const ECHO_LIMIT = 100;
+
+/** The locale, format and style a renderer works with, from its options. */
+export interface Rendering {
+  locale: Locale;
+  fmt: Format;
+  style: 'full' | 'short';
+}
+
+export function renderingOf(options: RenderOptions): Rendering {
+  return {
+    locale: replyLocale(options.lang ?? 'zh', options.language),
+    fmt: formatFor(options.format ?? 'html'),
+    style: options.style ?? 'full',
+  };
+}
+
+/** "：" after a Chinese label, ": " after an English one. */
+export function colonOf(locale: Locale): string {
+  return locale === 'en' ? ': ' : '：';
+}
+
+/** "问：…" — the question as asked (or as a follow-up was understood), clipped. */
+export function renderQuestionLine(question: string, locale: Locale, fmt: Format): string {
+  return fmt.bold(`${textsFor(locale).questionLabel}${colonOf(locale)}`) + fmt.text(clip(question, ECHO_LIMIT));
+}
 
 /** At most `limit` characters (code points) of a text on one line, with "…" when cut. */
 export function clip(text: string, limit: number): string {
@@ -65,20 +99,25 @@ export function markFigures(fact: Fact, keyFigure: Figure | null, fmt: Format): 
   return out.trim();
 }
 
-/** "《title》（publisher） · section · 第5段第2句" */
-export function renderCitation(citation: Citation, lang: Lang, fmt: Format, withDocument = true): string {
-  const t = texts[lang];
+/** "《title》（publisher） · section · 第5段第2句第1分句"; without the document: "section · 第5段第2句…". */
+export function renderCitation(citation: Citation, locale: Locale, fmt: Format, withDocument = true): string {
+  const t = textsFor(locale);
   const parts: string[] = [];
   if (withDocument) {
-    const publisher = citation.publisher ? (lang === 'zh' ? `（${citation.publisher}）` : ` (${citation.publisher})`) : '';
+    const publisher = citation.publisher ? (locale === 'en' ? ` (${citation.publisher})` : `（${citation.publisher}）`) : '';
     parts.push(fmt.text(`《${citation.title}》${publisher}`));
   }
   if (citation.section) parts.push(fmt.text(citation.section));
-  parts.push(fmt.text(t.paragraph(citation.paragraph, citation.sentence)));
+  parts.push(fmt.text(t.paragraph(citation.paragraph, citation.sentence, citation.clause)));
   return parts.join(' · ');
 }
 
-function quoted(sentence: string): string {
+/** "出处：《title》… · 第5段第2句", the label in italics. */
+export function renderSourceLine(citation: Citation, locale: Locale, fmt: Format): string {
+  return fmt.italic(`${textsFor(locale).sourceLabel}${colonOf(locale)}`) + renderCitation(citation, locale, fmt);
+}
+
+export function quoted(sentence: string): string {
   return `“${sentence}”`;
 }
 
@@ -91,79 +130,81 @@ export function describeHit(hit: Hit): string {
 }
 
 /** The answer block for one hit: key figure, the cited sentence, the citation. */
-export function renderHit(hit: Hit, lang: Lang, fmt: Format): string[] {
-  const t = texts[lang];
+export function renderHit(hit: Hit, locale: Locale, fmt: Format): string[] {
+  const t = textsFor(locale);
   const lines: string[] = [];
-  if (hit.keyFigure !== null) {
-    const colon = lang === 'zh' ? '：' : ': ';
-    lines.push(`${fmt.text(`${t.answerLabel}${colon}`)}${fmt.key(hit.keyFigure.raw)}`);
-  }
+  if (hit.keyFigure !== null) lines.push(`${fmt.text(`${t.answerLabel}${colonOf(locale)}`)}${fmt.key(hit.keyFigure.raw)}`);
   lines.push(quoted(markFigures(hit.fact, hit.keyFigure, fmt)));
-  const colon = lang === 'zh' ? '：' : ': ';
-  lines.push(fmt.italic(`${t.sourceLabel}${colon}`) + renderCitation(hit.citation, lang, fmt));
+  lines.push(renderSourceLine(hit.citation, locale, fmt));
   return lines;
 }
 
 /** A related fact as a bullet: the sentence, then where it is. */
-export function renderRelated(hit: Hit, mainDocument: string | null, lang: Lang, fmt: Format): string[] {
+export function renderRelated(hit: Hit, mainDocument: string | null, locale: Locale, fmt: Format): string[] {
   return [
     `• ${markFigures(hit.fact, hit.keyFigure, fmt)}`,
-    `  — ${renderCitation(hit.citation, lang, fmt, hit.citation.document !== mainDocument)}`,
+    `  — ${renderCitation(hit.citation, locale, fmt, hit.citation.document !== mainDocument)}`,
   ];
 }
 
-function renderSuggestions(suggestions: readonly string[], fmt: Format): string[] {
-  return suggestions.map((q) => `• ${fmt.text(q)}`);
+/** "可以试试这些问题：" and the engine's sample questions (two in groups). */
+export function renderSuggestions(suggestions: readonly string[], rendering: Rendering): string[] {
+  const { locale, fmt, style } = rendering;
+  const shown = style === 'full' ? suggestions : suggestions.slice(0, 2);
+  if (shown.length === 0) return [];
+  return [fmt.text(textsFor(locale).tryInstead), ...shown.map((q) => `• ${fmt.text(q)}`)];
 }
 
-/** Renders an engine answer as one message text (split it with splitMessage before sending). */
+/** The line asking for text when the input was empty or unreadable, with an example. */
+export function renderInvalid(reason: Extract<Answer, { kind: 'invalid' }>['reason'], locale: Locale, fmt: Format, examples?: readonly string[]): string {
+  const t = textsFor(locale);
+  const example = examples?.[0];
+  const gap = locale === 'en' ? ' ' : '';
+  return fmt.text(t.invalid[reason] + (example ? gap + t.forExample(example) : ''));
+}
+
+/**
+ * Renders an engine answer with its Chinese body (the document's sentence, its figures marked) as one
+ * message text (split it with splitMessage before sending). English answers: render-english.ts; any reply
+ * (computed ones too): renderReply in render-reply.ts.
+ */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): string {
-  const lang = options.lang ?? 'zh';
-  const fmt = formatFor(options.format ?? 'html');
-  const style = options.style ?? 'full';
-  const t = texts[lang];
+  const { locale, fmt, style } = renderingOf(options);
+  const t = textsFor(locale);
   const lines: string[] = [];
-  if (options.showQuestion && answer.question.trim() !== '') {
-    const colon = lang === 'zh' ? '：' : ': ';
-    lines.push(fmt.bold(`${t.questionLabel}${colon}`) + fmt.text(clip(answer.question, ECHO_LIMIT)));
-  }
+  if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, locale, fmt));
   switch (answer.kind) {
     case 'found': {
       const [first, ...related] = answer.hits;
       if (first === undefined) break;
-      lines.push(...renderHit(first, lang, fmt));
+      lines.push(...renderHit(first, locale, fmt));
       if (style === 'full' && related.length > 0) {
         lines.push('', fmt.bold(t.relatedHeading));
-        for (const hit of related) lines.push(...renderRelated(hit, first.citation.document, lang, fmt));
+        for (const hit of related) lines.push(...renderRelated(hit, first.citation.document, locale, fmt));
       }
       break;
     }
     case 'not-found': {
       lines.push(fmt.text(t.notFound(clip(answer.question, ECHO_LIMIT))));
-      const suggestions = style === 'full' ? answer.suggestions : answer.suggestions.slice(0, 2);
-      if (suggestions.length > 0) lines.push(fmt.text(t.tryInstead), ...renderSuggestions(suggestions, fmt));
+      lines.push(...renderSuggestions(answer.suggestions, { locale, fmt, style }));
       break;
     }
-    case 'invalid': {
-      const example = options.examples?.[0];
-      const gap = lang === 'zh' ? '' : ' ';
-      lines.push(fmt.text(t.invalid[answer.reason] + (example ? gap + t.forExample(example) : '')));
+    case 'invalid':
+      lines.push(renderInvalid(answer.reason, locale, fmt, options.examples));
       break;
-    }
   }
   return lines.join('\n');
 }
 
 /** A page of related facts (the "更多相关数据" button), headed by what they relate to. */
 export function renderRelatedPage(origin: Fact | null, hits: readonly Hit[], options: RenderOptions = {}): string {
-  const lang = options.lang ?? 'zh';
-  const fmt = formatFor(options.format ?? 'html');
-  const t = texts[lang];
+  const { locale, fmt } = renderingOf(options);
+  const t = textsFor(locale);
   const about = origin === null ? null : origin.subject ?? origin.section ?? origin.text;
   const heading = about === null ? t.relatedHeading : t.relatedTo(clip(about, 30));
   const lines = [fmt.bold(heading)];
   const mainDocument = origin?.docId ?? null;
-  for (const hit of hits) lines.push(...renderRelated(hit, mainDocument, lang, fmt));
+  for (const hit of hits) lines.push(...renderRelated(hit, mainDocument, locale, fmt));
   return lines.join('\n');
 }
 

@@ -1,6 +1,8 @@
 // What every handler needs, built once per bot.
 import type { Context } from 'telegraf';
 import type { Engine } from '../answer/engine-types.js';
+import type { Responder } from '../answer/respond.js';
+import type { ContextStore } from '../context/context-store.js';
 import type { Logger } from '../log.js';
 import { formatFor } from './format.js';
 import { pickLang, texts, type Lang } from './i18n.js';
@@ -10,6 +12,10 @@ import { isGroup, sendHtml, type Destination } from './send.js';
 
 export interface BotRuntime {
   engine: Engine;
+  /** The engine's question → reply pipeline (follow-ups, computed answers, the reply's language). */
+  responder: Responder;
+  /** Each user's last question in each chat, for follow-ups: one store per bot process, bounded, in memory. */
+  conversations: ContextStore;
   logger: Logger;
   limits: RateLimits;
   rateLimit: RateLimitOptions;

@@ -58,4 +58,33 @@ describe('inline mode', () => {
     expect(message.text).toContain('Source:');
     expect(message.text).toContain('Q: 浑南区常住人口多少人？ <i>&');
   });
+
+  it('returns one result for a question that adds figures up: the computed answer, every operand cited', async () => {
+    const payload = await query('三大主导产业在建项目一共有多少个？');
+    expect(payload.results).toHaveLength(1);
+    const [result] = payload.results;
+    expect(result.title).toBe('合计：122个');
+    expect(result.description).toBe('计算: 91 + 3 + 28 = 122');
+    const message = parseTelegramHtml(result.input_message_content.message_text).text;
+    expect(message).toContain('问：三大主导产业在建项目一共有多少个？');
+    for (const clause of [1, 2, 3]) expect(message).toContain(`第5段第2句第${clause}分句`);
+    expect(message).toContain('在建智能制造产业项目91个');
+  });
+
+  it('gives English titles, descriptions and messages to an English query', async () => {
+    const payload = await query('How many people live in Hunnan?');
+    const [first] = payload.results;
+    expect(first.title).toBe('690,000 people — resident population');
+    expect(first.description).toMatch(/^paragraph 1, sentence 1: “浑南区地处/);
+    const message = parseTelegramHtml(first.input_message_content.message_text).text;
+    expect(message.split('\n').slice(0, 2)).toEqual(['Q: How many people live in Hunnan?', 'Answer: 690,000 people — resident population']);
+    expect(message).toMatch(/Source: .*paragraph 1, sentence 1/);
+  });
+
+  it('answers an English question that adds figures up with one English result', async () => {
+    const payload = await query('How many projects are under construction in the three leading industries in total?');
+    expect(payload.results).toHaveLength(1);
+    expect(payload.results[0].title).toBe('Total: 122 projects');
+    expect(payload.results[0].description).toBe('Working: 91 + 3 + 28 = 122');
+  });
 });

@@ -1,9 +1,9 @@
 // Button presses: an example question from /start, or "更多相关数据". Every callback query is answered.
 import { Composer, type Context } from 'telegraf';
 import { answerQuestion } from '../answer-question.js';
-import { texts } from '../i18n.js';
+import { replyLocale, textsFor } from '../i18n.js';
 import { decodeCallback, moreKeyboard, type CallbackAction } from '../keyboard.js';
-import { renderRelatedPage } from '../render.js';
+import { renderMore } from '../render-reply.js';
 import { RELATED_PAGE_SIZE, allowRequest, langOf, type BotRuntime } from '../runtime.js';
 import { isGroup, sendHtml, type Destination } from '../send.js';
 
@@ -16,15 +16,18 @@ export function callbacksFeature(rt: BotRuntime): Composer<Context> {
   const feature = new Composer<Context>();
 
   feature.on('callback_query', async (ctx) => {
-    const t = texts[langOf(ctx)];
+    const lang = langOf(ctx);
+    const query = ctx.callbackQuery;
+    const action = 'data' in query ? decodeCallback(query.data) : null;
+    // A "more" page reads like the answer it continues (English, Traditional); the rest follows language_code.
+    const language = action !== null && action.kind !== 'example' ? action.language : undefined;
+    const t = textsFor(replyLocale(lang, language));
     const answer = async (text?: string) => {
       if (ctx.state.callbackAnswered === true) return;
       ctx.state.callbackAnswered = true;
       await ctx.answerCbQuery(text);
     };
     try {
-      const query = ctx.callbackQuery;
-      const action = 'data' in query ? decodeCallback(query.data) : null;
       const message = query.message;
       if (action === null) return;
       if (message === undefined) {
@@ -63,9 +66,9 @@ export function callbacksFeature(rt: BotRuntime): Composer<Context> {
       await answer();
       const hasMore = related.length > action.offset + RELATED_PAGE_SIZE;
       const keyboard = hasMore
-        ? moreKeyboard(t.moreButton, factId, action.offset + RELATED_PAGE_SIZE, rt.engine.facts)
+        ? moreKeyboard(t.moreButton, factId, action.offset + RELATED_PAGE_SIZE, rt.engine.facts, language)
         : undefined;
-      await sendHtml(ctx.telegram, to, renderRelatedPage(origin, page, { lang: langOf(ctx), style: 'full' }), keyboard);
+      await sendHtml(ctx.telegram, to, renderMore(origin, page, { lang, ...(language ? { language } : {}), style: 'full' }), keyboard);
     } catch (err) {
       await answer(t.failed).catch(() => undefined);
       throw err;

@@ -1,31 +1,60 @@
-// Inline mode: "@Bot 问题" in any chat lists up to five facts; picking one sends the full cited answer.
+// Inline mode: "@Bot 问题" in any chat lists up to five facts; picking one sends the full cited answer. A
+// question that needs several figures gets one result, the computed answer. An English question gets
+// English titles, descriptions and messages. Inline queries have no chat, so no follow-ups here.
 import { Composer, type Context } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
-import type { Hit } from '../../answer/answer.js';
-import { clip, describeHit, MESSAGE_LIMIT, renderAnswer, splitMessage } from '../render.js';
+import type { Answer, Hit } from '../../answer/answer.js';
+import type { ComputedAnswer } from '../../compute/computed-answer.js';
+import { describeHitEnglish } from '../../render-en/index.js';
+import { textsFor, type Lang } from '../i18n.js';
+import { computedSummary } from '../render-computed.js';
+import { renderReply } from '../render-reply.js';
+import { clip, describeHit, MESSAGE_LIMIT, splitMessage, type RenderOptions } from '../render.js';
 import { INLINE_RESULTS, checkLimits, langOf, type BotRuntime } from '../runtime.js';
-import type { Lang } from '../i18n.js';
 import { scrubOutgoing } from '../send.js';
 
 /** Seconds Telegram may cache an inline answer. Short: the corpus changes only with a redeploy, but labels follow the user's language. */
 const INLINE_CACHE_SECONDS = 60;
 
-function toResult(question: string, hit: Hit, index: number, lang: Lang): InlineQueryResultArticle {
-  const html = renderAnswer(
-    { kind: 'found', question, asked: null, hits: [hit] },
-    { lang, style: 'short', showQuestion: question !== '' },
-  );
+function article(index: number, title: string, description: string, html: string): InlineQueryResultArticle {
   return {
     type: 'article',
     id: String(index),
-    title: clip(describeHit(hit), 100),
-    description: clip(hit.fact.text, 200),
+    title: clip(title, 100),
+    description: clip(description, 200),
     input_message_content: {
       message_text: splitMessage(html, MESSAGE_LIMIT)[0] ?? '',
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
     },
   };
+}
+
+/** Title = the figure and what it measures; description = the sentence (for English: where it stands, then the sentence). */
+function hitResult(answer: Extract<Answer, { kind: 'found' }>, hit: Hit, index: number, options: RenderOptions): InlineQueryResultArticle {
+  const single: Answer = { ...answer, hits: [hit] };
+  const html = renderReply(single, { ...options, style: 'short', showQuestion: answer.question !== '' });
+  if (options.language !== 'en') return article(index, describeHit(hit), hit.fact.text, html);
+  const c = hit.citation;
+  const where = textsFor('en').paragraph(c.paragraph, c.sentence, c.clause);
+  const title = describeHitEnglish(hit) ?? `${c.section ?? 'The document'}: ${where}`;
+  return article(index, title, `${where}: “${hit.fact.text}”`, html);
+}
+
+/** Title = the result ("Total: 122 projects"); description = the working and notes. */
+function computedResult(answer: ComputedAnswer, index: number, options: RenderOptions): InlineQueryResultArticle {
+  const html = renderReply(answer, { ...options, style: 'full', showQuestion: true });
+  const [headline = '', ...rest] = computedSummary(answer, options.language === 'en');
+  return article(index, headline.replace(/^▶\s*/, ''), rest.join(' '), html);
+}
+
+function results(rt: BotRuntime, question: string, lang: Lang, limit: number, start: number): InlineQueryResultArticle[] {
+  const { reply, language } = rt.responder.respond(question, { limit });
+  const options: RenderOptions = { lang, language };
+  // A computed answer is one result, also when it cannot be computed: it says which figure is missing.
+  if (reply.kind === 'computed') return [computedResult(reply, start, options)];
+  if (reply.kind !== 'found') return [];
+  return reply.hits.slice(0, limit).map((hit, i) => hitResult(reply, hit, start + i, options));
 }
 
 export function inlineFeature(rt: BotRuntime): Composer<Context> {
@@ -37,21 +66,14 @@ export function inlineFeature(rt: BotRuntime): Composer<Context> {
     const lang = langOf(ctx);
     // The query is echoed in each result's message: never a token pasted into it.
     const query = scrubOutgoing(ctx.telegram, ctx.inlineQuery.query.trim());
-    const results: InlineQueryResultArticle[] = [];
+    const found: InlineQueryResultArticle[] = [];
     if (query === '') {
       // Nothing typed yet: show the answers to the example questions.
-      for (const example of rt.examples) {
-        const answer = rt.engine.ask(example, { limit: 1 });
-        const hit = answer.kind === 'found' ? answer.hits[0] : undefined;
-        if (hit !== undefined) results.push(toResult(example, hit, results.length, lang));
-      }
+      for (const example of rt.examples) found.push(...results(rt, example, lang, 1, found.length));
     } else {
-      const answer = rt.engine.ask(query, { limit: INLINE_RESULTS });
-      if (answer.kind === 'found') {
-        for (const hit of answer.hits.slice(0, INLINE_RESULTS)) results.push(toResult(query, hit, results.length, lang));
-      }
+      found.push(...results(rt, query, lang, INLINE_RESULTS, 0));
     }
-    await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
+    await ctx.answerInlineQuery(found, { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
   });
 
   return feature;
