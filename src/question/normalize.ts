@@ -42,8 +42,17 @@ export function questionLanguage(question: string): QuestionLanguage {
   return /[a-z]/i.test(text) ? 'en' : 'zh-Hans';
 }
 
+/** Recent results: one question is normalised by several stages (language, follow-up, analysis). */
+const recent = new Map<string, NormalizedText>();
+const RECENT_MAX = 256;
+
 export function normalizeQuestion(input: string): NormalizedText {
+  const hit = recent.get(input);
+  if (hit) return hit;
   const cleaned = input.normalize('NFKC').replace(INVISIBLE, '').replace(MARKUP, ' ').replace(/\s+/g, ' ').trim();
   const text = toSimplified(cleaned);
-  return { text, traditional: text !== cleaned };
+  const result = { text, traditional: text !== cleaned };
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(input, result);
+  return result;
 }
