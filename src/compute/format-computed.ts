@@ -140,13 +140,19 @@ function noteEn(n: ComputeNote): string {
   }
 }
 
-export function formatComputedText(answer: ComputedAnswer, options: ComputedFormatOptions = {}): string {
-  const lang = options.lang ?? 'zh';
+/** The headline ("▶ 合计：122个"), the working ("计算: 91 + 3 + 28 = 122") and the notes: what every rendering starts with. */
+export function computedSummaryLines(answer: ComputedAnswer, lang: 'zh' | 'en' = 'zh'): string[] {
   const headline = lang === 'en' ? headlineEn(answer).replace(/^▶ ([a-z])/, (_, c: string) => `▶ ${c.toUpperCase()}`) : headlineZh(answer);
   const lines = [headline];
   const working = lang === 'en' ? arithmeticEn(answer) : answer.arithmetic;
   if (working) lines.push(`${lang === 'en' ? 'Working' : '计算'}: ${working}`);
   for (const note of answer.notes) lines.push(lang === 'en' ? noteEn(note) : noteZh(note));
+  return lines;
+}
+
+export function formatComputedText(answer: ComputedAnswer, options: ComputedFormatOptions = {}): string {
+  const lang = options.lang ?? 'zh';
+  const lines = computedSummaryLines(answer, lang);
   for (const o of answer.operands) {
     const value = lang === 'en' ? renderFigureEnglish(o.figure) : o.figure.raw;
     lines.push('', `· ${lang === 'en' ? labelEn(o.label) : o.label}: ${value}`);

@@ -4,5 +4,5 @@ export { OPERATIONS } from './computed-answer.js';
 export { detectComputation, documentPhrases, type DetectOptions } from './detect.js';
 export { computeAnswer, operandQuestion, DEFAULT_COMPUTE_OPTIONS, type ComputeOptions } from './compute.js';
 export { expandGroup, type GroupSpec } from './groups.js';
-export { formatComputedText, type ComputedFormatOptions } from './format-computed.js';
+export { computedSummaryLines, formatComputedText, type ComputedFormatOptions } from './format-computed.js';
 export { computedToJson, ComputedJsonSchema, type ComputedJson } from './computed-json.js';

@@ -11,6 +11,13 @@ export interface NormalizedText {
 }
 
 let convert: ((s: string) => string) | undefined;
+let toTraditional: ((s: string) => string) | undefined;
+
+function isTraditionalForm(text: string): boolean {
+  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const cleaned = text.normalize('NFKC');
+  return toTraditional(cleaned) === cleaned;
+}
 
 function converter(): (s: string) => string {
   // Taiwan and Hong Kong variants both convert through OpenCC's 't' standard; 'tw' also maps
@@ -38,7 +45,9 @@ export type QuestionLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
 
 export function questionLanguage(question: string): QuestionLanguage {
   const { text, traditional } = normalizeQuestion(question);
-  if (/[\u3400-\u9FFF]/.test(text)) return traditional ? 'zh-Hant' : 'zh-Hans';
+  // OpenCC also rewrites a few characters valid in Simplified text (著称 → 着称); a question is Traditional
+  // only when it is already in Traditional form (converting it to Traditional changes nothing).
+  if (/[\u3400-\u9FFF]/.test(text)) return traditional && isTraditionalForm(question) ? 'zh-Hant' : 'zh-Hans';
   return /[a-z]/i.test(text) ? 'en' : 'zh-Hans';
 }
 

@@ -3,20 +3,16 @@
 // marked, and its citation. In groups ('short'): result, arithmetic, notes, one line per operand with its
 // figure and a short citation (section, paragraph, sentence, clause).
 import type { ComputedAnswer, Operand } from '../compute/computed-answer.js';
-import { formatComputedText } from '../compute/format-computed.js';
+import { computedSummaryLines } from '../compute/format-computed.js';
 import { describeSubjectEnglish, renderFigureEnglish } from '../render-en/index.js';
 import type { Format } from './format.js';
 import type { Locale } from './i18n.js';
 import { colonOf, markFigures, quoted, renderCitation, renderingOf, renderQuestionLine, renderSourceLine, type RenderOptions } from './render.js';
 import { toTraditional } from './traditional.js';
 
-/**
- * The headline ("▶ 合计：122个"), the working ("计算: 91 + 3 + 28 = 122") and the notes, as the core words
- * them: the first paragraph of formatComputedText (the operands follow after a blank line). Plain text.
- */
+/** The headline, the working and the notes, as the core words them. Plain text. */
 export function computedSummary(answer: ComputedAnswer, english: boolean): string[] {
-  const text = formatComputedText(answer, { lang: english ? 'en' : 'zh' });
-  return text.split('\n\n')[0]!.split('\n').filter((line) => line.trim() !== '');
+  return computedSummaryLines(answer, english ? 'en' : 'zh');
 }
 
 /** "intelligent manufacturing (智能制造)" for an English reader; the label itself otherwise. */
