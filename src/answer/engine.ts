@@ -167,6 +167,8 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null): Figure 
   const measures = fact.figures.filter((f) => f.kind !== 'date' && f.kind !== 'label');
   if (!q) return measures[0] ?? fact.figures[0] ?? null;
   if (q.asked === 'date') return fact.figures.find((f) => f.kind === 'date') ?? null;
+  // Where, who, which ones, what is: the sentence is the answer; a figure headline would mislead.
+  if (q.asked === 'place' || q.asked === 'person' || q.asked === 'list' || q.asked === 'definition' || q.asked === 'yesno') return null;
   const kinds = q.asked ? ANSWERING_FIGURE_KINDS[q.asked] : null;
   const pool = kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures;
   if (pool.length === 0) return measures[0] ?? null;

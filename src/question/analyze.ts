@@ -51,7 +51,7 @@ export const SYNONYM_WEIGHT = 0.5;
 
 /** Question phrasing that carries no content: stripped before the words are looked up. */
 const QUESTION_PHRASES =
-  /请问|告诉我|我想知道|想了解|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
+  /请问|告诉我|我想知道|想了解|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|啥|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
 const DIMENSION_QUESTION = /有?多([高长重远深宽厚])/g;
 /** A bare number, year or period word ("2018", "今年", "上半年"): it qualifies what is asked rather than names it. */
 function isQualifier(term: string): boolean {
@@ -104,6 +104,11 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, vocabula
     add(contentOf(rest, []), 1, true);
     for (const group of expansions) add(group, SYNONYM_WEIGHT, false);
     for (const group of attributeCues(text)) add(group, SYNONYM_WEIGHT, false);
+  }
+  // "高企有多少家": when every word was a synonym cue, the expansion is the question.
+  if (![...terms.values()].some((t) => t.required)) {
+    for (const t of terms.values()) t.required = true;
+    for (const w of words.values()) w.required = true;
   }
   return {
     original: question,

@@ -4,7 +4,7 @@ import type { AskedKind } from '../answer/answer.js';
 /** First match wins, so the more specific cues come first. */
 const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ['number', /第几/],
-  ['people', /(多少|几)(个人|人|名|位)/],
+  ['people', /(多少|几)(个人|人|名|位)|(多少|几)个?(院士|专家|博士|人才|员工|干部|学生|居民)/],
   ['count', /(多少|几)(个|家|户|项|次|条|座|所|批|件|种|类|届)(?!工作日|小时|月)/],
   ['multiple', /几倍|多少倍|是.*的几倍|\bhow many times (as|more|larger|bigger|higher|greater)\b|\btimes (as (many|much|large)|that of)\b/i],
   ['percent', /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降).{0,3}(多少|几)|percent|share|proportion|\bgrowth\b/i],
@@ -18,7 +18,7 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ['number', /多[高长重远深宽厚]|多少[米岁吨年]|几[米岁年]/],
   ['count', /多少|几|数量|总数|数目|\bhow many\b|\bnumber of\b/i],
   ['definition', /^(什么是|何谓|何为)[^的]{1,20}[？?]?$|^[^的]{1,20}是(什么|啥)[？?]?$|^\s*what is (an? )?[a-z ]{1,30}\?$/i],
-  ['list', /哪些|有什么|包括|都有|\bwhich\b|\bwhat are\b/i],
+  ['list', /哪些|有什么|有啥|包括|都有|\bwhich\b|\bwhat are\b/i],
   ['yesno', /吗[？?]?$|是不是|是否|有没有|^(is|are|does|do|did|can|has|have)\b/i],
 ];
 
