@@ -92,7 +92,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       const abstain = opts.abstain ?? true;
       const notFound: Answer = { kind: 'not-found', question, asked: q.asked, suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion) };
       if (!best) return notFound;
-      if (abstain && !confident(best, q, params)) return notFound;
+      if (abstain && !confident(best, facts[best.pos]!, q, params)) return notFound;
       // Retrieval (no abstention) is scored on the plain ranking.
       if (!abstain) return { kind: 'found', question, asked: q.asked, hits: ranked.slice(0, limit).map((r) => hitOf(r, q)) };
       // Related facts: other good matches for the question (they must stand on their own, not only
@@ -117,7 +117,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
 }
 
 /** Whether the best fact answers the question well enough to be given as the answer. */
-function confident(best: Ranked, q: AnalyzedQuestion, params: RankingParams): boolean {
+function confident(best: Ranked, fact: Fact, q: AnalyzedQuestion, params: RankingParams): boolean {
   // A fact that shares only numbers with the question ("5") is not about it.
   if (!best.parts.matched.some((t) => !/^[\d.]+$/.test(t))) return false;
   const asksFigure = isNumericAsk(q.asked) || q.asked === 'date';
@@ -131,6 +131,11 @@ function confident(best: Ranked, q: AnalyzedQuestion, params: RankingParams): bo
   if (best.coverage < (strict ? params.minCoverageFigure : params.minCoverage)) return false;
   // "浑南区的失业率是多少？": every fact is about 浑南区; one that has none of the other words is no answer.
   if (best.focus === 0) return false;
+  // "浑南区有多少座机场？" over "…三条城际铁路…航空港…": the figure must be about what is asked.
+  if (isNumericAsk(q.asked)) {
+    const key = chooseKeyFigure(fact, q);
+    if (key && overlap(aboutText(fact, key), askedText(q)) < 2) return false;
+  }
   return true;
 }
 
@@ -174,7 +179,7 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null): Figure 
   if (pool.length === 0) return measures[0] ?? null;
   const asksBefore = /原来|原先|以前|之前|改革前|before|used to|originally/i.test(q.text);
   const scoreOf = (f: Figure) =>
-    overlap(f.subject ?? '', q.text) +
+    overlap(aboutText(fact, f), askedText(q)) +
     (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
     (kinds && kinds[0] === f.kind ? 2 : 0) +
     changeRole(fact.text.slice(Math.max(0, f.start - 5), f.start)) * (asksBefore ? -1 : 1) +
@@ -190,6 +195,19 @@ function changeRole(before: string): number {
   if (/(压缩|缩短|降低|降|减少|提高|提升|增加|增长|增|扩大|达)(至|到)$|[至到]$/.test(before)) return 1;
   if (/(原来的?|原先的?|原|由|从)$/.test(before)) return -1;
   return 0;
+}
+
+/** What a figure is about: its subject, or when that could not be told, its comma clause ("其中实地走访1125次"). */
+function aboutText(fact: Fact, f: Figure): string {
+  if (f.subject) return f.subject;
+  const before = fact.text.slice(0, f.start).split(/[，,；;：:。]/).pop() ?? '';
+  const after = fact.text.slice(f.end).split(/[，,；;：:。]/)[0] ?? '';
+  return before + after;
+}
+
+/** What the question names, in the documents' words: its text and its search terms (English mapped to Chinese). */
+function askedText(q: AnalyzedQuestion): string {
+  return q.text + q.terms.map((t) => t.term).join('');
 }
 
 /** Characters of `a` that appear in `b`: a cheap "is this figure about what was asked". */
