@@ -175,7 +175,6 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   const isDigit = /[0-9０-９]/.test(ch);
   const isCn = CN_DIGITS.includes(ch);
   if (!isDigit && !isCn) return undefined;
-  // A digit glued to a preceding letter or digit is part of a code ("A1", "G20"): still a number, kind 'number'.
   const date = isDigit ? matchAt(DATE_RE, text, i) : undefined;
   if (date) return { raw: date, value: dateValue(date), unit: '', kind: 'date', approx: false, start: i, end: i + date.length };
   const ratio = isDigit ? matchAt(RATIO_RE, text, i) : undefined;
@@ -224,13 +223,11 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   if (!isDigit && numeral === '一' && !approx && unit?.[1].kind !== 'duration') return undefined;
   let kind: FigureKind = 'number';
   let unitText = '';
+  // "3年" is a duration; "2019年" was caught as a date above.
   if (unit) {
     kind = unit[1].kind;
     unitText = unit[1].unit;
     end += unit[0].length;
-    // "3年" is a duration, but "2019年" was caught as a date above; a 4-digit year-like count stays a date.
-  } else if (scale) {
-    unitText = '';
   }
   value = Math.round(value * 1e6) / 1e6;
   return { raw: text.slice(start, end), value, unit: unitText, kind, approx, start, end };

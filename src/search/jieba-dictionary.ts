@@ -12,10 +12,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const DICTIONARY_PATH = require.resolve('@node-rs/jieba/dict.txt');
+/** node_modules/.cache/factbot of the node_modules that holds jieba, wherever the process runs from. */
+const DEFAULT_CACHE_DIR = join(dirname(DICTIONARY_PATH), '..', '..', '.cache', 'factbot');
 /** Words up to this length are looked up in a set of the corpus's substrings; longer ones are searched for. */
 const SUBSTRING_SET_MAX = 8;
 /** A private-use character no text contains: carries the frequency of the words left out. */
@@ -57,7 +59,7 @@ export interface CorpusDictionaryOptions {
 
 /** The dictionary cut down to `text` (see above), from the cache when it was made before. */
 export function corpusDictionary(text: string, options: CorpusDictionaryOptions = {}): Buffer {
-  const cacheDir = options.cacheDir === undefined ? join(process.cwd(), 'node_modules', '.cache', 'factbot') : options.cacheDir;
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const key = createHash('sha256').update(DICTIONARY_PATH).update('\0').update(text).digest('hex').slice(0, 24);
   const file = cacheDir ? join(cacheDir, `jieba-${key}.txt`) : null;
   if (file) {
