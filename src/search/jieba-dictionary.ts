@@ -10,7 +10,7 @@
  * in the corpus; words that are not cannot match a fact either way.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -52,6 +52,17 @@ export function restrictDictionary(dictionary: string, text: string): string {
   return kept.join('\n') + '\n';
 }
 
+/** Cut-down dictionaries kept at most (one per corpus text seen); the oldest go first. */
+const MAX_CACHED = 16;
+
+function pruneCache(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith('jieba-'))
+    .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of files.slice(MAX_CACHED)) rmSync(join(dir, f), { force: true });
+}
+
 export interface CorpusDictionaryOptions {
   /** Where cut-down dictionaries are cached; null turns the cache off. Default node_modules/.cache/factbot. */
   cacheDir?: string | null;
@@ -76,6 +87,7 @@ export function corpusDictionary(text: string, options: CorpusDictionaryOptions 
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, restricted);
       renameSync(tmp, file);
+      pruneCache(cacheDir);
     } catch {
       // a read-only install still works, only without the cache
     }
