@@ -47,7 +47,8 @@ function headlineZh(a: ComputedAnswer): string {
     case 'min':
       return `▶ 最少：${r.winners?.join('、')}（${r.text}）`;
     case 'difference':
-      return r.value >= 0 ? `▶ ${x}比${y}多${r.text}` : `▶ ${x}比${y}少${r.text.replace('-', '')}`;
+      if (r.value === 0) return `▶ ${x}与${y}一样多（${a.operands[0]?.figure.raw ?? r.text}）`;
+      return r.value > 0 ? `▶ ${x}比${y}多${r.text}` : `▶ ${x}比${y}少${r.text.replace('-', '')}`;
     case 'ratio':
       return r.unit === '倍' ? `▶ ${x}约是${y}的${r.text}` : `▶ ${x}约占${y}的${r.text}`;
   }
@@ -67,7 +68,8 @@ function headlineEn(a: ComputedAnswer): string {
     case 'min':
       return `▶ Smallest: ${r.winners?.map(labelEn).join(' and ')} — ${value}`;
     case 'difference':
-      return r.value >= 0
+      if (r.value === 0) return `▶ ${x} and ${y} are the same: ${a.operands[0] ? renderFigureEnglish(a.operands[0].figure) : value} each`;
+      return r.value > 0
         ? `▶ ${x} exceeds ${y} by ${value}`
         : `▶ ${x} is below ${y} by ${renderFigureEnglish({ ...fig, value: -fig.value })}`;
     case 'ratio':
