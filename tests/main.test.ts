@@ -1,82 +1,25 @@
-// The process as `npm start` runs it: build (if needed), then `node dist/main.js`, talking to a fake Bot API.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The process as `npm start` runs it (`node dist/main.js`, built by tests/global-setup.ts), talking to a fake Bot API.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/log.js';
 import { FakeBotApi, TEST_TOKEN } from './telegram/fake-bot-api.js';
+import { killLeftovers, startMain, within, type Run } from './telegram/process.js';
 import { alice, privateChat, say } from './telegram/updates.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const MAIN = join(ROOT, 'dist', 'main.js');
-const CORPUS = join(ROOT, 'corpus');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ the way `npm start` does (its prestart), when dist is missing or older than src/. */
-function buildIfStale(): void {
-  let built = 0;
-  try {
-    built = statSync(MAIN).mtimeMs;
-  } catch {
-    // not built yet
-  }
-  if (built > newestSource(join(ROOT, 'src'))) return;
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const children: ChildProcess[] = [];
 let workDir: string;
 
-/** Starts the built bot in an empty working directory (so no stray .env), with exactly `env`. */
+/** Starts the built bot (tests/global-setup.ts builds dist/) in an empty working directory, so no stray .env. */
 function start(env: Record<string, string>, cwd = workDir): Run {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, CORPUS_DIR: CORPUS, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (chunk) => (out += String(chunk)));
-  child.stderr!.on('data', (chunk) => (err += String(chunk)));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
-    child.on('exit', (code, signal) => resolveExit({ code, signal })),
-  );
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)),
-  ]);
+  return startMain(env, cwd);
 }
 
 beforeAll(() => {
-  buildIfStale();
   workDir = mkdtempSync(join(tmpdir(), 'factbot-main-'));
-}, 60_000);
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
+
+afterEach(killLeftovers);
 
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
