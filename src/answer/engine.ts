@@ -33,8 +33,9 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
   const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
   const vocabulary = { synonyms: options.synonyms ?? [], glossaryEn: options.glossaryEn ?? [] };
   const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag));
-  const features = facts.map((f) => featuresOf(f, tokenizer));
-  const index = buildFactIndex(facts, documents, tokenizer);
+  const normalized = facts.map((f) => tokenizer.normalize(f.text));
+  const features = facts.map((f, i) => featuresOf(f, normalized[i]!, tokenizer));
+  const index = buildFactIndex(facts, documents, tokenizer, normalized);
   const docById = new Map(documents.map((d) => [d.id, d]));
   const posById = new Map(facts.map((f, i) => [f.id, i]));
 
@@ -156,14 +157,14 @@ function round(n: number): number {
 /** Time words beyond dates: seasons, months, eras, reigns ("盛花期为夏季", "2至4月", "唐末"). */
 const TEMPORAL = /\d+年|公元|\d+岁|[一二三四五六七八九十]+岁|\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
 
-function featuresOf(fact: Fact, tokenizer: Tokenizer): FactFeatures {
+function featuresOf(fact: Fact, normalized: string, tokenizer: Tokenizer): FactFeatures {
   const tagged = tokenizer.tag(fact.text);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),
     hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0 || TEMPORAL.test(fact.text),
     listTails: enumerationTails(fact.text),
-    text: tokenizer.normalize(fact.text).toLowerCase(),
+    text: normalized.toLowerCase(),
   };
 }
 

@@ -20,7 +20,6 @@ const TEXTS = {
     empty: '请输入一个问题。',
     tooLong: '问题太长了，请精简后再问。',
     noWords: '没有读出可查询的词语，请换个说法。',
-    paragraph: (p: number, s: number, c: number | null) => `第${p}段第${s}句${c ? `第${c}分句` : ''}`,
   },
   en: {
     source: 'Source',
@@ -30,7 +29,6 @@ const TEXTS = {
     empty: 'Please type a question.',
     tooLong: 'That question is too long; please shorten it.',
     noWords: 'I could not find any words to search for; please rephrase.',
-    paragraph: (p: number, s: number, c: number | null) => `paragraph ${p}, sentence ${s}${c ? `, clause ${c}` : ''}`,
   },
 } as const;
 
@@ -45,12 +43,18 @@ export function markFigures(fact: Fact, open = '【', close = '】', escape: (s:
   return out + escape(fact.text.slice(at));
 }
 
+/** Where in the document a fact stands: "第5段第2句第1分句" / "paragraph 5, sentence 2, clause 1". */
+export function citationPlace(paragraph: number, sentence: number, clause: number | null, lang: 'zh' | 'en' = 'zh'): string {
+  if (lang === 'en') return `paragraph ${paragraph}, sentence ${sentence}${clause ? `, clause ${clause}` : ''}`;
+  return `第${paragraph}段第${sentence}句${clause ? `第${clause}分句` : ''}`;
+}
+
 export function formatCitation(c: Citation, lang: 'zh' | 'en' = 'zh'): string {
   const t = TEXTS[lang];
   const parts = [`《${c.title}》`];
   if (c.publisher) parts.push(c.publisher);
   if (c.section) parts.push(c.section);
-  parts.push(t.paragraph(c.paragraph, c.sentence, c.clause));
+  parts.push(citationPlace(c.paragraph, c.sentence, c.clause, lang));
   return `${t.source}: ${parts.join(' · ')}`;
 }
 

@@ -3,29 +3,18 @@
  * Intl.Segmenter's dictionary word breaks and character bigrams. Neither tags parts of speech, so
  * `tag` reports every word as 'x'.
  */
-import { STOPWORDS, type Tokenizer } from './tokenize.js';
+import { keepTerms, type Tokenizer } from './tokenize.js';
 
-const HAS_CONTENT = /[\p{L}\p{N}]/u;
-
-function keep(pieces: Iterable<string>): string[] {
-  const out: string[] = [];
-  for (const w of pieces) {
-    const word = w.trim().toLowerCase();
-    if (word && HAS_CONTENT.test(word) && !STOPWORDS.has(word)) out.push(word);
-  }
-  return out;
+/** A tokenizer from a segmenter: `cut` splits text in order, `split` gives the index terms of a text. */
+function fromSegmenter(cut: (text: string) => string[], split: (text: string) => string[], normalize: (s: string) => string): Tokenizer {
+  const terms = (text: string, normalized = false) => keepTerms(split(normalized ? text : normalize(text)));
+  return { terms, words: terms, normalize, cut, tag: (text) => cut(text).map((word) => ({ word, tag: 'x' })) };
 }
 
 export function createIntlTokenizer(normalize: (s: string) => string = (s) => s): Tokenizer {
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   const cut = (text: string) => [...segmenter.segment(text)].map((s) => s.segment);
-  return {
-    terms: (text, normalized = false) => keep(cut(normalized ? text : normalize(text))),
-    words: (text, normalized = false) => keep(cut(normalized ? text : normalize(text))),
-    normalize,
-    cut,
-    tag: (text) => cut(text).map((word) => ({ word, tag: 'x' })),
-  };
+  return fromSegmenter(cut, cut, normalize);
 }
 
 /** Overlapping character bigrams over runs of Han characters; Latin words and numbers stay whole. */
@@ -38,11 +27,5 @@ export function createBigramTokenizer(normalize: (s: string) => string = (s) => 
       for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
       return out;
     });
-  return {
-    terms: (text, normalized = false) => keep(grams(normalized ? text : normalize(text))),
-    words: (text, normalized = false) => keep(grams(normalized ? text : normalize(text))),
-    normalize,
-    cut,
-    tag: (text) => cut(text).map((word) => ({ word, tag: 'x' })),
-  };
+  return fromSegmenter(cut, grams, normalize);
 }

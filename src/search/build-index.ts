@@ -92,14 +92,23 @@ const SUBJECT_SHARE = 0.3;
 /** …counted only in documents with at least this many facts. */
 const SUBJECT_MIN_FACTS = 5;
 
-export function buildFactIndex(facts: readonly Fact[], docs: readonly IndexedDocument[], tokenizer: Tokenizer): FactIndex {
+/**
+ * `normalized[i]` is facts[i].text through `tokenizer.normalize` (the engine normalises each fact once
+ * and shares the result with its other per-fact work).
+ */
+export function buildFactIndex(
+  facts: readonly Fact[],
+  docs: readonly IndexedDocument[],
+  tokenizer: Tokenizer,
+  normalized: readonly string[] = facts.map((f) => tokenizer.normalize(f.text)),
+): FactIndex {
   const docIds = docs.map((d) => d.id);
   const docPos = new Map(docIds.map((id, i) => [id, i]));
   const termsByText = new Map<string, string[]>();
-  const indexed: IndexedFact[] = facts.map((f) => {
-    const terms = termsByText.get(f.text) ?? tokenizer.terms(f.text);
+  const indexed: IndexedFact[] = facts.map((f, i) => {
+    const terms = termsByText.get(f.text) ?? tokenizer.terms(normalized[i]!, true);
     termsByText.set(f.text, terms);
-    return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0, bigrams: bigramsOf(tokenizer.normalize(f.text)) };
+    return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0, bigrams: bigramsOf(normalized[i]!) };
   });
 
   // FlexSearch calls the encoder for every text it indexes and every query; facts are looked up in

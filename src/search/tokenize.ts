@@ -54,21 +54,23 @@ export interface TokenizerOptions {
   normalize?: (text: string) => string;
 }
 
+/** Segmenter output → terms: trimmed, lower-cased, without punctuation and stopwords. */
+export function keepTerms(pieces: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const w of pieces) {
+    const word = w.trim().toLowerCase();
+    if (word && HAS_CONTENT.test(word) && !STOPWORDS.has(word)) out.push(word);
+  }
+  return out;
+}
+
 export function createJiebaTokenizer(dictionary: Uint8Array, options: TokenizerOptions = {}): Tokenizer {
   const jieba = Jieba.withDict(dictionary);
   if (options.userDictionary && options.userDictionary.length > 0) jieba.loadDict(options.userDictionary);
   const normalize = options.normalize ?? ((s: string) => s);
-  const keep = (pieces: string[]): string[] => {
-    const out: string[] = [];
-    for (const w of pieces) {
-      const word = w.trim().toLowerCase();
-      if (word && HAS_CONTENT.test(word) && !STOPWORDS.has(word)) out.push(word);
-    }
-    return out;
-  };
   return {
-    terms: (text, normalized = false) => keep(jieba.cutForSearch(normalized ? text : normalize(text), true)),
-    words: (text, normalized = false) => keep(jieba.cut(normalized ? text : normalize(text), true)),
+    terms: (text, normalized = false) => keepTerms(jieba.cutForSearch(normalized ? text : normalize(text), true)),
+    words: (text, normalized = false) => keepTerms(jieba.cut(normalized ? text : normalize(text), true)),
     normalize,
     cut: (text) => jieba.cut(text, true),
     tag: (text) => jieba.tag(text, true),

@@ -3,6 +3,7 @@
 // These are plain strings: render.ts escapes them like any other text.
 import type { QuestionLanguage } from '../question/normalize.js';
 import { traditionalTexts } from './traditional.js';
+import { citationPlace } from '../answer/format-text.js';
 
 export const LANGS = ['zh', 'en'] as const satisfies readonly string[];
 /** The user's interface language, from their Telegram language_code. */
@@ -73,7 +74,7 @@ const zh: Texts = {
   relatedHeading: '相关数据',
   relatedTo: (what) => `与“${what}”相关的数据`,
   sourceLabel: '出处',
-  paragraph: (paragraph, sentence, clause) => `第${paragraph}段第${sentence}句${clause ? `第${clause}分句` : ''}`,
+  paragraph: (paragraph, sentence, clause) => citationPlace(paragraph, sentence, clause, 'zh'),
   notFound: (question) => `文档中没有找到“${question}”的确切数据。`,
   tryInstead: '可以试试这些问题：',
   invalid: {
@@ -129,7 +130,7 @@ const en: Texts = {
   relatedHeading: 'Related data',
   relatedTo: (what) => `Data related to “${what}”`,
   sourceLabel: 'Source',
-  paragraph: (paragraph, sentence, clause) => `paragraph ${paragraph}, sentence ${sentence}${clause ? `, clause ${clause}` : ''}`,
+  paragraph: (paragraph, sentence, clause) => citationPlace(paragraph, sentence, clause, 'en'),
   notFound: (question) => `No exact figure for “${question}” in the document.`,
   tryInstead: 'Try one of these:',
   invalid: {
