@@ -5,12 +5,15 @@
 // the bot has taken. An update delivered twice (Telegram's retry after a lost or late 200) is handled once.
 // When the bot is saturated (maxInFlight) or stopping, it answers 503, before taking the update, so
 // Telegram delivers it again later, or to another replica.
+// Handler latency (from taking an update to its handler settling, the answer sent) is kept in a histogram:
+// logged once a minute while updates come in ("webhook stats") and in total when the server stops.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../log.js';
 import { BoundedSet } from './bounded-set.js';
+import { LatencyStats, type LatencySummary } from './latency-stats.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -37,6 +40,8 @@ export interface WebhookServerOptions {
   maxInFlight?: number;
   /** Update ids remembered to drop a second delivery of the same update. Default 10 000. */
   rememberedUpdates?: number;
+  /** How often handler latency is logged while updates come in; 0 logs it only at stop. Default 60 000 ms. */
+  statsIntervalMs?: number;
 }
 
 export const defaultWebhookServerOptions = {
@@ -44,6 +49,7 @@ export const defaultWebhookServerOptions = {
   ackAfterMs: 10_000,
   maxInFlight: 1000,
   rememberedUpdates: 10_000,
+  statsIntervalMs: 60_000,
 } as const;
 
 /** What Telegram accepts as a secret token (and what the config insists on). */
@@ -54,6 +60,8 @@ export interface WebhookServer {
   readonly port: number;
   /** Updates being handled right now. */
   readonly inFlight: number;
+  /** Handler latency of every update taken since the server started. */
+  latency(): LatencySummary;
   /** Stops accepting requests and resolves once every update in flight has been answered. */
   close(): Promise<void>;
 }
@@ -106,6 +114,17 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const expectedDigest = digest(options.secret);
   let closing = false;
   const handling = new Set<Promise<void>>();
+  const total = new LatencyStats();
+  const recent = new LatencyStats();
+  const statsIntervalMs = options.statsIntervalMs ?? defaultWebhookServerOptions.statsIntervalMs;
+  const statsTimer =
+    statsIntervalMs > 0
+      ? setInterval(() => {
+          if (recent.count === 0) return;
+          logger.info({ ...recent.summary(), inFlight: handling.size, intervalMs: statsIntervalMs }, 'webhook stats');
+          recent.reset();
+        }, statsIntervalMs).unref()
+      : undefined;
 
   const respond = (res: ServerResponse, status: number, body = '') => {
     if (res.headersSent || res.destroyed) return;
@@ -115,10 +134,16 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
   /** Runs the bot on an update; never rejects (the bot's error boundary has logged what went wrong). */
   const handle = (update: Update): Promise<void> => {
+    const started = performance.now();
     const run = options.handleUpdate(update).catch((err: unknown) => {
       logger.error({ err, updateId: update.update_id }, 'webhook update failed');
     });
-    const tracked = run.finally(() => handling.delete(tracked));
+    const tracked = run.finally(() => {
+      handling.delete(tracked);
+      const ms = performance.now() - started;
+      total.record(ms);
+      recent.record(ms);
+    });
     handling.add(tracked);
     return tracked;
   };
@@ -179,13 +204,16 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     get inFlight() {
       return handling.size;
     },
+    latency: () => total.summary(),
     close: async () => {
       closing = true;
+      clearInterval(statsTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Answers in flight go out, including those of updates already answered 200.
       while (handling.size > 0) await Promise.all([...handling]);
       await closed;
+      logger.info(total.summary(), 'webhook stopped');
     },
   };
 }

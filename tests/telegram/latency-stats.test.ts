@@ -1,0 +1,90 @@
+// Handler latency: the histogram's summary, and the webhook server measuring and logging it.
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+import { LatencyStats } from '../../src/telegram/latency-stats.js';
+import { SECRET_HEADER, startWebhookServer } from '../../src/telegram/webhook-server.js';
+
+describe('LatencyStats', () => {
+  it('summarises durations as count, p50, p99 and max in ms (3 significant digits)', () => {
+    const stats = new LatencyStats();
+    expect(stats.summary()).toEqual({ handled: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 });
+    for (let i = 1; i <= 1000; i++) stats.record(i / 10); // 0.1 ms … 100 ms
+    const s = stats.summary();
+    expect(s.handled).toBe(1000);
+    expect(s.p50Ms).toBeCloseTo(50, 0);
+    expect(s.p99Ms).toBeCloseTo(99, 0);
+    expect(s.maxMs).toBeCloseTo(100, 0);
+    stats.reset();
+    expect(stats.count).toBe(0);
+  });
+
+  it('keeps sub-millisecond durations and never records zero', () => {
+    const stats = new LatencyStats();
+    stats.record(0);
+    stats.record(0.25);
+    expect(stats.summary().handled).toBe(2);
+    expect(stats.summary().maxMs).toBeCloseTo(0.25, 2);
+  });
+});
+
+describe('webhook server handler latency', () => {
+  it('measures each update from taking it to its handler settling, and logs the total when it stops', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', sink: { write: (line) => lines.push(line) } });
+    const delays = [20, 40, 60];
+    let call = 0;
+    const server = await startWebhookServer({
+      path: '/hook',
+      secret: 'secret_1',
+      host: '127.0.0.1',
+      port: 0,
+      logger,
+      statsIntervalMs: 0,
+      handleUpdate: async () => {
+        const ms = delays[call++ % delays.length]!;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        if (ms === 60) throw new Error('a failing handler is measured too');
+      },
+    });
+    const post = (id: number) =>
+      fetch(`http://127.0.0.1:${server.port}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SECRET_HEADER]: 'secret_1' },
+        body: JSON.stringify({ update_id: id }),
+      });
+    for (const id of [1, 2, 3]) expect((await post(id)).status).toBe(200);
+    expect((await post(1)).status).toBe(200); // a redelivery is not handled, nor measured
+    expect((await post(0)).status).toBe(200);
+    const latency = server.latency();
+    expect(latency.handled).toBe(4);
+    expect(latency.maxMs).toBeGreaterThanOrEqual(59);
+    expect(latency.p50Ms).toBeGreaterThanOrEqual(19);
+    await server.close();
+    const stopped = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'webhook stopped');
+    expect(stopped).toMatchObject({ handled: 4, maxMs: latency.maxMs, p99Ms: latency.p99Ms });
+  });
+
+  it('logs the latency of the last interval while updates come in, and nothing when idle', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', sink: { write: (line) => lines.push(line) } });
+    const server = await startWebhookServer({
+      path: '/hook',
+      secret: 'secret_1',
+      host: '127.0.0.1',
+      port: 0,
+      logger,
+      statsIntervalMs: 50,
+      handleUpdate: async () => undefined,
+    });
+    await fetch(`http://127.0.0.1:${server.port}/hook`, {
+      method: 'POST',
+      headers: { [SECRET_HEADER]: 'secret_1' },
+      body: JSON.stringify({ update_id: 7 }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await server.close();
+    const stats = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'webhook stats');
+    expect(stats).toHaveLength(1); // one interval had an update; the idle ones after it log nothing
+    expect(stats[0]).toMatchObject({ handled: 1, intervalMs: 50 });
+  });
+});
