@@ -3,12 +3,33 @@
 // "Load"). The contract is telegraf's callApi: it resolves with `result`; it rejects with telegraf's own
 // TelegramError for an API error (an HTTP status ≥ 500 becomes the error code, as telegraf does), with an
 // error named "FetchError" for a network failure, and with one named "AbortError" when the signal aborts.
+// One addition: `timeoutMs`, a deadline after which the call is dropped with a RequestTimeoutError (a timer
+// per call rather than an AbortController: the abort machinery cost a tenth of the bot's CPU under load).
 // Error messages never hold the token. Calls that upload files go to telegraf's client unchanged.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { TelegramError, type Telegram } from 'telegraf';
 
-type CallApi = (method: string, payload: Record<string, unknown>, options?: { signal?: AbortSignal }) => Promise<unknown>;
+export interface CallOptions {
+  /** Aborts the call (with an AbortError). */
+  signal?: AbortSignal | undefined;
+  /** Drops the call after this long without an answer (with a RequestTimeoutError). */
+  timeoutMs?: number | undefined;
+}
+
+/** A Bot API call: telegraf's callApi, plus a deadline. */
+export type CallApi = (method: string, payload: Record<string, unknown>, options?: CallOptions) => Promise<unknown>;
+
+/** Thrown when the Bot API did not answer within the timeout (the request may still have taken effect). */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  constructor(
+    readonly method: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`Bot API call ${method} got no answer within ${timeoutMs} ms`);
+  }
+}
 
 /** Sockets kept open to the Bot API at most (Telegram's own limit on parallel webhooks is 100). */
 const MAX_SOCKETS = 100;
@@ -64,13 +85,15 @@ export function createBotApiTransport(token: string, apiRoot: string): CallApi {
 
   return (method, payload, options = {}) =>
     new Promise((resolve, reject) => {
-      const { signal } = options;
+      const { signal, timeoutMs } = options;
       if (signal?.aborted) return reject(abortError());
       const body = JSON.stringify(payload, replacer) ?? '{}';
       let settled = false;
+      let timer: NodeJS.Timeout | undefined;
       const fail = (err: Error) => {
         if (settled) return;
         settled = true;
+        clearTimeout(timer);
         reject(signal?.aborted ? abortError() : err);
       };
       const onResponse = (res: IncomingMessage) => {
@@ -79,6 +102,7 @@ export function createBotApiTransport(token: string, apiRoot: string): CallApi {
         res.on('error', (err: NodeJS.ErrnoException) => fail(new FetchError(`response from ${shown(method)} failed, reason: ${err.message}`, 'system', err.code)));
         res.on('end', () => {
           if (settled) return;
+          clearTimeout(timer);
           const status = res.statusCode ?? 0;
           if (status >= 500) {
             settled = true;
@@ -111,13 +135,48 @@ export function createBotApiTransport(token: string, apiRoot: string): CallApi {
         if (err.name === 'AbortError') return fail(abortError());
         fail(new FetchError(`request to ${shown(method)} failed, reason: ${err.message}`, 'system', err.code));
       });
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+          fail(new RequestTimeoutError(method, timeoutMs));
+          req.destroy();
+        }, timeoutMs);
+      }
       req.end(body);
     });
 }
 
-/** Routes a Telegram client's JSON calls through `transport` (file uploads stay with telegraf's client). */
+/** telegraf's own callApi (file uploads) with the deadline the lean transport keeps natively. */
+function withDeadline(callApi: CallApi): CallApi {
+  return async (method, payload, options = {}) => {
+    const { signal: outer, timeoutMs } = options;
+    if (timeoutMs === undefined) return callApi(method, payload, options);
+    const controller = new AbortController();
+    let timedOut = false;
+    const onAbort = () => controller.abort();
+    if (outer?.aborted) controller.abort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      return await callApi(method, payload, { signal: controller.signal });
+    } catch (error) {
+      if (timedOut && !outer?.aborted) throw new RequestTimeoutError(method, timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  };
+}
+
+/**
+ * Routes a Telegram client's JSON calls through `transport` (file uploads stay with telegraf's client, given
+ * the same deadline). Its callApi then honours CallOptions.timeoutMs, which retry.ts relies on.
+ */
 export function useTransport(telegram: Telegram, transport: CallApi): Telegram {
-  const original = telegram.callApi.bind(telegram) as unknown as CallApi;
+  const original = withDeadline(telegram.callApi.bind(telegram) as unknown as CallApi);
   const callApi: CallApi = (method, payload, options) =>
     uploadsFile(payload) ? original(method, payload, options) : transport(method, payload, options);
   telegram.callApi = callApi as unknown as Telegram['callApi'];

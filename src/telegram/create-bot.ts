@@ -102,9 +102,11 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     farewells: new BoundedSet(rateLimit.trackedUsers),
   };
 
-  // Each update gets its own Telegram client; give it the same transport, timeouts and retries.
+  // Each update gets its own Telegram client (telegraf makes one per update); give it the bot's own callApi,
+  // with the same transport, timeouts and retries (the wrapper ignores `this`, so it is shared, not rebuilt).
+  const callApi = bot.telegram.callApi;
   bot.use((ctx, next) => {
-    withRetries(useTransport(ctx.telegram, transport), retry);
+    ctx.telegram.callApi = callApi;
     return next();
   });
   bot.use(accessFeature(rt));

@@ -6,9 +6,13 @@
 //   - anything else (400, 403…): never.
 // getUpdates (long polling) is retried for as long as the bot polls, with the same backoff, so polling
 // survives an outage of any length and picks up where it left off (Telegram keeps the updates).
-// Applied in place to every Telegram client the bot uses (see create-bot.ts).
+// Applied in place to every Telegram client the bot uses (see create-bot.ts), over a callApi that keeps the
+// deadline it is given (bot-api-client.ts: useTransport).
 import type { Telegram } from 'telegraf';
 import type { Logger } from '../log.js';
+import { RequestTimeoutError, type CallApi, type CallOptions } from './bot-api-client.js';
+
+export { RequestTimeoutError };
 
 /** Retry and timeout settings; every field is optional (defaults in defaultRetryOptions). */
 export interface RetryOptions {
@@ -74,17 +78,6 @@ export const defaultRetryOptions = {
   random: Math.random,
   now: Date.now,
 } as const satisfies RetryOptions;
-
-/** Thrown when the Bot API did not answer within the timeout (the request may still have taken effect). */
-export class RequestTimeoutError extends Error {
-  override readonly name = 'RequestTimeoutError';
-  constructor(
-    readonly method: string,
-    readonly timeoutMs: number,
-  ) {
-    super(`Bot API call ${method} got no answer within ${timeoutMs} ms`);
-  }
-}
 
 /** Why a call failed, as far as retrying is concerned. */
 export type Failure =
@@ -162,41 +155,23 @@ export function worstCaseCallMs(options: RetryOptions = {}): number {
   return o.retryWindowMs + o.timeoutMs + o.maxRetries * (o.maxWaitMs + o.timeoutMs);
 }
 
-type CallApi = Telegram['callApi'];
-type CallApiOptions = NonNullable<Parameters<CallApi>[2]>;
-
 const patched = new WeakSet<object>();
 
-/** Wraps a Telegram client's callApi in place (once per client) with timeouts and retries. */
+/**
+ * Wraps a Telegram client's callApi in place (once per client) with timeouts and retries. The callApi it
+ * wraps must keep CallOptions.timeoutMs (reject with a RequestTimeoutError): useTransport's does.
+ */
 export function withRetries(telegram: Telegram, options: RetryOptions = {}): Telegram {
   if (patched.has(telegram)) return telegram;
   patched.add(telegram);
   const o = withRetryDefaults(options);
-  const original = telegram.callApi.bind(telegram) as (method: string, payload: unknown, opts?: CallApiOptions) => Promise<unknown>;
+  const original = telegram.callApi.bind(telegram) as unknown as CallApi;
 
-  const attempt = async (method: string, payload: unknown, outer: AbortSignal | undefined, timeoutMs: number) => {
-    const controller = new AbortController();
-    let timedOut = false;
-    const onAbort = () => controller.abort();
-    if (outer?.aborted) controller.abort();
-    outer?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
-      return await original(method, payload, { signal: controller.signal as CallApiOptions['signal'] });
-    } catch (error) {
-      if (timedOut && !outer?.aborted) throw new RequestTimeoutError(method, timeoutMs);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    }
-  };
+  const attempt = (method: string, payload: Record<string, unknown>, outer: AbortSignal | undefined, timeoutMs: number) =>
+    original(method, payload, outer === undefined ? { timeoutMs } : { signal: outer, timeoutMs });
 
-  const callApi = async (method: string, payload: Record<string, unknown>, callOptions: CallApiOptions = {}) => {
-    const outer = callOptions.signal as AbortSignal | undefined;
+  const callApi = async (method: string, payload: Record<string, unknown>, callOptions: CallOptions = {}) => {
+    const outer = callOptions.signal;
     const policy = policyOf(method, outer);
     let body = payload;
     let timeoutMs = o.timeoutMs;
@@ -239,6 +214,6 @@ export function withRetries(telegram: Telegram, options: RetryOptions = {}): Tel
       }
     }
   };
-  telegram.callApi = callApi as unknown as CallApi;
+  telegram.callApi = callApi as unknown as Telegram['callApi'];
   return telegram;
 }

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Telegram, TelegramError } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotApiTransport, useTransport } from '../../src/telegram/bot-api-client.js';
+import { RequestTimeoutError, createBotApiTransport, useTransport } from '../../src/telegram/bot-api-client.js';
 import { classifyFailure } from '../../src/telegram/retry.js';
 
 const TOKEN = '123456789:AAtransportTestToken_abcdefghijklmno';
@@ -76,6 +76,18 @@ describe('createBotApiTransport', () => {
     expect(refused.code).toBe('ECONNREFUSED');
   });
 
+  it('drops a call that gets no answer within timeoutMs with a RequestTimeoutError (transient), and frees its socket', async () => {
+    const transport = call();
+    const started = Date.now();
+    const late = await failure(transport('slow', {}, { timeoutMs: 40 }));
+    expect(late).toBeInstanceOf(RequestTimeoutError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+    expect(classifyFailure(late)).toEqual({ kind: 'transient', reason: 'timeout' });
+    expect(late.message).not.toContain(TOKEN.split(':')[1]);
+    // the next call on the same transport goes through, and a deadline that is not reached changes nothing
+    await expect(transport('ok', { n: 1 }, { timeoutMs: 5000 })).resolves.toEqual({ n: 1 });
+  });
+
   it('rejects with an AbortError when the signal aborts', async () => {
     const controller = new AbortController();
     const pending = call()('slow', {}, { signal: controller.signal });
@@ -100,5 +112,18 @@ describe('useTransport', () => {
     await telegram.sendPhoto(1, { source: Buffer.from('x') });
     await telegram.sendDocument(1, { url: 'https://example.com/a.pdf', filename: 'a.pdf' });
     expect(routed).toEqual(['lean:sendMessage', 'telegraf:sendPhoto', 'telegraf:sendDocument']);
+  });
+
+  it('gives file uploads through telegraf the same deadline', async () => {
+    const telegram = new Telegram(TOKEN, { apiRoot: root });
+    telegram.callApi = ((_method: string, _payload: unknown, { signal }: { signal?: AbortSignal } = {}) =>
+      new Promise((_, reject) => signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))))) as unknown as Telegram['callApi'];
+    useTransport(telegram, async () => true);
+    const upload = (telegram.callApi as unknown as (m: string, p: unknown, o: unknown) => Promise<unknown>)(
+      'sendPhoto',
+      { chat_id: 1, photo: { source: Buffer.from('x') } },
+      { timeoutMs: 30 },
+    );
+    await expect(upload).rejects.toBeInstanceOf(RequestTimeoutError);
   });
 });

@@ -30,18 +30,22 @@ function fetchError(code: string): Error {
 
 type Step = Error | 'ok' | 'hang';
 
-/** A Telegram client whose callApi plays `steps` in order, on a virtual clock advanced by sleep. */
+/**
+ * A Telegram client whose callApi plays `steps` in order, on a virtual clock advanced by sleep. Like the
+ * real transport it keeps the deadline it is given: a 'hang' fails with a RequestTimeoutError after timeoutMs.
+ */
 function scripted(steps: Step[], options: RetryOptions = {}) {
   let clock = 0;
   const sleeps: number[] = [];
-  const calls: Array<{ method: string; payload: Record<string, unknown> }> = [];
+  const calls: Array<{ method: string; payload: Record<string, unknown>; timeoutMs: number | undefined }> = [];
   const client = {
-    callApi: async (method: string, payload: Record<string, unknown>, opts: { signal?: AbortSignal } = {}) => {
-      calls.push({ method, payload });
+    callApi: async (method: string, payload: Record<string, unknown>, opts: { signal?: AbortSignal; timeoutMs?: number } = {}) => {
+      calls.push({ method, payload, timeoutMs: opts.timeoutMs });
       const step = steps.shift() ?? 'ok';
       if (step === 'ok') return true;
       if (step === 'hang') {
         return new Promise((_, reject) => {
+          if (opts.timeoutMs !== undefined) setTimeout(() => reject(new RequestTimeoutError(method, opts.timeoutMs!)), opts.timeoutMs);
           opts.signal?.addEventListener('abort', () => {
             const err = new Error('The user aborted a request.');
             err.name = 'AbortError';
@@ -129,11 +133,12 @@ describe('withRetries', () => {
     }
   });
 
-  it('times out a call that never answers, with a RequestTimeoutError, after timeoutMs', async () => {
-    const { call } = scripted(['hang'], { timeoutMs: 30, retryWindowMs: 0 });
-    const started = Date.now();
+  it('gives every attempt the timeout (a long poll gets its poll timeout on top) and fails with the timeout', async () => {
+    const { call, calls } = scripted(['hang'], { timeoutMs: 30, retryWindowMs: 0 });
     await expect(call('sendMessage')).rejects.toBeInstanceOf(RequestTimeoutError);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    const polls = scripted(['ok'], { timeoutMs: 30, pollTimeoutSeconds: 2 });
+    await polls.call('getUpdates', { timeout: 50 }, new AbortController().signal);
+    expect([calls[0]!.timeoutMs, polls.calls[0]!.timeoutMs]).toEqual([30, 2030]);
   });
 
   it('keeps long polling through any number of failures, until polling stops', async () => {
