@@ -92,7 +92,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, vocabula
     for (const word of tokenizer.words(text, true)) {
       if (words.has(word) && words.get(word)!.required) continue;
       const w = isQualifier(word) ? weight * NUMBER_WEIGHT : weight;
-      words.set(word, { word, weight: w, required, parts: tokenizer.terms(word, true).filter((p) => p !== word) });
+      words.set(word, { word, weight: w, required, parts: partsOf(tokenizer, word) });
     }
   };
   if (language === 'en') {
@@ -122,6 +122,24 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, vocabula
     verbs: language === 'zh' && asked === 'date' ? questionVerbs(text, tokenizer) : [],
     bigrams: language === 'zh' ? bigramsOf(contentOf(text, synonyms)) : new Set(),
   };
+}
+
+/** Words already split into their search-mode parts, per tokenizer (a question's words recur across questions). */
+const partsMemo = new WeakMap<Tokenizer, Map<string, string[]>>();
+/** Bound on each memo; past it the memo starts afresh (odd questions cannot grow it without limit). */
+const MAX_PARTS_MEMO = 20_000;
+
+/** A word's search-mode parts other than itself ("高新技术企业" → 高新, 技术, 企业): one segmenter call per new word. */
+function partsOf(tokenizer: Tokenizer, word: string): string[] {
+  let memo = partsMemo.get(tokenizer);
+  if (!memo) partsMemo.set(tokenizer, (memo = new Map()));
+  let parts = memo.get(word);
+  if (parts === undefined) {
+    parts = tokenizer.terms(word, true).filter((p) => p !== word);
+    if (memo.size >= MAX_PARTS_MEMO) memo.clear();
+    memo.set(word, parts);
+  }
+  return [...parts];
 }
 
 /** The question without its question phrasing; "有多高" keeps 高 ("树高可达55米"). */

@@ -45,19 +45,20 @@ export interface Ranked {
   parts: ScoreParts;
 }
 
-const idfMemo = new WeakMap<TermStats, Map<string, number>>();
+const idfMemo = new WeakMap<TermStats, Map<number, Map<string, number>>>();
 
-/** BM25 idf, memoised per statistics object (the same terms come back question after question). */
+/** BM25 idf, memoised per statistics object and floor (the same terms come back question after question). */
 function idf(stats: TermStats, term: string, minCount = 0): number {
-  let memo = idfMemo.get(stats);
-  if (!memo) idfMemo.set(stats, (memo = new Map()));
-  const key = minCount ? `${minCount}\u0000${term}` : term;
-  let value = memo.get(key);
+  let byFloor = idfMemo.get(stats);
+  if (!byFloor) idfMemo.set(stats, (byFloor = new Map()));
+  let memo = byFloor.get(minCount);
+  if (!memo) byFloor.set(minCount, (memo = new Map()));
+  let value = memo.get(term);
   if (value === undefined) {
     const df = stats.df.get(term) ?? 0;
     const n = Math.max(stats.count, minCount);
     value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    if (memo.size < MAX_MEMO) memo.set(key, value);
+    if (memo.size < MAX_MEMO) memo.set(term, value);
   }
   return value;
 }
@@ -98,47 +99,71 @@ export function rankFacts(
   const candidates = withTopDocumentFacts(found, docScore, index, params.topDocuments);
 
   // Per document, once per question: each term's weight there and the most the question can score.
-  const perDoc = new Map<number, { weights: number[]; termMax: number; bigrams: number[]; bigramMax: number }>();
-  const weightsIn = (doc: number) => {
-    let entry = perDoc.get(doc);
+  const perDoc: (DocumentWeights | undefined)[] = [];
+  const weightsIn = (doc: number): DocumentWeights => {
+    let entry = perDoc[doc];
     if (!entry) {
       const local = index.perDocument[doc]!;
       const weights = q.terms.map((t) => t.weight * idf(local, t.term));
       const termMax = q.terms.reduce((sum, t, i) => sum + (t.required ? weights[i]! : 0), 0);
       const bigramStats = index.perDocumentBigrams[doc]!;
       const bigrams = questionBigrams.map((b) => idf(bigramStats, b));
-      entry = { weights, termMax, bigrams, bigramMax: bigrams.reduce((a, b) => a + b, 0) };
-      perDoc.set(doc, entry);
+      entry = { weights, termMax, bigrams, bigramMax: bigrams.reduce((a, b) => a + b, 0), avgLength: local.avgLength || 1 };
+      perDoc[doc] = entry;
     }
     return entry;
   };
   const questionBigrams = [...q.bigrams];
+  const byDocument = new Map<number, number[]>();
+  const isCandidate = new Uint8Array(facts.length);
+  for (const pos of candidates) {
+    isCandidate[pos] = 1;
+    const doc = index.facts[pos]!.doc;
+    const list = byDocument.get(doc);
+    if (list) list.push(pos);
+    else byDocument.set(doc, [pos]);
+  }
+
+  // Scores gathered term by term from the postings (the facts holding each term), rather than by looking
+  // every term up in every candidate; each candidate still receives its terms in question order.
+  const termScore = new Float64Array(facts.length);
+  const bigramHit = new Float64Array(facts.length);
+  const matched: (string[] | undefined)[] = new Array<string[] | undefined>(facts.length);
+  const add = (pos: number, i: number, term: string, tf: number) => {
+    const indexed = index.facts[pos]!;
+    const { weights, avgLength } = weightsIn(indexed.doc);
+    const norm = params.k1 * (1 - params.b + (params.b * indexed.length) / avgLength);
+    termScore[pos] = termScore[pos]! + (weights[i]! * (tf * (params.k1 + 1))) / (tf + norm) / (params.k1 + 1);
+    const list = matched[pos];
+    if (list) list.push(term);
+    else matched[pos] = [term];
+  };
+  for (let i = 0; i < q.terms.length; i++) {
+    const term = q.terms[i]!.term;
+    const postings = index.termPostings.get(term);
+    if (postings) for (let k = 0; k < postings.length; k += 2) if (isCandidate[postings[k]!]) add(postings[k]!, i, term, postings[k + 1]!);
+    // A word of a document's title counts as part of each of its facts (see topicShare).
+    if (params.topicShare > 0) for (const [doc, positions] of byDocument) {
+      if (!index.topics[doc]!.has(term)) continue;
+      for (const pos of positions) if (!index.facts[pos]!.tf.has(term)) add(pos, i, term, params.topicShare);
+    }
+  }
+  for (let i = 0; i < questionBigrams.length; i++) {
+    const postings = index.bigramPostings.get(questionBigrams[i]!);
+    if (postings) for (const pos of postings) if (isCandidate[pos]) bigramHit[pos] = bigramHit[pos]! + weightsIn(index.facts[pos]!.doc).bigrams[i]!;
+  }
 
   const ranked = candidates.map((pos): Ranked => {
     const fact = facts[pos]!;
     const indexed = index.facts[pos]!;
-    const local = index.perDocument[indexed.doc]!;
-    const { weights, termMax, bigrams, bigramMax } = weightsIn(indexed.doc);
-    let termScore = 0;
-    const matched: string[] = [];
-    const norm = params.k1 * (1 - params.b + (params.b * indexed.length) / (local.avgLength || 1));
-    const topic = index.topics[indexed.doc]!;
-    for (let i = 0; i < q.terms.length; i++) {
-      const term = q.terms[i]!.term;
-      const tf = indexed.tf.get(term) ?? (topic.has(term) ? params.topicShare : 0);
-      if (tf > 0) {
-        termScore += (weights[i]! * (tf * (params.k1 + 1))) / (tf + norm) / (params.k1 + 1);
-        matched.push(term);
-      }
-    }
-    let bigramHit = 0;
-    for (let i = 0; i < questionBigrams.length; i++) if (indexed.bigrams.has(questionBigrams[i]!)) bigramHit += bigrams[i]!;
-    const bigram = bigramMax > 0 ? bigramHit / bigramMax : 0;
-    const terms = termMax > 0 ? termScore / termMax : 0;
+    const { termMax, bigramMax } = weightsIn(indexed.doc);
+    const matchedTerms = matched[pos] ?? [];
+    const bigram = bigramMax > 0 ? bigramHit[pos]! / bigramMax : 0;
+    const terms = termMax > 0 ? termScore[pos]! / termMax : 0;
     const feats = features[pos]!;
     const fits = answersKind(fact, feats, q.asked);
-    const kind = kindScore(fact, feats, q, fits, matched, params);
-    const time = q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
+    const kind = kindScore(fact, feats, q, fits, matchedTerms, params);
+    const time = q.times.length === 0 ? 0 : q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
     const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
     return {
       pos,
@@ -146,7 +171,7 @@ export function rankFacts(
       coverage: 0,
       focus: 0,
       answersKind: fits,
-      parts: { terms: round(terms), document: round(document), kind, time, coverage: 0, focus: 0, matched },
+      parts: { terms: round(terms), document: round(document), kind, time, coverage: 0, focus: 0, matched: matchedTerms },
     };
   });
   ranked.sort((a, b) => b.score - a.score || a.pos - b.pos);
@@ -162,6 +187,19 @@ export function rankFacts(
     r.parts.focus = round(r.focus);
   }
   return ranked;
+}
+
+/** A question's weights in one document (see rankFacts). */
+interface DocumentWeights {
+  /** Each question term's weight there (its own weight × its rarity in the document). */
+  weights: number[];
+  /** The most the question's required terms can score there. */
+  termMax: number;
+  /** Each question bigram's rarity there. */
+  bigrams: number[];
+  bigramMax: number;
+  /** The document's mean fact length (BM25 length normalisation). */
+  avgLength: number;
 }
 
 /** How many of the best-ranked facts get their coverage measured (the answer and its related facts). */

@@ -51,6 +51,10 @@ export interface FactIndex {
   subjects: Set<string>[];
   /** Fact positions of each document, in order. */
   factsOfDocument: number[][];
+  /** The facts holding each term, in fact order, flat: [position, frequency, position, frequency, …]. */
+  termPostings: Map<string, number[]>;
+  /** The facts holding each character bigram, in fact order. */
+  bigramPostings: Map<string, number[]>;
 }
 
 const BIGRAM_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
@@ -132,6 +136,21 @@ export function buildFactIndex(
     return { tf, length };
   });
 
+  const termPostings = new Map<string, number[]>();
+  const bigramPostings = new Map<string, number[]>();
+  indexed.forEach((f, pos) => {
+    for (const [t, n] of f.tf) {
+      const list = termPostings.get(t);
+      if (list) list.push(pos, n);
+      else termPostings.set(t, [pos, n]);
+    }
+    for (const b of f.bigrams) {
+      const list = bigramPostings.get(b);
+      if (list) list.push(pos);
+      else bigramPostings.set(b, [pos]);
+    }
+  });
+
   return {
     candidates(terms, limit) {
       if (terms.length === 0) return [];
@@ -145,6 +164,8 @@ export function buildFactIndex(
     documents,
     documentStats: statsOf(documents),
     factsOfDocument: docIds.map((_, d) => indexed.flatMap((f, pos) => (f.doc === d ? [pos] : []))),
+    termPostings,
+    bigramPostings,
     topics: perDocUnits.map((_, d) => new Set(tokenizer.terms(docs[d]!.title))),
     subjects: perDocUnits.map((units, d) => {
       const stats = statsOf(units);
