@@ -36,6 +36,8 @@ export const configDefaults = {
   TELEGRAM_TIMEOUT_SECONDS: 15,
   /** How long a send that failed with 5xx, a connection error or a timeout keeps being retried, in seconds. */
   TELEGRAM_RETRY_WINDOW_SECONDS: 120,
+  /** How long the bot warms its answer path at start, in ms, before it takes updates; 0 skips it. */
+  WARM_UP_MS: 400,
 } as const;
 
 /** Variables whose values must never appear in messages or logs. */
@@ -63,6 +65,7 @@ export const CONFIG_VARIABLES = [
   'TELEGRAM_MAX_RETRIES',
   'TELEGRAM_TIMEOUT_SECONDS',
   'TELEGRAM_RETRY_WINDOW_SECONDS',
+  'WARM_UP_MS',
 ] as const satisfies readonly string[];
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -157,6 +160,7 @@ const envShape = {
   TELEGRAM_MAX_RETRIES: wholeNumber(0, 10, configDefaults.TELEGRAM_MAX_RETRIES),
   TELEGRAM_TIMEOUT_SECONDS: wholeNumber(1, 600, configDefaults.TELEGRAM_TIMEOUT_SECONDS),
   TELEGRAM_RETRY_WINDOW_SECONDS: wholeNumber(0, 3600, configDefaults.TELEGRAM_RETRY_WINDOW_SECONDS),
+  WARM_UP_MS: wholeNumber(0, 10_000, configDefaults.WARM_UP_MS),
 } satisfies Record<ConfigVariable, z.ZodType>;
 
 /** The environment schema: strings in, a structured Config out (with a union on the bot mode). */
@@ -213,6 +217,7 @@ export const ConfigSchema = z
             maxRetries: env.TELEGRAM_MAX_RETRIES,
             timeoutMs: env.TELEGRAM_TIMEOUT_SECONDS * 1000,
             retryWindowMs: env.TELEGRAM_RETRY_WINDOW_SECONDS * 1000,
+            warmUpMs: env.WARM_UP_MS,
           },
     corpusDir: env.CORPUS_DIR,
     corpusMaxFileBytes: env.CORPUS_MAX_FILE_BYTES,

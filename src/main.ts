@@ -8,6 +8,7 @@ import { CorpusError } from './corpus/load.js';
 import { createLogger, redactSecrets, type Logger } from './log.js';
 import { createBot } from './telegram/create-bot.js';
 import { launchBot, type RunningBot } from './telegram/run-bot.js';
+import { warmUp } from './telegram/warm-up.js';
 import type { Engine } from './answer/engine-types.js';
 
 /** Longest wait for answers in flight after SIGINT/SIGTERM before giving up. */
@@ -48,6 +49,10 @@ async function runBot(telegram: TelegramConfig, engine: Engine, logger: Logger, 
       allowedChatIds: telegram.allowedChatIds,
     },
   });
+  if (telegram.warmUpMs > 0) {
+    const warmed = warmUp(engine, { budgetMs: telegram.warmUpMs });
+    logger.info({ answered: warmed.answered, ms: warmed.ms }, 'answer path warmed up');
+  }
   let running: RunningBot;
   try {
     running = await launchBot(bot, telegram.transport, logger);
