@@ -53,11 +53,12 @@ export function resolveFollowUp(previous: string | null, question: string, optio
   const unchanged = { question, usedContext: false };
   if (!previous || !previous.trim()) return unchanged;
   const q = normalizeQuestion(question).text;
-  const prev = normalizeQuestion(previous).text;
-  const prevIsChinese = /[\u3400-\u9FFF]/.test(prev);
   const zhBody = /[\u3400-\u9FFF]/.test(q) ? chineseBody(q) : null;
   const enBody = zhBody === null && !/[\u3400-\u9FFF]/.test(q) ? englishBody(q) : null;
   if (zhBody === null && enBody === null) return unchanged;
+  // Only a follow-up needs the previous question read (most questions are not one).
+  const prev = normalizeQuestion(previous).text;
+  const prevIsChinese = /[\u3400-\u9FFF]/.test(prev);
 
   if (!prevIsChinese) {
     // An English thread: rewrite the English question; a Chinese fragment gets a Chinese question.

@@ -33,17 +33,16 @@ interface Window {
 }
 
 export class RateLimiter {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows = new Map<number, Window>();
 
   constructor(
     private readonly options: LimiterOptions,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one request by `key` and says what to do with it. */
-  check(key: string | number): RateDecision {
+  /** Counts one request by `id` (a user or chat id) and says what to do with it. */
+  check(id: number): RateDecision {
     if (this.options.max <= 0) return 'ok';
-    const id = String(key);
     const now = this.now();
     let window = this.windows.get(id);
     if (window === undefined || now - window.start >= this.options.windowMs) {
