@@ -115,65 +115,73 @@ export function rankFacts(
   };
   const questionBigrams = [...q.bigrams];
   const byDocument = new Map<number, number[]>();
-  const isCandidate = new Uint8Array(facts.length);
-  for (const pos of candidates) {
-    isCandidate[pos] = 1;
-    const doc = index.facts[pos]!.doc;
-    const list = byDocument.get(doc);
-    if (list) list.push(pos);
-    else byDocument.set(doc, [pos]);
-  }
+  const { termScore, bigramHit, matched, isCandidate } = scratchFor(index);
+  let ranked: Ranked[];
+  try {
+    for (const pos of candidates) {
+      isCandidate[pos] = 1;
+      const doc = index.facts[pos]!.doc;
+      const list = byDocument.get(doc);
+      if (list) list.push(pos);
+      else byDocument.set(doc, [pos]);
+    }
 
-  // Scores gathered term by term from the postings (the facts holding each term), rather than by looking
-  // every term up in every candidate; each candidate still receives its terms in question order.
-  const termScore = new Float64Array(facts.length);
-  const bigramHit = new Float64Array(facts.length);
-  const matched: (string[] | undefined)[] = new Array<string[] | undefined>(facts.length);
-  const add = (pos: number, i: number, term: string, tf: number) => {
-    const indexed = index.facts[pos]!;
-    const { weights, avgLength } = weightsIn(indexed.doc);
-    const norm = params.k1 * (1 - params.b + (params.b * indexed.length) / avgLength);
-    termScore[pos] = termScore[pos]! + (weights[i]! * (tf * (params.k1 + 1))) / (tf + norm) / (params.k1 + 1);
-    const list = matched[pos];
-    if (list) list.push(term);
-    else matched[pos] = [term];
-  };
-  for (let i = 0; i < q.terms.length; i++) {
-    const term = q.terms[i]!.term;
-    const postings = index.termPostings.get(term);
-    if (postings) for (let k = 0; k < postings.length; k += 2) if (isCandidate[postings[k]!]) add(postings[k]!, i, term, postings[k + 1]!);
-    // A word of a document's title counts as part of each of its facts (see topicShare).
-    if (params.topicShare > 0) for (const [doc, positions] of byDocument) {
-      if (!index.topics[doc]!.has(term)) continue;
-      for (const pos of positions) if (!index.facts[pos]!.tf.has(term)) add(pos, i, term, params.topicShare);
+    // Scores gathered term by term from the postings (the facts holding each term), rather than by looking
+    // every term up in every candidate; each candidate still receives its terms in question order.
+    const add = (pos: number, i: number, term: string, tf: number) => {
+      const indexed = index.facts[pos]!;
+      const { weights, avgLength } = weightsIn(indexed.doc);
+      const norm = params.k1 * (1 - params.b + (params.b * indexed.length) / avgLength);
+      termScore[pos] = termScore[pos]! + (weights[i]! * (tf * (params.k1 + 1))) / (tf + norm) / (params.k1 + 1);
+      const list = matched[pos];
+      if (list) list.push(term);
+      else matched[pos] = [term];
+    };
+    for (let i = 0; i < q.terms.length; i++) {
+      const term = q.terms[i]!.term;
+      const postings = index.termPostings.get(term);
+      if (postings) for (let k = 0; k < postings.length; k += 2) if (isCandidate[postings[k]!]) add(postings[k]!, i, term, postings[k + 1]!);
+      // A word of a document's title counts as part of each of its facts (see topicShare).
+      if (params.topicShare > 0) for (const [doc, positions] of byDocument) {
+        if (!index.topics[doc]!.has(term)) continue;
+        for (const pos of positions) if (!index.facts[pos]!.tf.has(term)) add(pos, i, term, params.topicShare);
+      }
+    }
+    for (let i = 0; i < questionBigrams.length; i++) {
+      const postings = index.bigramPostings.get(questionBigrams[i]!);
+      if (postings) for (const pos of postings) if (isCandidate[pos]) bigramHit[pos] = bigramHit[pos]! + weightsIn(index.facts[pos]!.doc).bigrams[i]!;
+    }
+
+    ranked = candidates.map((pos): Ranked => {
+      const fact = facts[pos]!;
+      const indexed = index.facts[pos]!;
+      const { termMax, bigramMax } = weightsIn(indexed.doc);
+      const matchedTerms = matched[pos] ?? [];
+      const bigram = bigramMax > 0 ? bigramHit[pos]! / bigramMax : 0;
+      const terms = termMax > 0 ? termScore[pos]! / termMax : 0;
+      const feats = features[pos]!;
+      const fits = answersKind(fact, feats, q.asked);
+      const kind = kindScore(fact, feats, q, fits, matchedTerms, params);
+      const time = q.times.length === 0 ? 0 : q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
+      const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
+      return {
+        pos,
+        score: terms + document + kind + time + params.bigramWeight * bigram,
+        coverage: 0,
+        focus: 0,
+        answersKind: fits,
+        parts: { terms: round(terms), document: round(document), kind, time, coverage: 0, focus: 0, matched: matchedTerms },
+      };
+    });
+  } finally {
+    // The tables are shared by every question: leave them clean whatever happened.
+    for (const pos of candidates) {
+      termScore[pos] = 0;
+      bigramHit[pos] = 0;
+      matched[pos] = undefined;
+      isCandidate[pos] = 0;
     }
   }
-  for (let i = 0; i < questionBigrams.length; i++) {
-    const postings = index.bigramPostings.get(questionBigrams[i]!);
-    if (postings) for (const pos of postings) if (isCandidate[pos]) bigramHit[pos] = bigramHit[pos]! + weightsIn(index.facts[pos]!.doc).bigrams[i]!;
-  }
-
-  const ranked = candidates.map((pos): Ranked => {
-    const fact = facts[pos]!;
-    const indexed = index.facts[pos]!;
-    const { termMax, bigramMax } = weightsIn(indexed.doc);
-    const matchedTerms = matched[pos] ?? [];
-    const bigram = bigramMax > 0 ? bigramHit[pos]! / bigramMax : 0;
-    const terms = termMax > 0 ? termScore[pos]! / termMax : 0;
-    const feats = features[pos]!;
-    const fits = answersKind(fact, feats, q.asked);
-    const kind = kindScore(fact, feats, q, fits, matchedTerms, params);
-    const time = q.times.length === 0 ? 0 : q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
-    const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
-    return {
-      pos,
-      score: terms + document + kind + time + params.bigramWeight * bigram,
-      coverage: 0,
-      focus: 0,
-      answersKind: fits,
-      parts: { terms: round(terms), document: round(document), kind, time, coverage: 0, focus: 0, matched: matchedTerms },
-    };
-  });
   ranked.sort((a, b) => b.score - a.score || a.pos - b.pos);
   // Coverage decides whether an answer is given at all; only the top of the ranking needs it.
   for (const r of ranked.slice(0, ASSESSED)) {
@@ -187,6 +195,27 @@ export function rankFacts(
     r.parts.focus = round(r.focus);
   }
   return ranked;
+}
+
+/** Per-fact tables rankFacts fills for one question and clears again (only its candidates are touched). */
+interface Scratch {
+  termScore: Float64Array;
+  bigramHit: Float64Array;
+  matched: (string[] | undefined)[];
+  isCandidate: Uint8Array;
+}
+
+const scratches = new WeakMap<FactIndex, Scratch>();
+
+/** One set of tables per index, reused question after question (ranking is synchronous). */
+function scratchFor(index: FactIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const n = index.facts.length;
+    scratch = { termScore: new Float64Array(n), bigramHit: new Float64Array(n), matched: new Array<string[] | undefined>(n).fill(undefined), isCandidate: new Uint8Array(n) };
+    scratches.set(index, scratch);
+  }
+  return scratch;
 }
 
 /** A question's weights in one document (see rankFacts). */

@@ -22,8 +22,6 @@ export interface IndexedFact {
   length: number;
   /** Index of the fact's document in `documents`. */
   doc: number;
-  /** The fact's character bigrams (Han characters, letters, digits): a backstop where words split differently. */
-  bigrams: Set<string>;
 }
 
 export interface FactIndex {
@@ -53,7 +51,10 @@ export interface FactIndex {
   factsOfDocument: number[][];
   /** The facts holding each term, in fact order, flat: [position, frequency, position, frequency, …]. */
   termPostings: Map<string, number[]>;
-  /** The facts holding each character bigram, in fact order. */
+  /**
+   * The facts holding each character bigram (Han characters, letters, digits), in fact order: a backstop
+   * where a question and a fact split a name into different words.
+   */
   bigramPostings: Map<string, number[]>;
 }
 
@@ -112,8 +113,10 @@ export function buildFactIndex(
   const indexed: IndexedFact[] = facts.map((f, i) => {
     const terms = termsByText.get(f.text) ?? tokenizer.terms(normalized[i]!, true);
     termsByText.set(f.text, terms);
-    return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0, bigrams: bigramsOf(normalized[i]!) };
+    return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0 };
   });
+  // Only the postings and the per-document statistics keep a fact's bigrams.
+  const factBigrams = normalized.map((text) => bigramsOf(text));
 
   // FlexSearch calls the encoder for every text it indexes and every query; facts are looked up in
   // the cache filled above, queries (our terms joined by a separator) are split back.
@@ -144,7 +147,7 @@ export function buildFactIndex(
       if (list) list.push(pos, n);
       else termPostings.set(t, [pos, n]);
     }
-    for (const b of f.bigrams) {
+    for (const b of factBigrams[pos]!) {
       const list = bigramPostings.get(b);
       if (list) list.push(pos);
       else bigramPostings.set(b, [pos]);
@@ -160,7 +163,9 @@ export function buildFactIndex(
     facts: indexed,
     global: statsOf(indexed),
     perDocument: perDocUnits.map(statsOf),
-    perDocumentBigrams: perDocUnits.map((units) => statsOf(units.map((u) => ({ tf: new Map([...u.bigrams].map((b) => [b, 1])), length: u.bigrams.size })))),
+    perDocumentBigrams: docIds.map((_, d) =>
+      statsOf(factBigrams.flatMap((bigrams, pos) => (indexed[pos]!.doc === d ? [{ tf: new Map([...bigrams].map((b) => [b, 1])), length: bigrams.size }] : []))),
+    ),
     documents,
     documentStats: statsOf(documents),
     factsOfDocument: docIds.map((_, d) => indexed.flatMap((f, pos) => (f.doc === d ? [pos] : []))),
