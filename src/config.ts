@@ -31,7 +31,7 @@ export const configDefaults = {
   /** How many users (and chats) each rate limiter remembers at most (oldest are forgotten first). */
   RATE_LIMIT_TRACKED_USERS: 10_000,
   /** How many times a call that got 429 Too Many Requests is retried. */
-  TELEGRAM_MAX_RETRIES: 3,
+  TELEGRAM_MAX_RETRIES: 10,
   /** Longest wait for one Bot API answer, in seconds (long polls get their 50 s on top). */
   TELEGRAM_TIMEOUT_SECONDS: 15,
   /** How long a send that failed with 5xx, a connection error or a timeout keeps being retried, in seconds. */
@@ -157,7 +157,7 @@ const envShape = {
   RATE_LIMIT_CHAT_MAX: wholeNumber(0, 100_000, configDefaults.RATE_LIMIT_CHAT_MAX),
   RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400, configDefaults.RATE_LIMIT_WINDOW_SECONDS),
   RATE_LIMIT_TRACKED_USERS: wholeNumber(1, 1_000_000, configDefaults.RATE_LIMIT_TRACKED_USERS),
-  TELEGRAM_MAX_RETRIES: wholeNumber(0, 10, configDefaults.TELEGRAM_MAX_RETRIES),
+  TELEGRAM_MAX_RETRIES: wholeNumber(0, 50, configDefaults.TELEGRAM_MAX_RETRIES),
   TELEGRAM_TIMEOUT_SECONDS: wholeNumber(1, 600, configDefaults.TELEGRAM_TIMEOUT_SECONDS),
   TELEGRAM_RETRY_WINDOW_SECONDS: wholeNumber(0, 3600, configDefaults.TELEGRAM_RETRY_WINDOW_SECONDS),
   WARM_UP_MS: wholeNumber(0, 10_000, configDefaults.WARM_UP_MS),

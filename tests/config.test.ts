@@ -34,7 +34,7 @@ describe('parseConfig', () => {
       apiRoot: 'https://api.telegram.org',
       transport: { mode: 'polling' },
       rateLimit: { max: 3, windowMs: 10_000, trackedUsers: configDefaults.RATE_LIMIT_TRACKED_USERS },
-      maxRetries: 3,
+      maxRetries: 10,
     });
   });
 

@@ -7,6 +7,9 @@
 // process's peak RSS. Then the same again with a share of sendMessage calls answered 429 (retry_after 1) or 500.
 // Rate limits are raised for the bench (a load test is not a flood): see BENCH_ENV.
 // Options: --updates N (5000) --users N (200) --chats N (20) --concurrency N (50) --fault-rate R (0.1) --seed N (42).
+// Environment: BENCH_BOT_NODE_ARGS (node flags for the bot, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+// BENCH_BOT_STDOUT=1 (show the bot's standard output, e.g. with --trace-gc), BENCH_LOG_LEVEL, and WARM_UP_MS
+// (the bot's start-up warm-up; WARM_UP_MS=0 shows what it is for).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -82,6 +85,8 @@ interface PhaseResult {
   faults: string;
   botWarnings: number;
   botErrors: number;
+  /** The first few error lines the bot logged, as logged. */
+  errorLines: string[];
   exitCode: number | null;
 }
 
@@ -161,13 +166,13 @@ interface StartedBot {
   levels: Map<number, number>;
   /** The handler latency the bot logs when its webhook server stops. */
   handler: () => LatencySummary | null;
+  errorLines: string[];
   exited: Promise<number | null>;
 }
 
 /** Starts the bot in webhook mode; resolves once it has registered its webhook and answers /healthz. */
 async function startBot(api: FakeBotApi): Promise<StartedBot> {
   const port = await freePort();
-  // BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot process.
   const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
@@ -183,6 +188,7 @@ async function startBot(api: FakeBotApi): Promise<StartedBot> {
       PORT: String(port),
       CORPUS_DIR: join(ROOT, 'corpus'),
       ...BENCH_ENV,
+      ...(process.env.WARM_UP_MS !== undefined ? { WARM_UP_MS: process.env.WARM_UP_MS } : {}),
       ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
     },
     stdio: ['ignore', process.env.BENCH_BOT_STDOUT ? 'inherit' : 'ignore', 'pipe'],
@@ -197,6 +203,7 @@ async function startBot(api: FakeBotApi): Promise<StartedBot> {
   );
   let buffer = '';
   let lastFatal = '';
+  const errorLines: string[] = [];
   let handler: LatencySummary | null = null;
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => {
@@ -208,7 +215,10 @@ async function startBot(api: FakeBotApi): Promise<StartedBot> {
       newline = buffer.indexOf('\n');
       const level = /"level":(\d+)/.exec(line)?.[1];
       if (level !== undefined) levels.set(Number(level), (levels.get(Number(level)) ?? 0) + 1);
-      if (Number(level) >= 50) lastFatal = line;
+      if (Number(level) >= 50) {
+        lastFatal = line;
+        if (errorLines.length < 3) errorLines.push(line);
+      }
       if (line.includes('"msg":"webhook stopped"')) handler = JSON.parse(line) as LatencySummary;
     }
   });
@@ -223,7 +233,7 @@ async function startBot(api: FakeBotApi): Promise<StartedBot> {
       (res) => res.status === 200,
       () => false,
     );
-    if (healthy && api.okCounts.get('setWebhook') === 1) return { child, port, levels, handler: () => handler, exited };
+    if (healthy && api.okCounts.get('setWebhook') === 1) return { child, port, levels, handler: () => handler, errorLines, exited };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -357,6 +367,7 @@ async function runPhase(name: string, engine: Engine, settings: Settings, faults
     faults: [...api.faultCounts].map(([kind, n]) => `${n}×${kind}`).join(', ') || 'none',
     botWarnings: bot.levels.get(40) ?? 0,
     botErrors: (bot.levels.get(50) ?? 0) + (bot.levels.get(60) ?? 0),
+    errorLines: bot.errorLines,
     exitCode,
   };
 }
@@ -380,6 +391,7 @@ function report(r: PhaseResult, targets: boolean): string[] {
     `  Bot API connections   ${r.connections} (keep-alive)`,
     `  injected faults       ${r.faults}`,
     `  bot log               ${r.botWarnings} warnings, ${r.botErrors} errors; exit code ${r.exitCode}`,
+    ...r.errorLines.map((line) => `    ${line.length > 400 ? `${line.slice(0, 400)}…` : line}`),
   ];
 }
 

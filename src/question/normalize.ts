@@ -11,12 +11,40 @@ export interface NormalizedText {
 }
 
 let convert: ((s: string) => string) | undefined;
-let toTraditional: ((s: string) => string) | undefined;
+let convertBack: ((s: string) => string) | undefined;
+let convertCharacters: ((s: string) => string) | undefined;
 
+/**
+ * Simplified → Traditional (Taiwan standard, OpenCC cn → tw), loaded on first use: for writing the bot's own
+ * words to a user who asks in Traditional characters (src/telegram/traditional.ts). Its 49,000 phrases take
+ * about 40 MB of heap and 150 ms to load, so it is one converter per process, and only a Traditional reply
+ * loads it.
+ */
+export function toTraditional(text: string): string {
+  if (!/[\u3400-\u9FFF]/.test(text)) return text;
+  convertBack ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return convertBack(text);
+}
+
+/** A dictionary of single characters (OpenCC's STCharacters), as opposed to one of phrases. */
+function isCharacterTable(dict: OpenCC.DictLike): boolean {
+  const entries = typeof dict === 'string' ? dict.split('|', 50).map((e) => e.split(' ')[0] ?? '') : dict.slice(0, 50).map(([from]) => from);
+  return entries.length > 0 && entries.every((from) => [...from].length === 1);
+}
+
+/**
+ * Whether a text is already in Traditional form: converting it to Traditional changes nothing. Character by
+ * character (OpenCC's Simplified → Traditional characters, then the Taiwan variants), without the phrase
+ * table: telling the script needs no phrases, and this takes a hundredth of toTraditional's memory.
+ */
 function isTraditionalForm(text: string): boolean {
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  if (!convertCharacters) {
+    const characters = OpenCC.Locale.from.cn.flat().filter(isCharacterTable);
+    // Should the package's presets ever change shape, the full converter still gives the right answer.
+    convertCharacters = characters.length > 0 ? OpenCC.ConverterFactory(characters, ...OpenCC.Locale.to.tw) : toTraditional;
+  }
   const cleaned = text.normalize('NFKC');
-  return toTraditional(cleaned) === cleaned;
+  return convertCharacters(cleaned) === cleaned;
 }
 
 function converter(): (s: string) => string {

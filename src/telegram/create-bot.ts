@@ -29,7 +29,7 @@ export interface BotOptions {
    * 20 questions per group chat, per 60 s window; 10 000 keys remembered per limit.
    */
   rateLimit?: Partial<RateLimitOptions>;
-  /** Retries of a call answered 429 (after retry_after). Default 3. */
+  /** Retries of a call answered 429 (after retry_after). Default 10. */
   maxRetries?: number;
   /** Longest retry_after honoured, in ms. Default 60 000. */
   maxRetryWaitMs?: number;
@@ -59,7 +59,7 @@ export interface BotOptions {
 export const defaultBotOptions = {
   apiRoot: 'https://api.telegram.org',
   rateLimit: { max: 5, privateMax: 30, chatMax: 20, windowMs: 60_000, trackedUsers: 10_000 },
-  maxRetries: 3,
+  maxRetries: 10,
   maxRetryWaitMs: 60_000,
   now: Date.now,
 } as const satisfies BotOptions;

@@ -16,7 +16,7 @@ export { RequestTimeoutError };
 
 /** Retry and timeout settings; every field is optional (defaults in defaultRetryOptions). */
 export interface RetryOptions {
-  /** Retries of a call answered 429, each after its retry_after. Default 3. */
+  /** Retries of a call answered 429, each after its retry_after. Default 10. */
   maxRetries?: number;
   /** Longest retry_after honoured; a 429 asking for more is not retried. Default 60 000 ms. */
   maxWaitMs?: number;
@@ -67,7 +67,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 }
 
 export const defaultRetryOptions = {
-  maxRetries: 3,
+  maxRetries: 10,
   maxWaitMs: 60_000,
   retryWindowMs: 120_000,
   baseDelayMs: 500,

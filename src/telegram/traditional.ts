@@ -1,17 +1,11 @@
 // The bot's own Chinese words in Traditional characters, for users who ask in Traditional Chinese. Only the
 // frame is converted (labels, hints, the computed answer's headline); the document's text never is.
-// OpenCC (opencc-js, cn → tw) does the conversion; its tables take ~150 ms to load, so they are loaded at
-// the first Traditional reply, not at start.
-import * as OpenCC from 'opencc-js';
+// OpenCC (opencc-js, cn → tw) does the conversion, through the one converter the engine uses to tell a
+// Traditional question (question/normalize.ts): its tables are loaded once per process, at the first
+// Traditional question (or by the start-up warm-up).
+import { toTraditional } from '../question/normalize.js';
 
-let converter: ((text: string) => string) | undefined;
-
-/** Simplified → Traditional (Taiwan standard characters), loaded on first use. */
-export function toTraditional(text: string): string {
-  if (!/[\u3400-\u9FFF]/.test(text)) return text;
-  converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return converter(text);
-}
+export { toTraditional };
 
 /** Placeholders for a text function's arguments: private-use characters OpenCC leaves alone. */
 const slot = (index: number) => String.fromCharCode(0xe000 + index);

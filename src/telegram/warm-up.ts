@@ -2,8 +2,10 @@
 // (interpreted, then compiled as it gets hot): the first thousand or so answers cost about twice the CPU of
 // later ones, and Telegram delivers the updates queued during a restart all at once. So before it starts
 // polling or registers its webhook, the bot answers questions made from its own corpus — each section's
-// sample question, each figure's subject asked for, each fact's opening words — and renders the replies
-// the way it sends them, for a bounded time. Nothing is sent and no conversation is touched.
+// sample question, each figure's subject asked for, each fact's opening words — and renders the replies the
+// way it sends them, for a bounded time. Nothing is sent and no conversation is touched. (The first reply in
+// Traditional characters still loads OpenCC's phrase tables then, about 40 MB that a bot whose users never
+// write Traditional characters does not need.)
 // Measured with `npm run bench:load` (docs/BOT.md, "Load").
 import type { Engine } from '../answer/engine-types.js';
 import { createResponder } from '../answer/respond.js';

@@ -42,6 +42,12 @@ describe('respond: the pipeline every adapter runs', () => {
     expect(hant.reply.kind === 'found' && hant.reply.hits[0]!.fact.id).toBe(hans.reply.kind === 'found' && hans.reply.hits[0]!.fact.id);
   });
 
+  it('takes a Simplified question with a character OpenCC also rewrites (著称), or one mixing scripts, for Simplified', () => {
+    expect(responder.respond('浑南区以什么著称？').language).toBe('zh-Hans');
+    expect(responder.respond('国家高新技術企業有幾家？').language).toBe('zh-Hans');
+    expect(responder.respond('國家高新技術企業有幾家？').language).toBe('zh-Hant');
+  });
+
   it('reads a follow-up against the same user in the same chat, and only there', () => {
     const store = createContextStore({ ttlMs: 60_000 });
     const me = { store, chatId: 1, userId: 7 };

@@ -172,7 +172,7 @@ describe('timeouts and retries in the configuration', () => {
   const token = '123456789:AAFakeTokenForTests-abcdefghijklmnopq';
 
   it('reads TELEGRAM_TIMEOUT_SECONDS and TELEGRAM_RETRY_WINDOW_SECONDS in ms, with their defaults', () => {
-    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toMatchObject({ timeoutMs: 15_000, retryWindowMs: 120_000, maxRetries: 3 });
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toMatchObject({ timeoutMs: 15_000, retryWindowMs: 120_000, maxRetries: 10 });
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_TIMEOUT_SECONDS: '2', TELEGRAM_RETRY_WINDOW_SECONDS: '0' }).telegram).toMatchObject({
       timeoutMs: 2000,
       retryWindowMs: 0,
