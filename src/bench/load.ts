@@ -4,7 +4,8 @@
 // prints: updates answered, wrong or duplicate answers, handler latency p50/p99 (measured in the bot, from
 // taking an update to its answer sent: the "webhook stopped" line it logs), the round trip seen here (POST →
 // 200, which adds the time a request waits in the bot's socket before it is read), throughput, and the bot
-// process's peak RSS. Then the same again with a share of sendMessage calls answered 429 (retry_after 1) or 500.
+// process's peak RSS. Then a baseline in the same run (bare-webhook.ts: the least a webhook bot can do per update),
+// and the same again with a share of sendMessage calls answered 429 (retry_after 1) or 500.
 // Rate limits are raised for the bench (a load test is not a flood): see BENCH_ENV.
 // Options: --updates N (5000) --users N (200) --chats N (20) --concurrency N (50) --fault-rate R (0.1) --seed N (42).
 // Environment: BENCH_BOT_NODE_ARGS (node flags for the bot, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
@@ -32,6 +33,7 @@ import { formatMb, formatMs, percentile } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(ROOT, 'dist', 'main.js');
+const BARE = join(ROOT, 'src', 'bench', 'bare-webhook.ts');
 const TOKEN = '123456789:AABenchTokenForLoad-abcdefghijklmnop';
 const SECRET = 'bench-webhook-secret_0123456789';
 const WEBHOOK_PATH = '/telegram/webhook';
@@ -170,11 +172,18 @@ interface StartedBot {
   exited: Promise<number | null>;
 }
 
-/** Starts the bot in webhook mode; resolves once it has registered its webhook and answers /healthz. */
-async function startBot(api: FakeBotApi): Promise<StartedBot> {
+/** What answers the webhook: factbot, or the baseline (bare-webhook.ts). */
+type Target = 'factbot' | 'baseline';
+
+/**
+ * Starts the bot (or the baseline) in webhook mode; resolves once it answers /healthz (and the bot has
+ * registered its webhook).
+ */
+async function startBot(api: FakeBotApi, target: Target): Promise<StartedBot> {
   const port = await freePort();
   const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const script = target === 'factbot' ? [MAIN] : ['--import', 'tsx', BARE];
+  const child = spawn(process.execPath, [...nodeArgs, ...script], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -233,7 +242,7 @@ async function startBot(api: FakeBotApi): Promise<StartedBot> {
       (res) => res.status === 200,
       () => false,
     );
-    if (healthy && api.okCounts.get('setWebhook') === 1) return { child, port, levels, handler: () => handler, errorLines, exited };
+    if (healthy && (target === 'baseline' || api.okCounts.get('setWebhook') === 1)) return { child, port, levels, handler: () => handler, errorLines, exited };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -261,7 +270,7 @@ function peakRssOf(pid: number | undefined): number | null {
   }
 }
 
-async function runPhase(name: string, engine: Engine, settings: Settings, faults: readonly Fault[]): Promise<PhaseResult> {
+async function runPhase(name: string, engine: Engine, settings: Settings, faults: readonly Fault[], target: Target = 'factbot'): Promise<PhaseResult> {
   const api = await new FakeBotApi(TOKEN).start();
   api.recordCalls = false;
   const replies = new Map<number, string[]>();
@@ -275,7 +284,7 @@ async function runPhase(name: string, engine: Engine, settings: Settings, faults
   });
   if (faults.length > 0) api.injectRandom('sendMessage', settings.faultRate, faults, seededRandom(settings.seed));
 
-  const bot = await startBot(api);
+  const bot = await startBot(api, target);
   const planned = plan(api, engine, settings);
   const latencies = new Float64Array(planned.length);
   let next = 0;
@@ -372,6 +381,20 @@ async function runPhase(name: string, engine: Engine, settings: Settings, faults
   };
 }
 
+/** The baseline's figures, and factbot's beside them as ratios. */
+function baselineReport(bare: PhaseResult, ours: PhaseResult): string[] {
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
+  return [
+    `${bare.name}`,
+    `  updates answered      ${bare.answered} / ${bare.sent}`,
+    `  round trip            p50 ${formatMs(bare.p50)} / p99 ${formatMs(bare.p99)}  (max ${formatMs(bare.max)})`,
+    `  throughput            ${bare.throughput.toFixed(0)} updates/s over ${bare.seconds.toFixed(2)} s`,
+    `  peak RSS              ${bare.peakRss === null ? 'n/a' : formatMb(bare.peakRss)}`,
+    `  CPU per update        ${bare.botCpuMs === null ? 'n/a' : formatMs(bare.botCpuMs)}, load generator + fake Bot API ${formatMs(bare.benchCpuMs)}`,
+    `  factbot / baseline    throughput ${ratio(ours.throughput, bare.throughput)}, round trip p50 ${ratio(ours.p50, bare.p50)}, CPU per update ${ratio(ours.botCpuMs, bare.botCpuMs)}`,
+  ];
+}
+
 function report(r: PhaseResult, targets: boolean): string[] {
   const mark = (ok: boolean) => (targets ? (ok ? '  ✓' : '  ✗ target missed') : '');
   return [
@@ -407,6 +430,9 @@ async function main(): Promise<void> {
   console.log('');
   const clean = await runPhase('no faults', engine, settings, []);
   console.log(report(clean, true).join('\n'));
+  console.log('');
+  const bare = await runPhase('baseline, same run: a bare node:http webhook answering each update with one fixed sendMessage (src/bench/bare-webhook.ts)', engine, settings, [], 'baseline');
+  console.log(baselineReport(bare, clean).join('\n'));
   console.log('');
   const faults: Fault[] = [{ code: 429, retryAfter: 1 }, { code: 500 }];
   const faulty = await runPhase(
