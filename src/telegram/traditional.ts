@@ -1,8 +1,7 @@
 // The bot's own Chinese words in Traditional characters, for users who ask in Traditional Chinese. Only the
 // frame is converted (labels, hints, the computed answer's headline); the document's text never is.
-// OpenCC (opencc-js, cn → tw) does the conversion, through the one converter the engine uses to tell a
-// Traditional question (question/normalize.ts): its tables are loaded once per process, at the first
-// Traditional question (or by the start-up warm-up).
+// OpenCC (opencc-js, cn → tw) does the conversion, through the engine's one converter (question/normalize.ts):
+// its phrase tables (about 40 MB) are loaded once per process, at the first Traditional reply.
 import { toTraditional } from '../question/normalize.js';
 
 export { toTraditional };
