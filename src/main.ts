@@ -50,8 +50,13 @@ async function runBot(telegram: TelegramConfig, engine: Engine, logger: Logger, 
     },
   });
   if (telegram.warmUpMs > 0) {
-    const warmed = warmUp(engine, { budgetMs: telegram.warmUpMs });
-    logger.info({ answered: warmed.answered, ms: warmed.ms }, 'answer path warmed up');
+    try {
+      const warmed = warmUp(engine, { budgetMs: telegram.warmUpMs });
+      logger.info({ answered: warmed.answered, ms: warmed.ms }, 'answer path warmed up');
+    } catch (err) {
+      // Only a speed-up: the bot starts without it.
+      logger.warn({ err }, 'warm-up failed, starting anyway');
+    }
   }
   let running: RunningBot;
   try {
