@@ -27,31 +27,30 @@ describe('LatencyStats', () => {
   });
 });
 
+/** A webhook server on 127.0.0.1 whose log lines are kept, and a way to POST it an update. */
+async function serve(statsIntervalMs: number, handleUpdate: () => Promise<void>) {
+  const lines: string[] = [];
+  const logger = createLogger({ level: 'info', sink: { write: (line) => lines.push(line) } });
+  const server = await startWebhookServer({ path: '/hook', secret: 'secret_1', host: '127.0.0.1', port: 0, logger, statsIntervalMs, handleUpdate });
+  const post = (id: number) =>
+    fetch(`http://127.0.0.1:${server.port}/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SECRET_HEADER]: 'secret_1' },
+      body: JSON.stringify({ update_id: id }),
+    });
+  const logged = (msg: string) => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === msg);
+  return { server, post, logged };
+}
+
 describe('webhook server handler latency', () => {
   it('measures each update from taking it to its handler settling, and logs the total when it stops', async () => {
-    const lines: string[] = [];
-    const logger = createLogger({ level: 'info', sink: { write: (line) => lines.push(line) } });
     const delays = [20, 40, 60];
     let call = 0;
-    const server = await startWebhookServer({
-      path: '/hook',
-      secret: 'secret_1',
-      host: '127.0.0.1',
-      port: 0,
-      logger,
-      statsIntervalMs: 0,
-      handleUpdate: async () => {
-        const ms = delays[call++ % delays.length]!;
-        await new Promise((resolve) => setTimeout(resolve, ms));
-        if (ms === 60) throw new Error('a failing handler is measured too');
-      },
+    const { server, post, logged } = await serve(0, async () => {
+      const ms = delays[call++ % delays.length]!;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (ms === 60) throw new Error('a failing handler is measured too');
     });
-    const post = (id: number) =>
-      fetch(`http://127.0.0.1:${server.port}/hook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SECRET_HEADER]: 'secret_1' },
-        body: JSON.stringify({ update_id: id }),
-      });
     for (const id of [1, 2, 3]) expect((await post(id)).status).toBe(200);
     expect((await post(1)).status).toBe(200); // a redelivery is not handled, nor measured
     expect((await post(0)).status).toBe(200);
@@ -60,30 +59,15 @@ describe('webhook server handler latency', () => {
     expect(latency.maxMs).toBeGreaterThanOrEqual(59);
     expect(latency.p50Ms).toBeGreaterThanOrEqual(19);
     await server.close();
-    const stopped = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'webhook stopped');
-    expect(stopped).toMatchObject({ handled: 4, maxMs: latency.maxMs, p99Ms: latency.p99Ms });
+    expect(logged('webhook stopped')[0]).toMatchObject({ handled: 4, maxMs: latency.maxMs, p99Ms: latency.p99Ms });
   });
 
   it('logs the latency of the last interval while updates come in, and nothing when idle', async () => {
-    const lines: string[] = [];
-    const logger = createLogger({ level: 'info', sink: { write: (line) => lines.push(line) } });
-    const server = await startWebhookServer({
-      path: '/hook',
-      secret: 'secret_1',
-      host: '127.0.0.1',
-      port: 0,
-      logger,
-      statsIntervalMs: 50,
-      handleUpdate: async () => undefined,
-    });
-    await fetch(`http://127.0.0.1:${server.port}/hook`, {
-      method: 'POST',
-      headers: { [SECRET_HEADER]: 'secret_1' },
-      body: JSON.stringify({ update_id: 7 }),
-    });
+    const { server, post, logged } = await serve(50, async () => undefined);
+    expect((await post(7)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await server.close();
-    const stats = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'webhook stats');
+    const stats = logged('webhook stats');
     expect(stats).toHaveLength(1); // one interval had an update; the idle ones after it log nothing
     expect(stats[0]).toMatchObject({ handled: 1, intervalMs: 50 });
   });
