@@ -1,6 +1,7 @@
 // How long the bot takes to handle updates: an HDR histogram (node:perf_hooks, native, constant memory
 // whatever the traffic) of handler durations, read as count, p50, p99 and max in milliseconds.
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
+import type { Logger } from '../log.js';
 
 export interface LatencySummary {
   /** Updates recorded. */
@@ -32,4 +33,38 @@ export class LatencyStats {
   reset(): void {
     this.#histogram.reset();
   }
+}
+
+/** Handler latency over a transport's life, logged each interval while updates come in. */
+export interface LatencyRecorder {
+  record(ms: number): void;
+  /** Every update since the start. */
+  total(): LatencySummary;
+  /** Stops the interval log (the caller logs the total). */
+  stop(): void;
+}
+
+/**
+ * Keeps two histograms, all updates and the last interval, and logs `${label} stats` with the interval's
+ * figures every `intervalMs` in which an update was handled (0: never; the total is logged at stop).
+ */
+export function recordLatency(logger: Logger, label: string, intervalMs: number, inFlight: () => number): LatencyRecorder {
+  const total = new LatencyStats();
+  const recent = new LatencyStats();
+  const timer =
+    intervalMs > 0
+      ? setInterval(() => {
+          if (recent.count === 0) return;
+          logger.info({ ...recent.summary(), inFlight: inFlight(), intervalMs }, `${label} stats`);
+          recent.reset();
+        }, intervalMs).unref()
+      : undefined;
+  return {
+    record(ms) {
+      total.record(ms);
+      recent.record(ms);
+    },
+    total: () => total.summary(),
+    stop: () => clearInterval(timer),
+  };
 }

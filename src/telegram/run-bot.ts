@@ -1,10 +1,12 @@
 // Starting and stopping the bot: long polling, or a webhook server. Either way stop() lets the answers in
-// flight go out before it resolves.
+// flight go out before it resolves, and handler latency is logged each minute while updates come in
+// ("polling stats" / "webhook stats") and in total at the end ("polling stopped" / "webhook stopped").
 import type { Context, Telegraf } from 'telegraf';
 import type { Transport } from '../config.js';
 import type { Logger } from '../log.js';
 import { registerCommands } from './commands.js';
-import { startWebhookServer, type WebhookServerOptions } from './webhook-server.js';
+import { recordLatency } from './latency-stats.js';
+import { defaultWebhookServerOptions, startWebhookServer, type WebhookServerOptions } from './webhook-server.js';
 
 /**
  * The updates the bot handles (inline queries must be asked for explicitly; my_chat_member tells it when it
@@ -12,8 +14,8 @@ import { startWebhookServer, type WebhookServerOptions } from './webhook-server.
  */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const satisfies readonly string[];
 
-/** Tuning of the webhook server (see webhook-server.ts for the defaults). */
-export type WebhookTuning = Pick<WebhookServerOptions, 'ackAfterMs' | 'maxInFlight' | 'rememberedUpdates' | 'maxBodyBytes'>;
+/** Tuning of the webhook server (see webhook-server.ts for the defaults); statsIntervalMs applies to polling too. */
+export type WebhookTuning = Pick<WebhookServerOptions, 'ackAfterMs' | 'maxInFlight' | 'rememberedUpdates' | 'maxBodyBytes' | 'statsIntervalMs'>;
 
 export interface RunningBot {
   /** The webhook server's port, or null when polling. */
@@ -35,10 +37,24 @@ export async function launchBot(
   await registerCommands(bot.telegram, logger);
 
   if (transport.mode === 'polling') {
+    // telegraf's polling loop calls bot.handleUpdate for each update: measure it there.
+    let inFlight = 0;
+    const latency = recordLatency(logger, 'polling', webhook.statsIntervalMs ?? defaultWebhookServerOptions.statsIntervalMs, () => inFlight);
+    const handleUpdate = bot.handleUpdate.bind(bot);
+    bot.handleUpdate = async (update, webhookResponse) => {
+      const started = performance.now();
+      inFlight += 1;
+      try {
+        return await handleUpdate(update, webhookResponse);
+      } finally {
+        inFlight -= 1;
+        latency.record(performance.now() - started);
+      }
+    };
     let launched!: () => void;
     const ready = new Promise<void>((resolve) => (launched = resolve));
     const done = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => launched());
-    done.catch(() => undefined);
+    done.catch(() => undefined).finally(() => latency.stop());
     await Promise.race([ready, done]);
     logger.info({ username, mode: 'polling' }, 'bot started');
     let stopping: Promise<void> | null = null;
@@ -62,6 +78,7 @@ export async function launchBot(
             }
           }
           await done.catch(() => undefined);
+          logger.info(latency.total(), 'polling stopped');
         })();
         return stopping;
       },

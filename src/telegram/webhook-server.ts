@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../log.js';
 import { BoundedSet } from './bounded-set.js';
-import { LatencyStats, type LatencySummary } from './latency-stats.js';
+import { recordLatency, type LatencySummary } from './latency-stats.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -114,17 +114,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const expectedDigest = digest(options.secret);
   let closing = false;
   const handling = new Set<Promise<void>>();
-  const total = new LatencyStats();
-  const recent = new LatencyStats();
-  const statsIntervalMs = options.statsIntervalMs ?? defaultWebhookServerOptions.statsIntervalMs;
-  const statsTimer =
-    statsIntervalMs > 0
-      ? setInterval(() => {
-          if (recent.count === 0) return;
-          logger.info({ ...recent.summary(), inFlight: handling.size, intervalMs: statsIntervalMs }, 'webhook stats');
-          recent.reset();
-        }, statsIntervalMs).unref()
-      : undefined;
+  const latency = recordLatency(logger, 'webhook', options.statsIntervalMs ?? defaultWebhookServerOptions.statsIntervalMs, () => handling.size);
 
   const respond = (res: ServerResponse, status: number, body = '') => {
     if (res.headersSent || res.destroyed) return;
@@ -140,9 +130,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     });
     const tracked = run.finally(() => {
       handling.delete(tracked);
-      const ms = performance.now() - started;
-      total.record(ms);
-      recent.record(ms);
+      latency.record(performance.now() - started);
     });
     handling.add(tracked);
     return tracked;
@@ -204,16 +192,16 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     get inFlight() {
       return handling.size;
     },
-    latency: () => total.summary(),
+    latency: () => latency.total(),
     close: async () => {
       closing = true;
-      clearInterval(statsTimer);
+      latency.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Answers in flight go out, including those of updates already answered 200.
       while (handling.size > 0) await Promise.all([...handling]);
       await closed;
-      logger.info(total.summary(), 'webhook stopped');
+      logger.info(latency.total(), 'webhook stopped');
     },
   };
 }

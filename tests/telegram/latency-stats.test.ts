@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { LatencyStats } from '../../src/telegram/latency-stats.js';
 import { SECRET_HEADER, startWebhookServer } from '../../src/telegram/webhook-server.js';
+import { startHarness } from './harness.js';
+import { alice, privateChat, say } from './updates.js';
 
 describe('LatencyStats', () => {
   it('summarises durations as count, p50, p99 and max in ms (3 significant digits)', () => {
@@ -70,5 +72,22 @@ describe('webhook server handler latency', () => {
     const stats = logged('webhook stats');
     expect(stats).toHaveLength(1); // one interval had an update; the idle ones after it log nothing
     expect(stats[0]).toMatchObject({ handled: 1, intervalMs: 50 });
+  });
+});
+
+describe('polling handler latency', () => {
+  it('measures each update the polling loop hands over, and logs the total when polling stops', async () => {
+    const h = await startHarness({ webhook: { statsIntervalMs: 0 } });
+    try {
+      for (const question of ['浑南区有多少家国家高新技术企业？', '浑南区常住人口多少人？']) {
+        await h.api.processed(say(h.api, privateChat(alice), alice, question).update_id);
+      }
+      expect(h.api.botMessages(alice.id)).toHaveLength(2);
+    } finally {
+      await h.stop();
+    }
+    const stopped = h.logs.records.find((r) => r.msg === 'polling stopped');
+    expect(stopped).toMatchObject({ handled: 2 });
+    expect(stopped!.maxMs).toBeGreaterThan(0);
   });
 });
