@@ -24,8 +24,8 @@ export interface QueryWord {
   word: string;
   weight: number;
   required: boolean;
-  /** The word's search-mode parts other than itself ("高新技术企业" → 高新, 技术, 企业). */
-  parts: string[];
+  /** The word's search-mode parts other than itself ("高新技术企业" → 高新, 技术, 企业); shared, never changed. */
+  parts: readonly string[];
 }
 
 export interface AnalyzedQuestion {
@@ -125,12 +125,12 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, vocabula
 }
 
 /** Words already split into their search-mode parts, per tokenizer (a question's words recur across questions). */
-const partsMemo = new WeakMap<Tokenizer, Map<string, string[]>>();
+const partsMemo = new WeakMap<Tokenizer, Map<string, readonly string[]>>();
 /** Bound on each memo; past it the memo starts afresh (odd questions cannot grow it without limit). */
 const MAX_PARTS_MEMO = 20_000;
 
 /** A word's search-mode parts other than itself ("高新技术企业" → 高新, 技术, 企业): one segmenter call per new word. */
-function partsOf(tokenizer: Tokenizer, word: string): string[] {
+function partsOf(tokenizer: Tokenizer, word: string): readonly string[] {
   let memo = partsMemo.get(tokenizer);
   if (!memo) partsMemo.set(tokenizer, (memo = new Map()));
   let parts = memo.get(word);
@@ -139,7 +139,7 @@ function partsOf(tokenizer: Tokenizer, word: string): string[] {
     if (memo.size >= MAX_PARTS_MEMO) memo.clear();
     memo.set(word, parts);
   }
-  return [...parts];
+  return parts;
 }
 
 /** The question without its question phrasing; "有多高" keeps 高 ("树高可达55米"). */

@@ -127,8 +127,12 @@ export function buildFactIndex(
   facts.forEach((f, i) => flex.add({ id: i, text: f.text }));
   termsByText.clear();
 
-  const perDocUnits: IndexedFact[][] = docIds.map(() => []);
-  for (const f of indexed) perDocUnits[f.doc]!.push(f);
+  // Each document's fact positions, grouped once: the per-document tables below all start from them.
+  const factsOfDocument: number[][] = docIds.map(() => []);
+  indexed.forEach((f, pos) => factsOfDocument[f.doc]!.push(pos));
+  const perDocUnits = factsOfDocument.map((positions) => positions.map((pos) => indexed[pos]!));
+  const perDocument = perDocUnits.map(statsOf);
+  const titleTerms = docs.map((d) => tokenizer.terms(d.title));
   const documents = perDocUnits.map((units) => {
     const tf = new Map<string, number>();
     let length = 0;
@@ -162,20 +166,19 @@ export function buildFactIndex(
     },
     facts: indexed,
     global: statsOf(indexed),
-    perDocument: perDocUnits.map(statsOf),
-    perDocumentBigrams: docIds.map((_, d) =>
-      statsOf(factBigrams.flatMap((bigrams, pos) => (indexed[pos]!.doc === d ? [{ tf: new Map([...bigrams].map((b) => [b, 1])), length: bigrams.size }] : []))),
+    perDocument,
+    perDocumentBigrams: factsOfDocument.map((positions) =>
+      statsOf(positions.map((pos) => ({ tf: new Map([...factBigrams[pos]!].map((b) => [b, 1])), length: factBigrams[pos]!.size }))),
     ),
     documents,
     documentStats: statsOf(documents),
-    factsOfDocument: docIds.map((_, d) => indexed.flatMap((f, pos) => (f.doc === d ? [pos] : []))),
+    factsOfDocument,
     termPostings,
     bigramPostings,
-    topics: perDocUnits.map((_, d) => new Set(tokenizer.terms(docs[d]!.title))),
-    subjects: perDocUnits.map((units, d) => {
-      const stats = statsOf(units);
+    topics: titleTerms.map((terms) => new Set(terms)),
+    subjects: perDocument.map((stats, d) => {
       const frequent = stats.count >= SUBJECT_MIN_FACTS ? [...stats.df].filter(([, n]) => n / stats.count >= SUBJECT_SHARE).map(([t]) => t) : [];
-      return new Set([...tokenizer.terms(docs[d]!.title), ...frequent]);
+      return new Set([...titleTerms[d]!, ...frequent]);
     }),
   };
 }

@@ -35,6 +35,9 @@ export class LatencyStats {
   }
 }
 
+/** How often handler latency is logged while updates come in, by default (polling and webhook alike). */
+export const DEFAULT_STATS_INTERVAL_MS = 60_000;
+
 /** Handler latency over a transport's life, logged each interval while updates come in. */
 export interface LatencyRecorder {
   record(ms: number): void;

@@ -5,8 +5,8 @@ import type { Context, Telegraf } from 'telegraf';
 import type { Transport } from '../config.js';
 import type { Logger } from '../log.js';
 import { registerCommands } from './commands.js';
-import { recordLatency } from './latency-stats.js';
-import { defaultWebhookServerOptions, startWebhookServer, type WebhookServerOptions } from './webhook-server.js';
+import { DEFAULT_STATS_INTERVAL_MS, recordLatency } from './latency-stats.js';
+import { startWebhookServer, type WebhookServerOptions } from './webhook-server.js';
 
 /**
  * The updates the bot handles (inline queries must be asked for explicitly; my_chat_member tells it when it
@@ -39,7 +39,7 @@ export async function launchBot(
   if (transport.mode === 'polling') {
     // telegraf's polling loop calls bot.handleUpdate for each update: measure it there.
     let inFlight = 0;
-    const latency = recordLatency(logger, 'polling', webhook.statsIntervalMs ?? defaultWebhookServerOptions.statsIntervalMs, () => inFlight);
+    const latency = recordLatency(logger, 'polling', webhook.statsIntervalMs ?? DEFAULT_STATS_INTERVAL_MS, () => inFlight);
     const handleUpdate = bot.handleUpdate.bind(bot);
     bot.handleUpdate = async (update, webhookResponse) => {
       const started = performance.now();

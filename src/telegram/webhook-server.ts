@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../log.js';
 import { BoundedSet } from './bounded-set.js';
-import { recordLatency, type LatencySummary } from './latency-stats.js';
+import { DEFAULT_STATS_INTERVAL_MS, recordLatency, type LatencySummary } from './latency-stats.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -49,7 +49,7 @@ export const defaultWebhookServerOptions = {
   ackAfterMs: 10_000,
   maxInFlight: 1000,
   rememberedUpdates: 10_000,
-  statsIntervalMs: 60_000,
+  statsIntervalMs: DEFAULT_STATS_INTERVAL_MS,
 } as const;
 
 /** What Telegram accepts as a secret token (and what the config insists on). */
