@@ -2,13 +2,13 @@
 // The only place that reads process.env, installs signal handlers or exits.
 import { config as loadDotenv } from 'dotenv';
 import { buildEngineFromDir } from './answer/build-engine.js';
-import { ConfigError, parseConfig, type Config, type TelegramConfig } from './config.js';
+import { ConfigError, parseConfig, type Config, type TelegramConfig } from './host/config.js';
 import { runConsoleChat } from './console/chat.js';
 import { CorpusError } from './corpus/load.js';
-import { createLogger, redactSecrets, type Logger } from './log.js';
+import { createLogger, redactSecrets, type Logger } from './host/log.js';
 import { createBot } from './telegram/create-bot.js';
 import { launchBot, type RunningBot } from './telegram/run-bot.js';
-import { warmUp } from './telegram/warm-up.js';
+import { warmUp } from './telegram/features/warm-up.js';
 import type { Engine } from './answer/engine-types.js';
 
 /** Longest wait for answers in flight after SIGINT/SIGTERM before giving up. */

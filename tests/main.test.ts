@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/log.js';
-import { FakeBotApi, TEST_TOKEN } from './telegram/fake-bot-api.js';
+import { createLogger } from '../src/host/log.js';
+import { FakeBotApi, TEST_TOKEN } from '../tools/fake-bot-api.js';
 import { killLeftovers, startMain, within, type Run } from './telegram/process.js';
 import { alice, privateChat, say } from './telegram/updates.js';
 

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { CorpusDocument } from '../corpus/document.js';
 import { loadCorpus, type LoadCorpusOptions } from '../corpus/load.js';
-import { toSimplified } from '../question/normalize.js';
+import { toSimplified } from '../text/normalize.js';
 import { compileSynonyms } from '../question/synonyms.js';
-import { corpusDictionary, readJiebaDictionary, type CorpusDictionaryOptions } from '../search/jieba-dictionary.js';
-import { createJiebaTokenizer, type Tokenizer } from '../search/tokenize.js';
+import { corpusDictionary, readJiebaDictionary, type CorpusDictionaryOptions } from '../text/jieba-dictionary.js';
+import { createJiebaTokenizer, type Tokenizer } from '../text/tokenize.js';
 import { createEngine, type EngineOptions } from './engine.js';
 import type { Engine } from './engine-types.js';
 

@@ -12,7 +12,7 @@ import type { Synonym } from '../question/synonyms.js';
 import { DEFAULT_RANKING, type RankingParams } from '../ranking/defaults.js';
 import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/rank.js';
 import { buildFactIndex } from '../search/build-index.js';
-import type { Tokenizer } from '../search/tokenize.js';
+import type { Tokenizer } from '../text/tokenize.js';
 import type { Answer, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
 

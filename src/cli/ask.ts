@@ -10,8 +10,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { buildEngineFromDir } from '../answer/build-engine.js';
-import { formatReplyText, replyToJson } from '../answer/reply-format.js';
-import { createResponder } from '../answer/respond.js';
+import { formatReplyText, replyToJson } from '../present/reply-format.js';
+import { createResponder } from '../app/respond.js';
 import { CorpusError } from '../corpus/load.js';
 import { answerBatchLine } from './batch.js';
 

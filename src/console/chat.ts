@@ -3,12 +3,12 @@
 // input.
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/engine-types.js';
-import { createResponder } from '../answer/respond.js';
-import { createContextStore, type ContextStoreOptions } from '../context/context-store.js';
-import type { Lang } from '../telegram/i18n.js';
-import { renderReply } from '../telegram/render-reply.js';
-import { pickExamples, renderSource, renderTopics } from '../telegram/render-info.js';
-import { FULL_ANSWER_HITS } from '../telegram/runtime.js';
+import { createResponder } from '../app/respond.js';
+import { createContextStore, type ContextStoreOptions } from '../app/context/context-store.js';
+import type { Lang } from '../present/i18n.js';
+import { renderReply } from '../present/render-reply.js';
+import { pickExamples, renderSource, renderTopics } from '../present/render-info.js';
+import { FULL_ANSWER_HITS } from '../telegram/features/runtime.js';
 
 /** Console chat options. */
 export interface ConsoleChatOptions {

@@ -4,7 +4,7 @@
  */
 import type { CorpusDocument } from '../corpus/document.js';
 import { segmentDocument, type Span } from '../corpus/segment.js';
-import type { TaggedWord } from '../search/tokenize.js';
+import type { TaggedWord } from '../text/tokenize.js';
 import type { Fact, Figure } from './fact.js';
 import { extractFigures, type RawFigure } from './figures.js';
 import { findTimeMentions, type TimeMention } from './time.js';

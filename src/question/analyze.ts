@@ -4,11 +4,11 @@
  */
 import type { AskedKind } from '../answer/answer.js';
 import { bigramsOf } from '../search/build-index.js';
-import type { Tokenizer } from '../search/tokenize.js';
+import type { Tokenizer } from '../text/tokenize.js';
 import { detectAskedKind } from './asked-kind.js';
 import { attributeCues } from './attribute-cues.js';
 import { translateEnglish } from './glossary-en.js';
-import { normalizeQuestion } from './normalize.js';
+import { normalizeQuestion } from '../text/normalize.js';
 import { expandSynonyms, type Synonym } from './synonyms.js';
 
 export interface QueryTerm {

@@ -5,7 +5,7 @@
  */
 import { Document, Encoder } from 'flexsearch';
 import type { Fact } from '../facts/fact.js';
-import type { Tokenizer } from './tokenize.js';
+import type { Tokenizer } from '../text/tokenize.js';
 
 export interface TermStats {
   /** How many units (facts, or documents) contain each term. */

@@ -3,22 +3,22 @@
 import { Telegraf, type Context } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../answer/engine-types.js';
-import { createResponder } from '../answer/respond.js';
-import { createContextStore, type ContextStoreOptions } from '../context/context-store.js';
-import type { Logger } from '../log.js';
-import { createBotApiTransport, useTransport } from './bot-api-client.js';
-import { BoundedSet } from './bounded-set.js';
-import { accessFeature } from './handlers/access.js';
-import { askFeature } from './handlers/ask.js';
-import { callbacksFeature } from './handlers/callbacks.js';
-import { errorBoundary } from './handlers/errors.js';
-import { infoFeature } from './handlers/info.js';
-import { inlineFeature } from './handlers/inline.js';
-import { nonTextFeature } from './handlers/non-text.js';
-import { RateLimits, type RateLimitOptions } from './rate-limit.js';
-import { pickExamples } from './render-info.js';
-import { withRetries, worstCaseCallMs, type RetryOptions } from './retry.js';
-import type { BotRuntime } from './runtime.js';
+import { createResponder } from '../app/respond.js';
+import { createContextStore, type ContextStoreOptions } from '../app/context/context-store.js';
+import type { Logger } from '../host/log.js';
+import { createBotApiTransport, useTransport } from './transport/bot-api-client.js';
+import { BoundedSet } from './transport/bounded-set.js';
+import { accessFeature } from './features/handlers/access.js';
+import { askFeature } from './features/handlers/ask.js';
+import { callbacksFeature } from './features/handlers/callbacks.js';
+import { errorBoundary } from './features/handlers/errors.js';
+import { infoFeature } from './features/handlers/info.js';
+import { inlineFeature } from './features/handlers/inline.js';
+import { nonTextFeature } from './features/handlers/non-text.js';
+import { RateLimits, type RateLimitOptions } from './features/rate-limit.js';
+import { pickExamples } from '../present/render-info.js';
+import { withRetries, worstCaseCallMs, type RetryOptions } from './transport/retry.js';
+import type { BotRuntime } from './features/runtime.js';
 
 /** Bot options; every field is optional (defaults in defaultBotOptions). */
 export interface BotOptions {

@@ -2,11 +2,11 @@
 // flight go out before it resolves, and handler latency is logged each minute while updates come in
 // ("polling stats" / "webhook stats") and in total at the end ("polling stopped" / "webhook stopped").
 import type { Context, Telegraf } from 'telegraf';
-import type { Transport } from '../config.js';
-import type { Logger } from '../log.js';
-import { registerCommands } from './commands.js';
-import { DEFAULT_STATS_INTERVAL_MS, recordLatency } from './latency-stats.js';
-import { startWebhookServer, type WebhookServerOptions } from './webhook-server.js';
+import type { Transport } from '../host/config.js';
+import type { Logger } from '../host/log.js';
+import { registerCommands } from './features/commands.js';
+import { DEFAULT_STATS_INTERVAL_MS, recordLatency } from './transport/latency-stats.js';
+import { startWebhookServer, type WebhookServerOptions } from './transport/webhook-server.js';
 
 /**
  * The updates the bot handles (inline queries must be asked for explicitly; my_chat_member tells it when it

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnswerJsonSchema } from '../../src/answer/answer-json.js';
+import { AnswerJsonSchema } from '../../src/present/answer-json.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, NO_RATE_LIMIT, type Harness } from '../telegram/harness.js';
 import { killLeftovers, startMain, within } from '../telegram/process.js';
-import type { FakeUser } from '../telegram/fake-bot-api.js';
+import type { FakeUser } from '../../tools/fake-bot-api.js';
 import { privateChat, say } from '../telegram/updates.js';
 
 const LINES = [

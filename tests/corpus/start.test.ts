@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeBotApi, TEST_TOKEN } from '../telegram/fake-bot-api.js';
+import { FakeBotApi, TEST_TOKEN } from '../../tools/fake-bot-api.js';
 import { killLeftovers, logRecords, startMain, within } from '../telegram/process.js';
 
 const GOOD = '浑南区概况\n\u3000\u3000浑南区常住人口69万人，区域总面积803平方公里。国家高新技术企业412家。\n';

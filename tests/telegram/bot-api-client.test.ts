@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Telegram, TelegramError } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RequestTimeoutError, createBotApiTransport, useTransport } from '../../src/telegram/bot-api-client.js';
-import { classifyFailure } from '../../src/telegram/retry.js';
+import { RequestTimeoutError, createBotApiTransport, useTransport } from '../../src/telegram/transport/bot-api-client.js';
+import { classifyFailure } from '../../src/telegram/transport/retry.js';
 
 const TOKEN = '123456789:AAtransportTestToken_abcdefghijklmno';
 let server: Server;

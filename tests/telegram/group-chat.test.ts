@@ -1,6 +1,6 @@
 // End to end in a supergroup with two users: only what is addressed to the bot gets an answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SentMessage } from './fake-bot-api.js';
+import type { SentMessage } from '../../tools/fake-bot-api.js';
 import { startHarness, type Harness } from './harness.js';
 import { alice, bob, buttonsOf, group, pressButton, say } from './updates.js';
 

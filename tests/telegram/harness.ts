@@ -1,11 +1,11 @@
 // Shared set-up for the end-to-end tests: the real engine over corpus/, the real bot, a fake Bot API.
 import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger } from '../../src/host/log.js';
 import { createBot, type BotOptions } from '../../src/telegram/create-bot.js';
 import { launchBot, type RunningBot, type WebhookTuning } from '../../src/telegram/run-bot.js';
-import type { Transport } from '../../src/config.js';
-import { FakeBotApi, TEST_TOKEN } from './fake-bot-api.js';
+import type { Transport } from '../../src/host/config.js';
+import { FakeBotApi, TEST_TOKEN } from '../../tools/fake-bot-api.js';
 
 let enginePromise: Promise<Engine> | null = null;
 

@@ -1,7 +1,7 @@
 // End to end: questions as people ask them (Traditional characters, English, follow-ups, figures added up
 // or compared), in a private chat and in a group, through the real bot against the loopback Bot API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeUser, SentMessage } from './fake-bot-api.js';
+import type { FakeUser, SentMessage } from '../../tools/fake-bot-api.js';
 import { NO_RATE_LIMIT, startHarness, type Harness } from './harness.js';
 import { alice, bob, buttonsOf, group, pressButton, privateChat, say, type TextOptions } from './updates.js';
 

@@ -1,8 +1,8 @@
 // Handler latency: the histogram's summary, and the webhook server measuring and logging it.
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
-import { LatencyStats } from '../../src/telegram/latency-stats.js';
-import { SECRET_HEADER, startWebhookServer } from '../../src/telegram/webhook-server.js';
+import { createLogger } from '../../src/host/log.js';
+import { LatencyStats } from '../../src/telegram/transport/latency-stats.js';
+import { SECRET_HEADER, startWebhookServer } from '../../src/telegram/transport/webhook-server.js';
 import { startHarness } from './harness.js';
 import { alice, privateChat, say } from './updates.js';
 

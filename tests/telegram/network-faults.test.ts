@@ -3,7 +3,7 @@
 // The bot retries with bounded backoff, never crashes, and once the API is back every question received
 // is answered exactly once. What it claims where exactly-once is impossible is tested too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fault } from './fake-bot-api.js';
+import type { Fault } from '../../tools/fake-bot-api.js';
 import { FAST_RETRY, NO_RATE_LIMIT, startHarness, type Harness } from './harness.js';
 import { alice, bob, group, privateChat, say, type Chat } from './updates.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion } from '../../src/telegram/parse-question.js';
+import { parseQuestion } from '../../src/telegram/features/parse-question.js';
 import { entitiesOf } from './updates.js';
 
 const bot = { id: 42, username: 'FactTestBot' };

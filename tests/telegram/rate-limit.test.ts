@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/telegram/rate-limit.js';
+import { RateLimiter } from '../../src/telegram/features/rate-limit.js';
 
 describe('RateLimiter', () => {
   it('allows max per window, notifies once, then is silent until the window passes', () => {

@@ -1,6 +1,6 @@
 // End to end: Telegram saying 429 / 500 / 400, and the bot carrying on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeBotApi } from './fake-bot-api.js';
+import { FakeBotApi } from '../../tools/fake-bot-api.js';
 import { startHarness, type Harness } from './harness.js';
 import { alice, buttonsOf, pressButton, privateChat, say } from './updates.js';
 

@@ -2,7 +2,7 @@
 // when it gives up.
 import type { Telegram } from 'telegraf';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { parseConfig } from '../../src/host/config.js';
 import {
   RequestTimeoutError,
   backoffMs,
@@ -10,7 +10,7 @@ import {
   withRetries,
   worstCaseCallMs,
   type RetryOptions,
-} from '../../src/telegram/retry.js';
+} from '../../src/telegram/transport/retry.js';
 
 class TelegramLikeError extends Error {
   constructor(

@@ -2,12 +2,12 @@
 // ALLOWED_CHAT_IDS, and rate limits whose memory stays bounded.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { BoundedSet } from '../../src/telegram/bounded-set.js';
-import { RateLimits } from '../../src/telegram/rate-limit.js';
-import { secretMatches, startWebhookServer } from '../../src/telegram/webhook-server.js';
-import { TEST_TOKEN } from './fake-bot-api.js';
+import { ConfigError, parseConfig } from '../../src/host/config.js';
+import { createLogger } from '../../src/host/log.js';
+import { BoundedSet } from '../../src/telegram/transport/bounded-set.js';
+import { RateLimits } from '../../src/telegram/features/rate-limit.js';
+import { secretMatches, startWebhookServer } from '../../src/telegram/transport/webhook-server.js';
+import { TEST_TOKEN } from '../../tools/fake-bot-api.js';
 import { NO_RATE_LIMIT, startHarness, type Harness } from './harness.js';
 import { alice, bob, group, inlineQuery, pressButton, privateChat, say, type Chat } from './updates.js';
 

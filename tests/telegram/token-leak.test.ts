@@ -6,8 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_HEADER } from '../../src/telegram/webhook-server.js';
-import { FakeBotApi } from './fake-bot-api.js';
+import { SECRET_HEADER } from '../../src/telegram/transport/webhook-server.js';
+import { FakeBotApi } from '../../tools/fake-bot-api.js';
 import { killLeftovers, logRecords, startMain, within, type Run } from './process.js';
 import { alice, group, privateChat, say, textMessage } from './updates.js';
 

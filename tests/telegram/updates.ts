@@ -1,5 +1,5 @@
 // Builders for the updates Telegram would send: entities computed the way Telegram computes them.
-import type { FakeBotApi, FakeUser, SentMessage } from './fake-bot-api.js';
+import type { FakeBotApi, FakeUser, SentMessage } from '../../tools/fake-bot-api.js';
 
 type Json = Record<string, any>;
 

@@ -1,6 +1,6 @@
 // The start-up warm-up: questions from the corpus itself, bounded in time and passes, sending nothing.
 import { describe, expect, it } from 'vitest';
-import { warmUp, warmUpQuestions } from '../../src/telegram/warm-up.js';
+import { warmUp, warmUpQuestions } from '../../src/telegram/features/warm-up.js';
 import { seedEngine } from '../helpers/engine.js';
 
 describe('warm-up', () => {

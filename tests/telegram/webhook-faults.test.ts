@@ -5,7 +5,7 @@
 // update the bot did not take (saturated, or stopping) gets 503, which makes Telegram deliver it again.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookTuning } from '../../src/telegram/run-bot.js';
-import { SECRET_HEADER } from '../../src/telegram/webhook-server.js';
+import { SECRET_HEADER } from '../../src/telegram/transport/webhook-server.js';
 import { FAST_RETRY, NO_RATE_LIMIT, startHarness, type Harness } from './harness.js';
 import { alice, bob, group, privateChat, textMessage } from './updates.js';
 

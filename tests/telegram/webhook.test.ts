@@ -1,6 +1,6 @@
 // End to end: webhook mode on 127.0.0.1 — the secret header decides, and answers still go out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_HEADER } from '../../src/telegram/webhook-server.js';
+import { SECRET_HEADER } from '../../src/telegram/transport/webhook-server.js';
 import { startHarness, type Harness } from './harness.js';
 import { alice, privateChat, textMessage } from './updates.js';
 

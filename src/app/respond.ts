@@ -1,0 +1,70 @@
+/**
+ * One question in, one reply out: the pipeline every adapter (bot, console chat, ask CLI) runs.
+ *   1. a short follow-up is read against the same user's previous question in the same chat;
+ *   2. a question that needs several figures (一共, 哪个最多, 占…的比例) is computed from the
+ *      document's own figures, each operand cited;
+ *   3. anything else is the engine's cited answer.
+ * It also tells the reply's language, so the adapter can word its own text to match.
+ */
+import { computeAnswer } from './compute/compute.js';
+import type { ComputedAnswer } from './compute/computed-answer.js';
+import { detectComputation, documentPhrases } from '../question/operation.js';
+import { resolveInContext, type ChatId, type ContextStore } from './context/context-store.js';
+import { questionLanguage, type QuestionLanguage } from '../text/normalize.js';
+import type { Answer } from '../answer/answer.js';
+import type { AskOptions, Engine } from '../answer/engine-types.js';
+
+export type Reply = Answer | ComputedAnswer;
+
+export interface Conversation {
+  store: ContextStore;
+  chatId: ChatId;
+  userId: ChatId;
+}
+
+export interface RespondOptions extends AskOptions {
+  /** Where the question was asked, for follow-ups; none: the question stands alone. */
+  conversation?: Conversation;
+}
+
+export interface Response {
+  reply: Reply;
+  /** The question as answered: a follow-up rewritten with its context ("那计划投资呢？" → "智能制造计划投资多少？"). */
+  question: string;
+  usedContext: boolean;
+  /** The language and script the user asked in. */
+  language: QuestionLanguage;
+}
+
+export interface Responder {
+  respond(question: string, options?: RespondOptions): Response;
+}
+
+function answered(reply: Reply): boolean {
+  return reply.kind === 'found' || (reply.kind === 'computed' && reply.result !== null);
+}
+
+export function createResponder(engine: Engine): Responder {
+  const { glossaryEn } = engine.vocabulary;
+  const isDocumentPhrase = documentPhrases(engine.facts);
+  return {
+    respond(asked, options = {}) {
+      const { conversation, ...askOptions } = options;
+      const resolved = conversation
+        ? resolveInContext(conversation.store, conversation.chatId, conversation.userId, asked, { glossaryEn })
+        : { question: asked, usedContext: false };
+      const answer = (question: string): Reply => {
+        const request = detectComputation(question, { isDocumentPhrase, glossaryEn });
+        return request ? computeAnswer(request, engine) : engine.ask(question, askOptions);
+      };
+      const language = questionLanguage(asked);
+      const reply = answer(resolved.question);
+      // A question taken for a follow-up that the document answers better on its own was a full question.
+      if (resolved.usedContext && !answered(reply)) {
+        const alone = answer(asked);
+        if (answered(alone)) return { reply: alone, question: asked, usedContext: false, language };
+      }
+      return { reply, question: resolved.question, usedContext: resolved.usedContext, language };
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Plain-text rendering of a computed answer, for the CLI and the chat: the result, the working,
+ * then each operand's figure with its sentence quoted verbatim and its citation, and why a result
+ * is missing or should be read with care. Chinese or English around the document's own words.
+ */
+import { formatCitation } from './format-text.js';
+import type { Figure } from '../facts/fact.js';
+import { describeSubjectEnglish, formatLargeNumber, renderFigureEnglish } from './english/index.js';
+import type { ComputedAnswer, ComputeNote, Operand } from '../app/compute/computed-answer.js';
+
+export interface ComputedFormatOptions {
+  /** Language of the text around the quotes. Default 'zh'. */
+  lang?: 'zh' | 'en';
+}
+
+/** The fact with only the operand's figure marked 【like this】. */
+function markOperand(o: Operand): string {
+  const { text } = o.hit.fact;
+  return `${text.slice(0, o.figure.start)}【${text.slice(o.figure.start, o.figure.end)}】${text.slice(o.figure.end)}`;
+}
+
+function labelEn(label: string): string {
+  const en = describeSubjectEnglish(label);
+  return en ? `${en} (${label})` : label;
+}
+
+/** The result as a figure, so it renders like the document's own. */
+function resultFigure(answer: ComputedAnswer): Figure | null {
+  const r = answer.result;
+  const first = answer.operands[0]?.figure;
+  if (!r || !first) return null;
+  const kind = r.unit === '%' ? 'percent' : r.unit === '倍' ? 'multiple' : first.kind;
+  // Shares and multiples are shown as rounded as their Chinese text (11.3%, 5.33倍).
+  const value = kind === 'percent' ? Math.round(r.value * 10) / 10 : kind === 'multiple' ? Math.round(r.value * 100) / 100 : r.value;
+  return { ...first, raw: r.text, value, unit: r.unit, kind, approx: r.approx };
+}
+
+function headlineZh(a: ComputedAnswer): string {
+  const r = a.result;
+  if (!r) return '▶ 无法计算';
+  const [x, y] = a.operands.map((o) => o.label);
+  switch (a.operation) {
+    case 'sum':
+      return `▶ 合计：${r.text}`;
+    case 'max':
+      return `▶ 最多：${r.winners?.join('、')}（${r.text}）`;
+    case 'min':
+      return `▶ 最少：${r.winners?.join('、')}（${r.text}）`;
+    case 'difference':
+      if (r.value === 0) return `▶ ${x}与${y}一样多（${a.operands[0]?.figure.raw ?? r.text}）`;
+      return r.value > 0 ? `▶ ${x}比${y}多${r.text}` : `▶ ${x}比${y}少${r.text.replace('-', '')}`;
+    case 'ratio':
+      return r.unit === '倍' ? `▶ ${x}约是${y}的${r.text}` : `▶ ${x}约占${y}的${r.text}`;
+  }
+}
+
+function headlineEn(a: ComputedAnswer): string {
+  const r = a.result;
+  const fig = resultFigure(a);
+  if (!r || !fig) return '▶ This cannot be computed from the document.';
+  const [x, y] = a.operands.map((o) => labelEn(o.label));
+  const value = renderFigureEnglish(fig);
+  switch (a.operation) {
+    case 'sum':
+      return `▶ Total: ${value}`;
+    case 'max':
+      return `▶ Largest: ${r.winners?.map(labelEn).join(' and ')} — ${value}`;
+    case 'min':
+      return `▶ Smallest: ${r.winners?.map(labelEn).join(' and ')} — ${value}`;
+    case 'difference':
+      if (r.value === 0) return `▶ ${x} and ${y} are the same: ${a.operands[0] ? renderFigureEnglish(a.operands[0].figure) : value} each`;
+      return r.value > 0
+        ? `▶ ${x} exceeds ${y} by ${value}`
+        : `▶ ${x} is below ${y} by ${renderFigureEnglish({ ...fig, value: -fig.value })}`;
+    case 'ratio':
+      return r.unit === '倍' ? `▶ ${x} is about ${value} ${y}` : `▶ ${x} is about ${value} of ${y}`;
+  }
+}
+
+/** The working in English: "41.45 billion + 7.77 billion + 9.57 billion = 58.79 billion (CNY)". */
+function arithmeticEn(a: ComputedAnswer): string | null {
+  const r = a.result;
+  if (!r || !a.arithmetic) return null;
+  const n = (o: Operand) => formatLargeNumber(o.figure.value);
+  const unit = a.operands[0]!.figure.unit === '元' ? ' (CNY)' : '';
+  const eq = r.approx ? '≈' : '=';
+  switch (a.operation) {
+    case 'sum':
+      return `${a.operands.map(n).join(' + ')} ${eq} ${formatLargeNumber(r.value)}${unit}`;
+    case 'max':
+    case 'min': {
+      const sorted = [...a.operands].sort((p, q) => (a.operation === 'max' ? q.figure.value - p.figure.value : p.figure.value - q.figure.value));
+      const sign = a.operation === 'max' ? ' > ' : ' < ';
+      return (
+        sorted
+          .map((o, i) => `${i === 0 ? '' : sorted[i - 1]!.figure.value === o.figure.value ? ' = ' : sign}${describeSubjectEnglish(o.label) ?? o.label} ${n(o)}`)
+          .join('') + unit
+      );
+    }
+    case 'difference':
+      return `${n(a.operands[0]!)} − ${n(a.operands[1]!)} ${eq} ${formatLargeNumber(r.value)}${unit}`;
+    case 'ratio':
+      return `${n(a.operands[0]!)} / ${n(a.operands[1]!)} ≈ ${r.unit === '%' ? `${r.text}` : r.text.replace('倍', '')}`;
+  }
+}
+
+function noteZh(n: ComputeNote): string {
+  switch (n.code) {
+    case 'missing':
+      return `文档中没有找到这些数据：${n.labels.join('、')}，因此无法计算。`;
+    case 'units-differ':
+      return `这些数据单位不同（${n.units.join('、')}），不能直接相加或比较。`;
+    case 'times-differ':
+      return `注意：这些数据的时间口径不同（${n.times.join('；')}）。`;
+    case 'approximate':
+      return `注意：${n.raws.join('、')}是约数，结果也是约数。`;
+    case 'tie':
+      return `${n.labels.join('与')}数值相同。`;
+    case 'group-unknown':
+      return `文档没有列出“${n.group}”具体包括哪些。`;
+    case 'too-few':
+      return '只找到一个数据，无法比较或计算。';
+  }
+}
+
+function noteEn(n: ComputeNote): string {
+  switch (n.code) {
+    case 'missing':
+      return `The document gives no figure for: ${n.labels.map(labelEn).join(', ')} — so this cannot be computed.`;
+    case 'units-differ':
+      return `These figures are in different units (${n.units.join(', ')}) and cannot be added or compared.`;
+    case 'times-differ':
+      return `Note: the figures refer to different times (${n.times.join('; ')}).`;
+    case 'approximate':
+      return `Note: ${n.raws.join(', ')} ${n.raws.length > 1 ? 'are approximate figures' : 'is an approximate figure'}, so the result is approximate too.`;
+    case 'tie':
+      return `${n.labels.map(labelEn).join(' and ')} are equal.`;
+    case 'group-unknown':
+      return `The document does not list what "${n.group}" includes.`;
+    case 'too-few':
+      return 'Only one figure was found; there is nothing to compare.';
+  }
+}
+
+/** The headline ("▶ 合计：122个"), the working ("计算: 91 + 3 + 28 = 122") and the notes: what every rendering starts with. */
+export function computedSummaryLines(answer: ComputedAnswer, lang: 'zh' | 'en' = 'zh'): string[] {
+  const headline = lang === 'en' ? headlineEn(answer).replace(/^▶ ([a-z])/, (_, c: string) => `▶ ${c.toUpperCase()}`) : headlineZh(answer);
+  const lines = [headline];
+  const working = lang === 'en' ? arithmeticEn(answer) : answer.arithmetic;
+  if (working) lines.push(`${lang === 'en' ? 'Working' : '计算'}: ${working}`);
+  for (const note of answer.notes) lines.push(lang === 'en' ? noteEn(note) : noteZh(note));
+  return lines;
+}
+
+export function formatComputedText(answer: ComputedAnswer, options: ComputedFormatOptions = {}): string {
+  const lang = options.lang ?? 'zh';
+  const lines = computedSummaryLines(answer, lang);
+  for (const o of answer.operands) {
+    const value = lang === 'en' ? renderFigureEnglish(o.figure) : o.figure.raw;
+    lines.push('', `· ${lang === 'en' ? labelEn(o.label) : o.label}: ${value}`);
+    lines.push(`  ${lang === 'en' ? `“${o.hit.fact.text}”` : markOperand(o)}`);
+    lines.push(`  ${formatCitation(o.hit.citation, lang)}`);
+  }
+  return lines.join('\n');
+}

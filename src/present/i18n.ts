@@ -1,0 +1,193 @@
+// UI texts in Chinese (default), English, and Chinese in Traditional characters (converted from the Chinese
+// table by OpenCC). Document text is never translated, only the frame around it.
+// These are plain strings: render.ts escapes them like any other text.
+import type { QuestionLanguage } from '../text/normalize.js';
+import { traditionalTexts } from './traditional.js';
+import { citationPlace } from './format-text.js';
+
+export const LANGS = ['zh', 'en'] as const satisfies readonly string[];
+/** The user's interface language, from their Telegram language_code. */
+export type Lang = (typeof LANGS)[number];
+
+/** English UI for users whose Telegram language_code starts with "en"; Chinese for everyone else. */
+export function pickLang(languageCode: string | undefined | null): Lang {
+  return languageCode?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+/** The language of a reply's frame: a UI language, or Chinese in Traditional characters. */
+export type Locale = Lang | 'zh-Hant';
+
+/**
+ * The frame of a reply to a question. An English question gets an English frame whatever the user's
+ * language_code (they have just shown they read English); otherwise the frame follows language_code, in
+ * Traditional characters when the question was written in them.
+ */
+export function replyLocale(lang: Lang, language: QuestionLanguage = 'zh-Hans'): Locale {
+  if (language === 'en' || lang === 'en') return 'en';
+  return language === 'zh-Hant' ? 'zh-Hant' : 'zh';
+}
+
+export interface Texts {
+  moreButton: string;
+  answerLabel: string;
+  questionLabel: string;
+  relatedHeading: string;
+  relatedTo: (what: string) => string;
+  sourceLabel: string;
+  /** Where in the document: paragraph, sentence, and the clause when the sentence is split at "；". */
+  paragraph: (paragraph: number, sentence: number, clause: number | null) => string;
+  notFound: (question: string) => string;
+  tryInstead: string;
+  invalid: { empty: string; 'too-long': string; 'no-words': string };
+  forExample: (question: string) => string;
+  askUsage: (example: string) => string;
+  greeting: (covers: string, sections: string) => string;
+  helpTitle: string;
+  help: (bot: string, example: string) => string[];
+  topicsHeading: string;
+  topicsExample: string;
+  sourceHeading: string;
+  publisher: string;
+  period: string;
+  file: string;
+  factCount: (count: number) => string;
+  unknown: string;
+  nonText: (example: string) => string;
+  unknownCommand: string;
+  rateLimited: (max: number, seconds: number) => string;
+  chatRateLimited: (max: number, seconds: number) => string;
+  /** Said once in a group that is not in ALLOWED_CHAT_IDS, before leaving it. */
+  notAllowedGroup: string;
+  /** The answer in a private chat that is not in ALLOWED_CHAT_IDS. */
+  notAllowedPrivate: string;
+  failed: string;
+  noMoreRelated: string;
+  factGone: string;
+  openChat: string;
+  commands: { start: string; help: string; ask: string; topics: string; source: string };
+}
+
+const zh: Texts = {
+  moreButton: '更多相关数据',
+  answerLabel: '答案',
+  questionLabel: '问',
+  relatedHeading: '相关数据',
+  relatedTo: (what) => `与“${what}”相关的数据`,
+  sourceLabel: '出处',
+  paragraph: (paragraph, sentence, clause) => citationPlace(paragraph, sentence, clause, 'zh'),
+  notFound: (question) => `文档中没有找到“${question}”的确切数据。`,
+  tryInstead: '可以试试这些问题：',
+  invalid: {
+    empty: '请发送一个问题。',
+    'too-long': '问题太长了，请简短一些。',
+    'no-words': '没有看懂这个问题，请用文字提问。',
+  },
+  forExample: (question) => `例如：${question}`,
+  askUsage: (example) => `用法：/ask 问题，例如：/ask ${example}`,
+  greeting: (covers, sections) =>
+    `你好！我回答关于${covers}的问题，每个答案都给出原文中的确切数字和出处（段落与句子）。${sections ? `内容包括${sections}等。` : ''}点下面的问题试试，或者直接发送你的问题。`,
+  helpTitle: '怎么提问',
+  help: (bot, example) => [
+    `• 私聊：直接发送问题，例如“${example}”`,
+    `• 群聊：发送 /ask 问题，或 @${bot} 问题，或回复我的消息`,
+    `• 任意聊天：输入 @${bot} 问题，从结果中选一条发送`,
+    '• 可以接着追问，如“那计划投资呢？”；也可以问合计和比较，如“三大主导产业在建项目一共有多少个？”',
+    '• 简体、繁体、英文提问都可以',
+    '每个答案都引用原文句子，并注明段落和句子位置。',
+    '/topics 文档包含哪些内容 · /source 文档来源',
+  ],
+  topicsHeading: '文档包含以下部分（每部分附一个示例问题）：',
+  topicsExample: '例如',
+  sourceHeading: '数据来源',
+  publisher: '发布者',
+  period: '时间范围',
+  file: '文件',
+  factCount: (count) => `共收录 ${count} 条数据`,
+  unknown: '未知',
+  nonText: (example) => `请用文字发送问题，例如：${example}`,
+  unknownCommand: '没有这个命令，发送 /help 查看用法。',
+  rateLimited: (max, seconds) => `提问太频繁了：每人每 ${seconds} 秒最多 ${max} 个问题，请稍后再问。`,
+  chatRateLimited: (max, seconds) => `本群提问太频繁了：每 ${seconds} 秒最多 ${max} 个问题，请稍后再问。`,
+  notAllowedGroup: '抱歉，我只在指定的聊天中回答问题，现在退出本群。再见！',
+  notAllowedPrivate: '抱歉，我只在指定的聊天中回答问题。',
+  failed: '抱歉，这次回答失败了，请稍后再试。',
+  noMoreRelated: '没有更多相关数据了。',
+  factGone: '这条数据已不可用，请重新提问。',
+  openChat: '请重新提问。',
+  commands: {
+    start: '开始使用与示例问题',
+    help: '怎么提问',
+    ask: '提问，例如 /ask 浑南区常住人口多少人？',
+    topics: '文档包含的内容',
+    source: '文档来源',
+  },
+};
+
+const en: Texts = {
+  moreButton: 'More related data',
+  answerLabel: 'Answer',
+  questionLabel: 'Q',
+  relatedHeading: 'Related data',
+  relatedTo: (what) => `Data related to “${what}”`,
+  sourceLabel: 'Source',
+  paragraph: (paragraph, sentence, clause) => citationPlace(paragraph, sentence, clause, 'en'),
+  notFound: (question) => `No exact figure for “${question}” in the document.`,
+  tryInstead: 'Try one of these:',
+  invalid: {
+    empty: 'Please send a question.',
+    'too-long': 'That question is too long, please keep it short.',
+    'no-words': 'I could not read a question there, please ask in words.',
+  },
+  forExample: (question) => `For example: ${question}`,
+  askUsage: (example) => `Usage: /ask question, e.g. /ask ${example}`,
+  greeting: (covers, sections) =>
+    `Hello! Ask me about ${covers}: every answer gives the exact figure from the text and where it stands (paragraph and sentence).${sections ? ` It covers ${sections} and more.` : ''} Ask in English or Chinese. Tap one below, or send your own.`,
+  helpTitle: 'How to ask',
+  help: (bot, example) => [
+    `• Private chat: just send a question, e.g. “${example}”`,
+    `• Groups: /ask question, or @${bot} question, or reply to one of my messages`,
+    `• Any chat: type @${bot} question and pick a result`,
+    '• Follow up in a few words (“And the investment?”), or ask for totals and comparisons (“How many projects are under construction in the three leading industries in total?”)',
+    '• Ask in English, or in Simplified or Traditional Chinese',
+    'Every answer quotes the sentence it comes from, with its paragraph and sentence number.',
+    '/topics what the document covers · /source where it comes from',
+  ],
+  topicsHeading: 'The document has these sections (with a sample question each):',
+  topicsExample: 'e.g.',
+  sourceHeading: 'Source',
+  publisher: 'Publisher',
+  period: 'Period',
+  file: 'File',
+  factCount: (count) => `${count} facts indexed`,
+  unknown: 'unknown',
+  nonText: (example) => `Please send your question as text, e.g. ${example}`,
+  unknownCommand: 'Unknown command, send /help to see how to ask.',
+  rateLimited: (max, seconds) =>
+    `Too many questions: at most ${max} per ${seconds} seconds per person. Please wait a little.`,
+  chatRateLimited: (max, seconds) =>
+    `Too many questions in this group: at most ${max} per ${seconds} seconds. Please wait a little.`,
+  notAllowedGroup: 'Sorry, I only answer in the chats I was set up for, so I am leaving this group. Goodbye!',
+  notAllowedPrivate: 'Sorry, I only answer in the chats I was set up for.',
+  failed: 'Sorry, answering failed this time. Please try again later.',
+  noMoreRelated: 'No more related data.',
+  factGone: 'This fact is no longer available, please ask again.',
+  openChat: 'Please ask again.',
+  commands: {
+    start: 'Start and example questions',
+    help: 'How to ask',
+    ask: 'Ask a question, e.g. /ask 浑南区常住人口多少人？',
+    topics: 'What the document covers',
+    source: 'Where the document comes from',
+  },
+};
+
+export const texts: Record<Lang, Texts> = { zh, en };
+
+let zhHant: Texts | undefined;
+
+/** The texts of a locale; the Traditional table is converted at its first use. */
+export function textsFor(locale: Locale): Texts {
+  if (locale !== 'zh-Hant') return texts[locale];
+  zhHant ??= traditionalTexts(zh);
+  return zhHant;
+}

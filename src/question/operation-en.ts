@@ -1,0 +1,129 @@
+/**
+ * The English forms of the computations ("How many projects are under construction in the three
+ * leading industries in total?", "Which leading industry has the most planned investment?").
+ * Subjects and measures reach the document's Chinese terms through the corpus's English glossary
+ * (corpus/glossary-en.json, compiled); a subject the glossary does not cover is not guessed at.
+ */
+import type { FigureKind } from '../facts/fact.js';
+import type { Synonym } from './synonyms.js';
+import type { ComputeRequest, Operation, SubjectSpec } from '../app/compute/computed-answer.js';
+import { GROUP_NOUNS, METRIC_WORDS } from './lexicon.js';
+
+/** Glossary terms that name the place every question is about, not a subject. */
+export const PLACES: ReadonlySet<string> = new Set(['浑南区', '浑南', '沈阳', '辽宁', '全市', '沈阳市']);
+/** Glossary terms that are measures; 在建 joins 项目 as 在建项目. */
+const METRIC_TERMS: ReadonlySet<string> = new Set([...METRIC_WORDS, '在建']);
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6 };
+
+export interface Term {
+  zh: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Glossary matches in text order, each with the first of its Chinese terms; each stretch of text
+ * is claimed by the first entry that matches it. Offsets are shifted by `offset`.
+ */
+export function glossaryTerms(text: string, glossary: readonly Synonym[], offset = 0): Term[] {
+  let rest = text.toLowerCase();
+  const found: Term[] = [];
+  for (const { cue: re, terms: zh } of glossary) {
+    const global = new RegExp(re.source, 'g');
+    for (let m = global.exec(rest); m; m = global.exec(rest)) {
+      if (m[0].length === 0) {
+        global.lastIndex++;
+        continue;
+      }
+      found.push({ zh: zh.split(/\s+/)[0]!, start: offset + m.index, end: offset + m.index + m[0].length });
+    }
+    rest = rest.replace(global, (s) => ' '.repeat(s.length));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+interface Split {
+  subjects: SubjectSpec[];
+  metric: string | null;
+}
+
+/** Subjects (adjacent matches merged into the most specific term), groups and the shared measure. */
+function classify(text: string, terms: Term[]): Split {
+  const subjects: Term[] = [];
+  const metrics: string[] = [];
+  const groups: SubjectSpec[] = [];
+  for (const t of terms) {
+    if (PLACES.has(t.zh)) continue;
+    if ((GROUP_NOUNS as readonly string[]).includes(t.zh)) {
+      const size = /\b(two|three|four|five|six|\d)\s+$/i.exec(text.slice(0, t.start))?.[1]?.toLowerCase();
+      groups.push({ kind: 'group', name: t.zh, noun: t.zh, size: size ? (NUMBER_WORDS[size] ?? null) : null });
+      continue;
+    }
+    if (METRIC_TERMS.has(t.zh)) {
+      if (!metrics.includes(t.zh)) metrics.push(t.zh);
+      continue;
+    }
+    const prev = subjects[subjects.length - 1];
+    if (prev && /^[\s-]*$/.test(text.slice(prev.end, t.start))) {
+      if (t.zh.length > prev.zh.length) subjects[subjects.length - 1] = { ...t, start: prev.start };
+      else prev.end = t.end;
+      continue;
+    }
+    if (!subjects.some((s) => s.zh === t.zh)) subjects.push(t);
+  }
+  const metric = metrics.includes('在建') && metrics.includes('项目') ? '在建项目' : metrics.filter((m) => m !== '在建').join('') || null;
+  return { subjects: [...groups, ...subjects.map((s): SubjectSpec => ({ kind: 'named', label: s.zh }))], metric };
+}
+
+function kindsFor(text: string, metric: string | null): FigureKind[] {
+  if (/invest|capital|fund|money|spen[dt]|cost/i.test(text) || /投资/.test(metric ?? '')) return ['money'];
+  if (/\b(people|persons|talents?|experts|academicians|doctors|residents)\b/i.test(text)) return ['people', 'count'];
+  if (/\barea\b|square/i.test(text)) return ['area'];
+  return ['count', 'people'];
+}
+
+const RATIO_OF_RE = /\b(?:share|percentage|proportion|percent|fraction) of (?:all |the )?(.+?) (?:is|are|were|was|do|does|did|have|has)\b(.+)$/i;
+const RATIO_AS_RE = /^(?:what is |what's |how big is |how large is )?(.+?) as an? (?:share|percentage|proportion|percent|fraction) of (.+)$/i;
+
+/** The computation an English question asks for, or null. `text` is the NFKC-normalised question. */
+export function detectEnglishComputation(question: string, text: string, glossary: readonly Synonym[]): ComputeRequest | null {
+  const t = text.replace(/[?？.!]+\s*$/, '');
+  let operation: Operation | null = null;
+  let ratioAs: 'percent' | 'multiple' = 'percent';
+  if (/\bhow many times\b|\bratio\b/i.test(t)) {
+    operation = 'ratio';
+    ratioAs = 'multiple';
+  } else if (/\b(share|percentage|proportion|percent|fraction)\b/i.test(t)) operation = 'ratio';
+  else if (/\bhow (many|much) (more|fewer|less)\b|\bdifference between\b|\bgap between\b/i.test(t)) operation = 'difference';
+  else if (/\b(which|who)\b/i.test(t) && /\b(most|largest|biggest|highest|more|greater|larger|bigger)\b/i.test(t)) operation = 'max';
+  else if (/\b(which|who)\b/i.test(t) && /\b(least|smallest|lowest|fewest|fewer|less|smaller)\b/i.test(t)) operation = 'min';
+  else if (/\b(in total|altogether|combined|total|sum|add(ed)? up|together|all told)\b/i.test(t) && /\bhow (many|much)\b|\bwhat\b/i.test(t)) operation = 'sum';
+  if (!operation) return null;
+
+  let split: Split;
+  const ratioOf = operation === 'ratio' && ratioAs === 'percent' ? RATIO_OF_RE.exec(t) : null;
+  const ratioAs2 = operation === 'ratio' && !ratioOf ? RATIO_AS_RE.exec(t) : null;
+  if (ratioOf || ratioAs2) {
+    // "share of B is A" names the whole first; "A as a share of B" names the part first.
+    const [part, whole] = ratioOf ? [ratioOf[2]!, ratioOf[1]!] : [ratioAs2![1]!, ratioAs2![2]!];
+    const partStart = t.indexOf(part);
+    const wholeStart = t.indexOf(whole);
+    const a = classify(t, glossaryTerms(part, glossary, partStart));
+    const b = classify(t, glossaryTerms(whole, glossary, wholeStart));
+    split = { subjects: [...a.subjects.slice(0, 1), ...b.subjects.slice(0, 1)], metric: a.metric ?? b.metric };
+  } else split = classify(t, glossaryTerms(t, glossary));
+
+  const groups = split.subjects.filter((s) => s.kind === 'group').length;
+  const named = split.subjects.length - groups;
+  if ((groups === 0 && named < 2) || (groups > 0 && named === 0 && !split.metric)) return null;
+  if ((operation === 'ratio' || operation === 'difference') && (groups > 0 || named !== 2)) return null;
+  return {
+    question,
+    operation,
+    subjects: split.subjects,
+    metric: split.metric,
+    classifier: null,
+    kinds: kindsFor(t, split.metric),
+    ratioAs,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The pieces of a Chinese computation question: subjects split at 、/和/与, a named group
+ * ("三大主导产业"), the shared measure, the measure word, and the figure kinds that can answer.
+ */
+import type { FigureKind } from '../facts/fact.js';
+import { parseChineseNumber } from '../facts/figures.js';
+import type { ComputeRequest, Operation, SubjectSpec } from '../app/compute/computed-answer.js';
+import { CLASSIFIERS, COUNT_WORDS, GROUP_NOUNS, trailingMetric } from './lexicon.js';
+
+/** A question being read: as asked, its normalised Simplified form, and the document-phrase check. */
+export interface Ctx {
+  question: string;
+  /** Simplified, without spaces, leading fillers or final punctuation. */
+  q: string;
+  isPhrase: (phrase: string) => boolean;
+}
+
+/** Periods a comparison may be made against: "比2018年同期多多少" asks for a stated change, not two subjects. */
+export const TIME_LIKE = /同期|去年|今年|前年|上半年|下半年|年初|年底|原来|以前|过去|^(?:\d{4}|[一二三四五六七八九〇零]{4})年?$/;
+/** Wholes a share is stated against ("占全市的27.4%"): the document states those shares directly. */
+export const WHOLE_PLACE = /^(?:全市|全省|全国|全区|全球|东北|全东北|沈阳|辽宁|.{1,3}[市省国])$/;
+const NUMERAL = '[一二两三四五六七八九十]+|\\d+';
+const GROUP_RE = new RegExp(`(${NUMERAL})[大个类项种条]([\\u4e00-\\u9fa5]{0,4}?(?:${GROUP_NOUNS.join('|')}))`);
+const SEPARATORS = /、|，|,|以及|及|和|跟|加上/;
+/** Connectors left around subjects and measures once the cue words are cut out. */
+const EDGE_JUNK_START = /^(?:从|对于|关于|其中|各|的)+/;
+const EDGE_JUNK_END = /(?:的|中|里|当中|之中|里面|之间|方面|各自|分别|相比|比较|对比|两者|三者|这两个|这三个|这几个)+$/;
+
+export function clean(s: string): string {
+  let out = s;
+  for (let i = 0; i < 3; i++) out = out.replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '');
+  return out;
+}
+
+export function dropCountWords(s: string): string {
+  return clean(s.replace(COUNT_WORDS, ''));
+}
+
+export function classifierOf(s: string): string | null {
+  return new RegExp(`(?:多少|几)([${CLASSIFIERS}])`).exec(s)?.[1] ?? null;
+}
+
+/** Which figure kinds can answer, from the measure and the words of the question. */
+function kindsFor(q: string, classifier: string | null): FigureKind[] {
+  if (/投资|资金|基金|金额|多少钱|亿元|万元|支出|经费/.test(q)) return ['money'];
+  if (/面积|平方/.test(q)) return ['area'];
+  if (classifier && '人位名'.includes(classifier)) return ['people', 'count'];
+  if (/项目|企业|平台|园区|联盟|工作站|载体|事项|次/.test(q)) return ['count'];
+  if (classifier) return ['count', 'people'];
+  return ['count', 'people', 'money', 'area', 'duration'];
+}
+
+/** Splits "A、B和C" into names, keeping a 与-joined name the document uses as one ("生物医药与健康医疗"). */
+function splitNames(phrase: string, isPhrase: (p: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const part of phrase.split(SEPARATORS)) {
+    const pieces = part.split('与');
+    let i = 0;
+    while (i < pieces.length) {
+      let j = i;
+      for (let k = pieces.length - 1; k > i; k--) {
+        if (isPhrase(pieces.slice(i, k + 1).join('与'))) {
+          j = k;
+          break;
+        }
+      }
+      out.push(pieces.slice(i, j + 1).join('与'));
+      i = j + 1;
+    }
+  }
+  return out.map(clean).filter((s) => s.length > 0);
+}
+
+export interface Parsed {
+  subjects: SubjectSpec[];
+  metric: string | null;
+}
+
+/**
+ * The subjects and shared measure of a phrase: a named group ("三大主导产业在建项目"), or a list
+ * whose last name carries the measure for all ("智能制造和新能源汽车在建项目").
+ */
+export function parseSubjects(phrase: string, isPhrase: (p: string) => boolean): Parsed {
+  const group = GROUP_RE.exec(phrase);
+  if (group) {
+    const rest = clean(dropCountWords(phrase.slice(0, group.index) + phrase.slice(group.index + group[0].length)));
+    const size = /^\d+$/.test(group[1]!) ? Number(group[1]) : parseChineseNumber(group[1]!);
+    return {
+      subjects: [{ kind: 'group', name: group[0], noun: nounOf(group[2]!), size: Number.isFinite(size) ? size : null }],
+      metric: rest || null,
+    };
+  }
+  const names = splitNames(dropCountWords(phrase), isPhrase);
+  const last = names[names.length - 1];
+  const metric = last ? trailingMetric(last) : null;
+  const labels = names.map((n) => clean(metric && n.endsWith(metric) && n.length > metric.length ? n.slice(0, -metric.length) : n));
+  return { subjects: labels.filter(Boolean).map((label) => ({ kind: 'named', label })), metric };
+}
+
+function nounOf(groupWords: string): string {
+  return GROUP_NOUNS.find((n) => groupWords.endsWith(n)) ?? groupWords;
+}
+
+export function request(
+  ctx: Ctx,
+  operation: Operation,
+  parsed: Parsed,
+  extra: { classifier?: string | null; metric?: string | null; ratioAs?: 'percent' | 'multiple' } = {},
+): ComputeRequest | null {
+  const groups = parsed.subjects.filter((s) => s.kind === 'group').length;
+  const named = parsed.subjects.length - groups;
+  // A computation needs two subjects, or a group and something to measure about its members.
+  const metric = parsed.metric || extra.metric || null;
+  if (named + groups === 0 || (groups === 0 && named < 2) || (groups > 0 && !metric && named === 0)) return null;
+  const classifier = extra.classifier ?? classifierOf(ctx.q);
+  return {
+    question: ctx.question,
+    operation,
+    subjects: parsed.subjects,
+    metric,
+    classifier,
+    kinds: kindsFor(`${metric ?? ''}${ctx.q}`, classifier),
+    ratioAs: extra.ratioAs ?? 'percent',
+  };
+}
+

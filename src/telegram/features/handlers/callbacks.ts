@@ -1,0 +1,81 @@
+// Button presses: an example question from /start, or "更多相关数据". Every callback query is answered.
+import { Composer, type Context } from 'telegraf';
+import { answerQuestion } from '../answer-question.js';
+import { replyLocale, textsFor } from '../../../present/i18n.js';
+import { decodeCallback, moreKeyboard, type CallbackAction } from '../keyboard.js';
+import { renderMore } from '../../../present/render-reply.js';
+import { RELATED_PAGE_SIZE, allowRequest, langOf, type BotRuntime } from '../runtime.js';
+import { isGroup, sendHtml, type Destination } from '../../transport/send.js';
+
+function factIdOf(action: Extract<CallbackAction, { kind: 'more' | 'more-at' }>, rt: BotRuntime): string | undefined {
+  if (action.kind === 'more') return rt.engine.factById(action.factId)?.id;
+  return rt.engine.facts[action.factIndex]?.id;
+}
+
+export function callbacksFeature(rt: BotRuntime): Composer<Context> {
+  const feature = new Composer<Context>();
+
+  feature.on('callback_query', async (ctx) => {
+    const lang = langOf(ctx);
+    const query = ctx.callbackQuery;
+    const action = 'data' in query ? decodeCallback(query.data) : null;
+    // A "more" page reads like the answer it continues (English, Traditional); the rest follows language_code.
+    const language = action !== null && action.kind !== 'example' ? action.language : undefined;
+    const t = textsFor(replyLocale(lang, language));
+    const answer = async (text?: string) => {
+      if (ctx.state.callbackAnswered === true) return;
+      ctx.state.callbackAnswered = true;
+      await ctx.answerCbQuery(text);
+    };
+    try {
+      const message = query.message;
+      if (action === null) return;
+      if (message === undefined) {
+        // A button on an inline message: there is no chat to answer in.
+        await answer(t.openChat);
+        return;
+      }
+      const to: Destination = {
+        chatId: message.chat.id,
+        ...(isGroup(message.chat) ? { replyTo: message.message_id } : {}),
+        ...('is_topic_message' in message && message.is_topic_message === true && message.message_thread_id !== undefined
+          ? { threadId: message.message_thread_id }
+          : {}),
+      };
+      if (!(await allowRequest(ctx, rt, null))) return;
+
+      if (action.kind === 'example') {
+        const question = rt.examples[action.index];
+        await answer();
+        if (question !== undefined) await answerQuestion(ctx, rt, question, to, { showQuestion: true });
+        return;
+      }
+
+      const factId = factIdOf(action, rt);
+      const origin = factId === undefined ? undefined : rt.engine.factById(factId);
+      if (factId === undefined || origin === undefined) {
+        await answer(t.factGone);
+        return;
+      }
+      const related = rt.engine.related(factId, action.offset + RELATED_PAGE_SIZE + 1);
+      const page = related.slice(action.offset, action.offset + RELATED_PAGE_SIZE);
+      if (page.length === 0) {
+        await answer(t.noMoreRelated);
+        return;
+      }
+      await answer();
+      const hasMore = related.length > action.offset + RELATED_PAGE_SIZE;
+      const keyboard = hasMore
+        ? moreKeyboard(t.moreButton, factId, action.offset + RELATED_PAGE_SIZE, rt.engine.facts, language)
+        : undefined;
+      await sendHtml(ctx.telegram, to, renderMore(origin, page, { lang, ...(language ? { language } : {}), style: 'full' }), keyboard);
+    } catch (err) {
+      await answer(t.failed).catch(() => undefined);
+      throw err;
+    } finally {
+      await answer().catch((err: unknown) => rt.logger.warn({ err }, 'could not answer the callback query'));
+    }
+  });
+
+  return feature;
+}

@@ -1,0 +1,82 @@
+// What every handler needs, built once per bot.
+import type { Context } from 'telegraf';
+import type { Engine } from '../../answer/engine-types.js';
+import type { Responder } from '../../app/respond.js';
+import type { ContextStore } from '../../app/context/context-store.js';
+import type { Logger } from '../../host/log.js';
+import { formatFor } from '../../present/format.js';
+import { pickLang, texts, type Lang } from '../../present/i18n.js';
+import type { BoundedSet } from '../transport/bounded-set.js';
+import type { RateLimits, RateLimitOptions, RateVerdict } from './rate-limit.js';
+import { isGroup, sendHtml, type Destination } from '../transport/send.js';
+
+export interface BotRuntime {
+  engine: Engine;
+  /** The engine's question → reply pipeline (follow-ups, computed answers, the reply's language). */
+  responder: Responder;
+  /** Each user's last question in each chat, for follow-ups: one store per bot process, bounded, in memory. */
+  conversations: ContextStore;
+  logger: Logger;
+  limits: RateLimits;
+  rateLimit: RateLimitOptions;
+  /** The questions behind the /start buttons (callback data holds their index). */
+  examples: readonly string[];
+  /** ALLOWED_CHAT_IDS: the only chats answered, or null for every chat. */
+  allowedChats: ReadonlySet<number> | null;
+  /** Chats not allowed that were already told so (bounded), so each hears it once. */
+  farewells: BoundedSet<number>;
+}
+
+/** How many hits a private answer shows (the answer plus related facts). */
+export const FULL_ANSWER_HITS = 3;
+/** Related facts per "更多相关数据" page. */
+export const RELATED_PAGE_SIZE = 3;
+/** Inline results per query (Telegram shows a short list; the issue asks for five). */
+export const INLINE_RESULTS = 5;
+
+/** Used in hints only when the corpus offers no sample question of its own. */
+export const FALLBACK_EXAMPLE = '浑南区常住人口多少人？';
+
+/** The first example question, for hints ("例如：…"). */
+export function firstExample(rt: BotRuntime): string {
+  return rt.examples[0] ?? FALLBACK_EXAMPLE;
+}
+
+export function langOf(ctx: Context): Lang {
+  return pickLang(ctx.from?.language_code);
+}
+
+/** The rate-limit verdict for the user (and chat) behind an update; inline queries count as private. */
+export function checkLimits(ctx: Context, rt: BotRuntime): RateVerdict {
+  if (ctx.from === undefined) return { decision: 'ok' };
+  if (isGroup(ctx.chat)) return rt.limits.checkGroup(ctx.from.id, ctx.chat!.id);
+  return rt.limits.checkPrivate(ctx.from.id);
+}
+
+function limitNotice(ctx: Context, rt: BotRuntime, verdict: Exclude<RateVerdict, { decision: 'ok' }>): string {
+  const t = texts[langOf(ctx)];
+  const seconds = Math.round(rt.rateLimit.windowMs / 1000);
+  if (verdict.by === 'chat') return t.chatRateLimited(rt.rateLimit.chatMax, seconds);
+  return t.rateLimited(isGroup(ctx.chat) ? rt.rateLimit.max : rt.rateLimit.privateMax, seconds);
+}
+
+/**
+ * Flood control: true when the request may be answered. Over a limit (per user in groups, per user in
+ * private chats, per group chat), the first request past it gets one short notice (sent to `to`, or as the
+ * callback answer), later ones silence until the window passes.
+ */
+export async function allowRequest(ctx: Context, rt: BotRuntime, to: Destination | null): Promise<boolean> {
+  const verdict = checkLimits(ctx, rt);
+  if (verdict.decision === 'ok') return true;
+  rt.logger.info({ userId: ctx.from?.id, chatId: ctx.chat?.id, decision: verdict.decision, by: verdict.by }, 'rate limited');
+  if (verdict.decision === 'notify') {
+    const notice = limitNotice(ctx, rt, verdict);
+    if (ctx.callbackQuery !== undefined) {
+      await ctx.answerCbQuery(notice, { show_alert: true });
+      ctx.state.callbackAnswered = true;
+    } else if (to !== null) {
+      await sendHtml(ctx.telegram, to, formatFor('html').text(notice));
+    }
+  }
+  return false;
+}

@@ -1,0 +1,95 @@
+/**
+ * The question pipeline as the CLI and the bot are to wire it, for golden tests: a computation
+ * when detectComputation finds one, else the engine's own answer. Also the schemas of the
+ * follow-up and compute golden files.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Answer } from '../../../src/answer/answer.js';
+import type { Engine } from '../../../src/answer/engine-types.js';
+import { computeAnswer } from '../../../src/app/compute/compute.js';
+import type { ComputedAnswer } from '../../../src/app/compute/computed-answer.js';
+import { detectComputation, documentPhrases } from '../../../src/question/operation.js';
+import { loadCorpus } from '../../../src/corpus/load.js';
+import { compileSynonyms, type Synonym } from '../../../src/question/synonyms.js';
+
+let glossary: Promise<Synonym[]> | undefined;
+
+/** The seed corpus's English glossary, compiled, as the engine uses it. */
+export function seedGlossary(): Promise<Synonym[]> {
+  glossary ??= loadCorpus(new URL('../../../corpus', import.meta.url).pathname).then((c) => compileSynonyms(c.glossaryEn));
+  return glossary;
+}
+
+export type Reply = { kind: 'computed'; computed: ComputedAnswer } | { kind: 'answer'; answer: Answer };
+
+export function reply(engine: Engine, glossaryEn: readonly Synonym[], question: string): Reply {
+  const request = detectComputation(question, { isDocumentPhrase: documentPhrases(engine.facts), glossaryEn });
+  return request ? { kind: 'computed', computed: computeAnswer(request, engine) } : { kind: 'answer', answer: engine.ask(question) };
+}
+
+/**
+ * The text golden expectations are checked against: the top fact's text for an answer; for a
+ * computation, the result followed by every operand's fact text (null when nothing was found).
+ */
+export function replyText(r: Reply): string | null {
+  if (r.kind === 'answer') return r.answer.kind === 'found' && r.answer.hits[0] ? r.answer.hits[0].fact.text : null;
+  const c = r.computed;
+  if (!c.result) return null;
+  return [c.result.text, ...c.operands.map((o) => o.hit.fact.text)].join('\n');
+}
+
+export function containsAll(text: string | null, expect: readonly string[]): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, '');
+  return text !== null && expect.every((e) => norm(text).includes(norm(e)));
+}
+
+export const FollowUpGoldenSchema = z.object({
+  id: z.string(),
+  first: z.string().min(1),
+  then: z.string().min(1),
+  expect: z.array(z.string().min(1)).min(1),
+});
+export type FollowUpGolden = z.infer<typeof FollowUpGoldenSchema>;
+
+export const ComputeGoldenSchema = z
+  .object({
+    id: z.string(),
+    q: z.string().min(1),
+    operation: z.enum(['sum', 'max', 'min', 'ratio', 'difference']),
+    /** The right number: values scaled out (元, 个), percent points for a share, times for a multiple. */
+    result: z.number().optional(),
+    /** For max/min: the subject with the extreme value. */
+    winner: z.string().optional(),
+    /** The operands' figures as the document writes them. */
+    operands: z.array(z.string()).optional(),
+    /** When the document lacks operands: the ones the answer must name. */
+    missing: z.array(z.string()).optional(),
+  })
+  .refine((g) => (g.result !== undefined) !== (g.missing !== undefined), 'give either result or missing');
+export type ComputeGolden = z.infer<typeof ComputeGoldenSchema>;
+
+export function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
+  return readFileSync(new URL(`../../golden/${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => schema.parse(JSON.parse(l)));
+}
+
+/** Equal up to rounding in the last shown decimal (shares to 0.01 points). */
+export function sameNumber(actual: number, expected: number): boolean {
+  return Math.abs(actual - expected) <= 0.01 + Math.abs(expected) * 1e-9;
+}
+
+/** A computed answer against its golden line: the right operation and number, or the right missing operands. */
+export function computeMatches(g: ComputeGolden, c: ComputedAnswer): boolean {
+  if (c.operation !== g.operation) return false;
+  if (g.missing) return c.result === null && g.missing.every((m) => c.missing.includes(m));
+  if (!c.result || !sameNumber(c.result.value, g.result!)) return false;
+  if (g.winner && !(c.result.winners ?? []).includes(g.winner)) return false;
+  if (g.operands) {
+    const got = c.operands.map((o) => o.figure.raw).sort();
+    if (JSON.stringify(got) !== JSON.stringify([...g.operands].sort())) return false;
+  }
+  return true;
+}

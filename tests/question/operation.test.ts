@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { detectComputation, documentPhrases } from '../../src/question/operation.js';
+import type { ComputeRequest } from '../../src/app/compute/computed-answer.js';
+import type { Synonym } from '../../src/question/synonyms.js';
+import { readGolden } from '../helpers/golden.js';
+import { seedGlossary } from '../app/compute/pipeline.js';
+
+const names = (r: ComputeRequest | null) => r?.subjects.map((s) => (s.kind === 'named' ? s.label : `[${s.name}]`));
+const isDocumentPhrase = documentPhrases([{ text: '构建完善智能制造、新能源汽车、生物医药与健康医疗三大主导产业' }]);
+
+let glossaryEn: Synonym[];
+beforeAll(async () => {
+  glossaryEn = await seedGlossary();
+});
+
+describe('detectComputation', () => {
+  it('reads a sum over a group the document names, with the shared measure', () => {
+    const r = detectComputation('三大主导产业在建项目一共有多少个？');
+    expect(r).toMatchObject({ operation: 'sum', metric: '在建项目', classifier: '个', kinds: ['count'] });
+    expect(r?.subjects).toEqual([{ kind: 'group', name: '三大主导产业', noun: '主导产业', size: 3 }]);
+  });
+
+  it('reads a sum over listed subjects', () => {
+    expect(names(detectComputation('院士工作站和博士后工作站一共多少个？'))).toEqual(['院士工作站', '博士后工作站']);
+    expect(names(detectComputation('双创示范园区、双创服务平台和创新联盟一共多少个？'))).toEqual(['双创示范园区', '双创服务平台', '创新联盟']);
+    expect(detectComputation('智能制造和新能源汽车在建项目加起来多少个？')).toMatchObject({ metric: '在建项目' });
+  });
+
+  it('keeps a 与-joined name whole when the document uses it, and splits 与 otherwise', () => {
+    const q = '新能源汽车与生物医药与健康医疗哪个计划投资多？';
+    expect(names(detectComputation(q, { isDocumentPhrase }))).toEqual(['新能源汽车', '生物医药与健康医疗']);
+    expect(names(detectComputation(q))).toEqual(['新能源汽车', '生物医药', '健康医疗']);
+  });
+
+  it('reads the largest and the smallest, however the question is ordered', () => {
+    expect(detectComputation('三大主导产业中哪个计划投资最多？')).toMatchObject({ operation: 'max', metric: '计划投资', kinds: ['money'] });
+    expect(detectComputation('三大主导产业计划投资哪个最多？')).toMatchObject({ operation: 'max', metric: '计划投资' });
+    expect(detectComputation('三大主导产业中哪个在建项目最少？')).toMatchObject({ operation: 'min', metric: '在建项目' });
+    expect(detectComputation('在建项目最多的是哪个产业？')).toMatchObject({ operation: 'max', metric: '在建项目', subjects: [{ kind: 'group', noun: '产业', size: null }] });
+    expect(names(detectComputation('实地走访和电话联系，哪种方式次数更多？'))).toEqual(['实地走访', '电话联系']);
+  });
+
+  it('reads a difference, the larger named first', () => {
+    const more = detectComputation('智能制造比新能源汽车在建项目多多少个？');
+    expect(more).toMatchObject({ operation: 'difference', metric: '在建项目', classifier: '个' });
+    expect(names(more)).toEqual(['智能制造', '新能源汽车']);
+    expect(names(detectComputation('新能源汽车比智能制造在建项目少多少个？'))).toEqual(['智能制造', '新能源汽车']);
+    expect(names(detectComputation('智能制造计划投资比生物医药与健康医疗多多少？', { isDocumentPhrase }))).toEqual(['智能制造', '生物医药与健康医疗']);
+  });
+
+  it('reads a share and a multiple, part first', () => {
+    expect(detectComputation('新登记企业占市场主体的比例？')).toMatchObject({ operation: 'ratio', ratioAs: 'percent' });
+    expect(names(detectComputation('新登记企业占市场主体的比例？'))).toEqual(['新登记企业', '市场主体']);
+    expect(names(detectComputation('实地走访占联系企业次数的比例？'))).toEqual(['实地走访', '联系企业']);
+    const times = detectComputation('智能制造计划投资是新能源汽车的几倍？');
+    expect(times).toMatchObject({ operation: 'ratio', ratioAs: 'multiple', metric: '计划投资' });
+    expect(names(times)).toEqual(['智能制造', '新能源汽车']);
+  });
+
+  it('reads Traditional characters as their Simplified form', () => {
+    expect(detectComputation('三大主導產業在建項目一共有多少個？')).toMatchObject({ operation: 'sum', metric: '在建项目' });
+  });
+
+  it('reads English forms through the corpus glossary', () => {
+    const sum = detectComputation('How many projects are under construction in the three leading industries in total?', { glossaryEn });
+    expect(sum).toMatchObject({ operation: 'sum', metric: '在建项目', subjects: [{ kind: 'group', noun: '主导产业', size: 3 }] });
+    expect(detectComputation('Which leading industry has the most planned investment?', { glossaryEn })).toMatchObject({ operation: 'max', kinds: ['money'] });
+    expect(names(detectComputation('What share of market entities are newly registered enterprises?', { glossaryEn }))).toEqual(['新登记企业', '市场主体']);
+    expect(names(detectComputation('How much more is invested in intelligent manufacturing than in new energy vehicles?', { glossaryEn }))).toEqual(['智能制造', '新能源汽车']);
+    expect(detectComputation('How many projects are under construction in the three leading industries in total?')).toBeNull();
+  });
+
+  it.each([
+    ['沈阳市一共有几个区县？', 'one subject'],
+    ['双创载体一共多少家？', 'one subject'],
+    ['主导产业一共有几个？', 'a group with nothing to measure'],
+    ['重点项目比2018年同期增加了多少个？', 'a change the document states'],
+    ['国家高新技术企业比2018年同期多多少家？', 'a comparison with a period'],
+    ['新认定高企数量是2018年同期的几倍？', 'a multiple the document states'],
+    ['科技型中小企业占全市多少？', 'a share the document states'],
+    ['国家级双创载体占沈阳市的比例是多少？', 'a share the document states'],
+    ['渾南區佔地面積有多大？', '占地 is not a share'],
+    ['自贸区和高新区怎么协同发展？', 'no arithmetic'],
+    ['浑南区在沈阳哪个方位？', 'no arithmetic'],
+    ['How many people live in Hunnan?', 'one figure'],
+  ])('leaves "%s" to the engine (%s)', (q) => {
+    expect(detectComputation(q, { isDocumentPhrase, glossaryEn })).toBeNull();
+  });
+
+  it('finds no computation in the single-fact golden questions', () => {
+    const golden = [...readGolden('seed-dev.jsonl'), ...readGolden('hunnan-zh.jsonl')];
+    const fired = golden.filter((g) => detectComputation(g.q, { isDocumentPhrase, glossaryEn }) !== null).map((g) => `${g.id} ${g.q}`);
+    expect(fired).toEqual([]);
+  });
+});

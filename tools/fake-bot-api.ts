@@ -1,0 +1,518 @@
+// A small Bot API server on 127.0.0.1 for end-to-end tests: enough methods for this bot, strict about
+// HTML, callback data and message length the way Telegram is, recording every call, and able to inject
+// faults on demand: 429 with retry_after, 500, 502 (an HTML page, as a proxy sends), a connection reset,
+// a request never answered, a whole outage for a while, or a random share of faulty answers (load bench).
+// A fault may come after the call took effect (`deliver: true`): the message is sent, the answer is lost.
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HtmlParseError, parseTelegramHtml } from '../tests/telegram/telegram-html.js';
+
+export const TEST_TOKEN = '123456789:AAFakeTokenForTests-abcdefghijklmnopq';
+
+export interface FakeUser {
+  id: number;
+  is_bot: boolean;
+  first_name: string;
+  username?: string;
+  language_code?: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, any>;
+  /** HTTP status the fake answered with. */
+  status: number;
+  /** What the fake answered (result or error). */
+  response: any;
+}
+
+export type Fault =
+  | { code: 429; retryAfter?: number }
+  /** 500 and 503 as Telegram answers them; 502 as a reverse proxy does (an HTML page, not JSON). */
+  | { code: 500 | 502 | 503; deliver?: boolean }
+  | { code: 400; description: string }
+  /** The connection is destroyed without an answer. */
+  | { kind: 'reset'; deliver?: boolean }
+  /** No answer at all until the client gives up (or the server stops). */
+  | { kind: 'hang'; deliver?: boolean };
+
+/** A seeded random number generator (mulberry32), so a bench run can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Outage {
+  methods: ReadonlySet<string> | null;
+  until: number;
+  fault: Fault;
+}
+
+interface RandomFaults {
+  rate: number;
+  faults: readonly Fault[];
+  random: () => number;
+}
+
+export interface SentMessage {
+  message_id: number;
+  chat: { id: number; type: string; title?: string; first_name?: string };
+  date: number;
+  text: string;
+  /** What the user sees (HTML parsed). */
+  plain: string;
+  bold: string[];
+  html: string;
+  message_thread_id?: number;
+  is_topic_message?: boolean;
+  reply_to_message_id?: number;
+  reply_markup?: any;
+}
+
+type Json = Record<string, any>;
+
+function faultName(fault: Fault): string {
+  return 'kind' in fault ? fault.kind : String(fault.code);
+}
+
+function ok(result: unknown) {
+  return { status: 200, body: { ok: true, result } };
+}
+function fail(status: number, description: string, extra: Json = {}) {
+  return { status, body: { ok: false, error_code: status, description, ...extra } };
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+export class FakeBotApi {
+  readonly calls: RecordedCall[] = [];
+  /** Methods in the order their requests arrived (before any answer). */
+  readonly requests: string[] = [];
+  readonly events = new EventEmitter();
+  readonly bot: FakeUser;
+  /** Messages by chat id then message id (the bot's and the users'). */
+  readonly messages = new Map<number, Map<number, SentMessage | Json>>();
+  private server: Server | null = null;
+  private updates: Json[] = [];
+  private nextUpdateId = 1000;
+  private nextMessageId = 5000;
+  private confirmedOffset = 0;
+  private pollWaiters = new Set<() => void>();
+  private faults = new Map<string, Fault[]>();
+  private outages: Outage[] = [];
+  private randomFaults = new Map<string, RandomFaults>();
+  private hanging = new Set<ServerResponse>();
+  /** Faults answered so far, by kind ("429", "500", "reset", "hang"…), for reports. */
+  readonly faultCounts = new Map<string, number>();
+  /** TCP connections accepted so far (keep-alive reuse shows as few connections for many calls). */
+  connections = 0;
+  /** Successful calls by method (kept even when `recordCalls` is off). */
+  readonly okCounts = new Map<string, number>();
+  /** When false, calls are not kept in `calls` (the load bench sends thousands); counters still work. */
+  recordCalls = true;
+  private delays = new Map<string, number[]>();
+  private answeredCallbacks = new Map<string, number>();
+  private knownCallbacks = new Set<string>();
+  webhook: Json | null = null;
+  /** Groups the bot has left (leaveChat): sending there answers 403, as Telegram does. */
+  readonly leftChats = new Set<number>();
+
+  constructor(
+    readonly token = TEST_TOKEN,
+    bot: Partial<FakeUser> = {},
+  ) {
+    this.bot = { id: 777000111, is_bot: true, first_name: 'FactBot', username: 'FactTestBot', ...bot };
+    this.events.setMaxListeners(100);
+  }
+
+  get apiRoot(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error('fake Bot API not started');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', () => (this.connections += 1));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.pollWaiters) wake();
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** The next `times` calls of `method` fail with `fault`. */
+  inject(method: string, fault: Fault, times = 1): void {
+    const list = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.faults.set(method, list);
+  }
+
+  /** Every call of `methods` (null: every method) fails with `fault` for the next `ms` milliseconds. */
+  outage(methods: readonly string[] | null, ms: number, fault: Fault): void {
+    this.outages.push({ methods: methods === null ? null : new Set(methods), until: Date.now() + ms, fault });
+  }
+
+  /** Ends every outage now. */
+  endOutages(): void {
+    this.outages = [];
+  }
+
+  /** From now on, a share `rate` of the calls of `method` fails with one of `faults`, picked at random. */
+  injectRandom(method: string, rate: number, faults: readonly Fault[], random: () => number = Math.random): void {
+    this.randomFaults.set(method, { rate, faults, random });
+  }
+
+  /** The next call of `method` is answered only after `ms`. */
+  delay(method: string, ms: number): void {
+    const list = this.delays.get(method) ?? [];
+    list.push(ms);
+    this.delays.set(method, list);
+  }
+
+  /** Queues an update for getUpdates; returns it with its update_id. */
+  pushUpdate(update: Json): Json & { update_id: number } {
+    const full: Json & { update_id: number } = { update_id: this.nextUpdateId++, ...update };
+    if (full.message) this.remember(full.message);
+    if (full.callback_query) this.knownCallbacks.add(full.callback_query.id);
+    this.updates.push(full);
+    for (const wake of [...this.pollWaiters]) wake();
+    return full;
+  }
+
+  /** Builds an update (with an id) without queueing it, e.g. to POST to a webhook. */
+  makeUpdate(update: Json): Json & { update_id: number } {
+    const full: Json & { update_id: number } = { update_id: this.nextUpdateId++, ...update };
+    if (full.message) this.remember(full.message);
+    if (full.callback_query) this.knownCallbacks.add(full.callback_query.id);
+    return full;
+  }
+
+  newMessageId(): number {
+    return this.nextMessageId++;
+  }
+
+  /** Resolves once the poller has asked for updates past `updateId`, i.e. finished handling it. */
+  async processed(updateId: number, timeoutMs = 8000): Promise<void> {
+    if (this.confirmedOffset > updateId) return;
+    await this.waitFor(() => this.confirmedOffset > updateId, timeoutMs, `update ${updateId} to be processed`);
+  }
+
+  /** Calls of one method that succeeded. */
+  sent(method = 'sendMessage'): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.status === 200);
+  }
+
+  /** Messages the bot sent successfully, in order. */
+  botMessages(chatId?: number): SentMessage[] {
+    return this.sent('sendMessage')
+      .map((c) => c.response as SentMessage)
+      .filter((m) => chatId === undefined || m.chat.id === chatId);
+  }
+
+  async waitFor<T>(check: () => T | undefined | false | null, timeoutMs = 8000, what = 'condition'): Promise<T> {
+    const first = check();
+    if (first) return first;
+    return await new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.events.off('change', onChange);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      const onChange = () => {
+        const value = check();
+        if (value) {
+          clearTimeout(timer);
+          this.events.off('change', onChange);
+          resolve(value);
+        }
+      };
+      this.events.on('change', onChange);
+    });
+  }
+
+  /** Waits until `count` requests of a method have arrived (answered or not, e.g. a long poll). */
+  async waitForRequest(method: string, count = 1, timeoutMs = 8000): Promise<void> {
+    await this.waitFor(() => this.requests.filter((m) => m === method).length >= count, timeoutMs, `${count} × ${method} request`);
+  }
+
+  /** Waits for the n-th (1-based) successful call of a method. */
+  async waitForSent(method: string, count = 1, timeoutMs = 8000): Promise<RecordedCall[]> {
+    return this.waitFor(
+      () => {
+        const list = this.sent(method);
+        return list.length >= count ? list : undefined;
+      },
+      timeoutMs,
+      `${count} × ${method}`,
+    );
+  }
+
+  private remember(message: Json): void {
+    const chat = this.messages.get(message.chat.id) ?? new Map();
+    chat.set(message.message_id, message);
+    this.messages.set(message.chat.id, chat);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    let body = '';
+    for await (const chunk of req) body += String(chunk);
+    const send = (answer: { status: number; body: Json }) => {
+      if (!res.writableEnded && !res.destroyed) {
+        res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
+      }
+    };
+    if (!match) return send(fail(404, 'Not Found'));
+    const [, token, method = ''] = match;
+    let payload: Json = {};
+    try {
+      payload = body === '' ? {} : JSON.parse(body);
+    } catch {
+      return send(fail(400, 'Bad Request: invalid JSON'));
+    }
+    const record = (answer: { status: number; body: Json }) => {
+      if (answer.status === 200) this.okCounts.set(method, (this.okCounts.get(method) ?? 0) + 1);
+      if (this.recordCalls) this.calls.push({
+        method,
+        payload,
+        status: answer.status,
+        response: answer.body.ok ? answer.body.result : answer.body,
+      });
+      this.events.emit('change');
+      this.events.emit('call', method, payload, answer.status, answer.body.ok ? answer.body.result : answer.body);
+    };
+    if (token !== this.token) {
+      const answer = fail(401, 'Unauthorized');
+      record(answer);
+      return send(answer);
+    }
+    const delay = this.delays.get(method)?.shift();
+    this.requests.push(method);
+    this.events.emit('request', method, payload);
+    this.events.emit('change');
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
+    const fault = this.faultFor(method);
+    if (fault !== undefined) {
+      this.faultCounts.set(faultName(fault), (this.faultCounts.get(faultName(fault)) ?? 0) + 1);
+      const delivered = 'deliver' in fault && fault.deliver === true ? this.call(method, payload) : null;
+      if (delivered !== null) record(delivered);
+      if ('kind' in fault) {
+        // Recorded with status 0: no HTTP answer was given.
+        if (delivered === null) record({ status: 0, body: { ok: false, error_code: 0, description: `fault: ${fault.kind}` } });
+        if (fault.kind === 'reset') {
+          req.socket.destroy();
+        } else {
+          this.hanging.add(res);
+          res.on('close', () => this.hanging.delete(res));
+        }
+        this.events.emit('fault', method, fault);
+        return;
+      }
+      if (fault.code === 502) {
+        // A reverse proxy's error page: HTML, not the Bot API's JSON.
+        if (delivered === null) record({ status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway (HTML page)' } });
+        this.events.emit('fault', method, fault);
+        if (!res.writableEnded && !res.destroyed) {
+          res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+        }
+        return;
+      }
+      const answer =
+        fault.code === 429
+          ? fail(429, `Too Many Requests: retry after ${fault.retryAfter ?? 1}`, { parameters: { retry_after: fault.retryAfter ?? 1 } })
+          : fault.code === 400
+            ? fail(400, fault.description)
+            : fail(fault.code, fault.code === 500 ? 'Internal Server Error' : 'Service Unavailable');
+      if (delivered === null) record(answer);
+      this.events.emit('fault', method, fault);
+      send(answer);
+      return;
+    }
+    const answer = method === 'getUpdates' ? await this.getUpdates(payload, req) : this.call(method, payload);
+    record(answer);
+    send(answer);
+  }
+
+  /** The fault the next call of `method` meets, if any: queued faults first, then outages, then random ones. */
+  private faultFor(method: string): Fault | undefined {
+    const queued = this.faults.get(method)?.shift();
+    if (queued !== undefined) return queued;
+    const now = Date.now();
+    this.outages = this.outages.filter((o) => o.until > now);
+    const outage = this.outages.find((o) => o.methods === null || o.methods.has(method));
+    if (outage !== undefined) return outage.fault;
+    const random = this.randomFaults.get(method);
+    if (random !== undefined && random.random() < random.rate) {
+      return random.faults[Math.floor(random.random() * random.faults.length)];
+    }
+    return undefined;
+  }
+
+  private async getUpdates(payload: Json, req: IncomingMessage) {
+    const offset = Number(payload.offset ?? 0);
+    if (offset > this.confirmedOffset) this.confirmedOffset = offset;
+    this.updates = this.updates.filter((u) => u.update_id >= offset);
+    this.events.emit('change');
+    const limit = Number(payload.limit ?? 100);
+    if (this.updates.length === 0 && Number(payload.timeout ?? 0) > 0) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.pollWaiters.delete(wake);
+          req.socket.off('close', wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(Number(payload.timeout), 30) * 1000);
+        this.pollWaiters.add(wake);
+        req.socket.once('close', wake);
+      });
+    }
+    return ok(this.updates.slice(0, limit));
+  }
+
+  private checkText(text: unknown, parseMode: unknown): { plain: string; bold: string[] } | string {
+    if (typeof text !== 'string' || text.trim() === '') return 'Bad Request: message text is empty';
+    let plain = text;
+    let bold: string[] = [];
+    if (parseMode === 'HTML') {
+      try {
+        ({ text: plain, bold } = parseTelegramHtml(text));
+      } catch (err) {
+        if (err instanceof HtmlParseError) return `Bad Request: ${err.message}`;
+        throw err;
+      }
+    } else if (parseMode !== undefined) {
+      return `Bad Request: unsupported parse_mode ${String(parseMode)}`;
+    }
+    if (plain.length > 4096) return 'Bad Request: message is too long';
+    return { plain, bold };
+  }
+
+  private checkMarkup(markup: unknown): string | null {
+    if (markup === undefined) return null;
+    const rows = (markup as Json).inline_keyboard;
+    if (!Array.isArray(rows)) return 'Bad Request: unsupported reply_markup';
+    for (const row of rows) {
+      for (const button of row) {
+        if (typeof button.text !== 'string' || button.text === '') return 'Bad Request: button text is empty';
+        if (button.callback_data !== undefined) {
+          const size = Buffer.byteLength(String(button.callback_data), 'utf8');
+          if (size < 1 || size > 64) return 'Bad Request: BUTTON_DATA_INVALID';
+        }
+      }
+    }
+    return null;
+  }
+
+  private chatOf(chatId: number): SentMessage['chat'] {
+    const known = this.messages.get(chatId);
+    const first = known?.values().next().value as Json | undefined;
+    if (first?.chat) return first.chat;
+    return chatId > 0 ? { id: chatId, type: 'private', first_name: 'User' } : { id: chatId, type: 'supergroup', title: 'Group' };
+  }
+
+  private call(method: string, p: Json): { status: number; body: Json } {
+    switch (method) {
+      case 'getMe':
+        return ok({ ...this.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true });
+      case 'deleteWebhook':
+        this.webhook = null;
+        return ok(true);
+      case 'setWebhook':
+        if (typeof p.url !== 'string' || !p.url.startsWith('https://')) return fail(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+        this.webhook = p;
+        return ok(true);
+      case 'getWebhookInfo':
+        return ok({ url: this.webhook?.url ?? '', pending_update_count: 0 });
+      case 'setMyCommands': {
+        const commands = p.commands;
+        if (!Array.isArray(commands) || commands.length === 0) return fail(400, 'Bad Request: commands must be non-empty');
+        for (const c of commands) {
+          if (!/^[a-z0-9_]{1,32}$/.test(c.command)) return fail(400, 'Bad Request: BOT_COMMAND_INVALID');
+          if (typeof c.description !== 'string' || c.description.length < 1 || c.description.length > 256) {
+            return fail(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
+          }
+        }
+        return ok(true);
+      }
+      case 'sendChatAction':
+        return ok(true);
+      case 'leaveChat':
+        if (typeof p.chat_id !== 'number' || p.chat_id > 0) return fail(400, 'Bad Request: chat not found');
+        this.leftChats.add(p.chat_id);
+        return ok(true);
+      case 'sendMessage':
+      case 'editMessageText': {
+        const checked = this.checkText(p.text, p.parse_mode);
+        if (typeof checked === 'string') return fail(400, checked);
+        const markupError = this.checkMarkup(p.reply_markup);
+        if (markupError) return fail(400, markupError);
+        if (typeof p.chat_id !== 'number') return fail(400, 'Bad Request: chat not found');
+        if (this.leftChats.has(p.chat_id)) return fail(403, 'Forbidden: bot is not a member of the supergroup chat');
+        const replyTo = p.reply_parameters?.message_id;
+        if (replyTo !== undefined && !this.messages.get(p.chat_id)?.has(replyTo) && !p.reply_parameters.allow_sending_without_reply) {
+          return fail(400, 'Bad Request: message to be replied not found');
+        }
+        const existing = method === 'editMessageText' ? this.messages.get(p.chat_id)?.get(p.message_id) : undefined;
+        if (method === 'editMessageText' && !existing) return fail(400, 'Bad Request: message to edit not found');
+        const message: SentMessage = {
+          message_id: method === 'editMessageText' ? p.message_id : this.nextMessageId++,
+          chat: this.chatOf(p.chat_id),
+          date: now(),
+          text: p.text,
+          plain: checked.plain,
+          bold: checked.bold,
+          html: p.text,
+          ...(p.message_thread_id !== undefined ? { message_thread_id: p.message_thread_id, is_topic_message: true } : {}),
+          ...(replyTo !== undefined ? { reply_to_message_id: replyTo } : {}),
+          ...(p.reply_markup !== undefined ? { reply_markup: p.reply_markup } : {}),
+        };
+        this.remember({ ...message, from: this.bot, text: checked.plain });
+        return ok(message);
+      }
+      case 'answerCallbackQuery': {
+        const id = String(p.callback_query_id ?? '');
+        if (!this.knownCallbacks.has(id)) return fail(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+        const count = (this.answeredCallbacks.get(id) ?? 0) + 1;
+        this.answeredCallbacks.set(id, count);
+        if (count > 1) return fail(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+        return ok(true);
+      }
+      case 'answerInlineQuery': {
+        const results = p.results;
+        if (!Array.isArray(results) || results.length > 50) return fail(400, 'Bad Request: RESULTS_TOO_MUCH');
+        const ids = new Set<string>();
+        for (const r of results) {
+          if (typeof r.id !== 'string' || r.id === '' || Buffer.byteLength(r.id) > 64 || ids.has(r.id)) {
+            return fail(400, 'Bad Request: RESULT_ID_INVALID');
+          }
+          ids.add(r.id);
+          if (r.type !== 'article' || typeof r.title !== 'string' || r.title === '') return fail(400, 'Bad Request: RESULT_TITLE_EMPTY');
+          const content = r.input_message_content;
+          const checked = this.checkText(content?.message_text, content?.parse_mode);
+          if (typeof checked === 'string') return fail(400, checked);
+        }
+        return ok(true);
+      }
+      default:
+        return fail(404, 'Not Found: method not found');
+    }
+  }
+}
