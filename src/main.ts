@@ -1,15 +1,15 @@
 // Composition root: .env → config → engine → Telegram bot (token set) or console chat (no token).
 // The only place that reads process.env, installs signal handlers or exits.
 import { config as loadDotenv } from 'dotenv';
-import { buildEngineFromDir } from './answer/build-engine.js';
-import { ConfigError, parseConfig, type Config, type TelegramConfig } from './host/config.js';
-import { runConsoleChat } from './console/chat.js';
-import { CorpusError } from './corpus/load.js';
-import { createLogger, redactSecrets, type Logger } from './host/log.js';
-import { createBot } from './telegram/create-bot.js';
-import { launchBot, type RunningBot } from './telegram/run-bot.js';
-import { warmUp } from './telegram/features/warm-up.js';
-import type { Engine } from './answer/engine-types.js';
+import { buildEngineFromDir } from './answer/index.js';
+import { ConfigError, parseConfig, type Config, type TelegramConfig } from './host/index.js';
+import { runConsoleChat } from './console/index.js';
+import { CorpusError } from './corpus/index.js';
+import { createLogger, redactSecrets, type Logger } from './host/index.js';
+import { createBot } from './telegram/index.js';
+import { launchBot, type RunningBot } from './telegram/index.js';
+import { warmUp } from './telegram/index.js';
+import type { Engine } from './answer/index.js';
 
 /** Longest wait for answers in flight after SIGINT/SIGTERM before giving up. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;

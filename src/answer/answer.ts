@@ -1,4 +1,9 @@
-import type { Fact, Figure } from '../facts/fact.js';
+import type { Fact, Figure } from '../facts/index.js';
+import type { AskedKind } from '../question/index.js';
+import type { ScoreParts } from '../ranking/index.js';
+
+export type { AskedKind } from '../question/index.js';
+export type { ScoreParts } from '../ranking/index.js';
 
 /** Where a fact comes from, enough for a reader to check it. */
 export interface Citation {
@@ -14,24 +19,6 @@ export interface Citation {
   end: number;
 }
 
-/** Why a hit scored what it did (shown by `ask --debug`). */
-export interface ScoreParts {
-  /** BM25 over the question's terms. */
-  terms: number;
-  /** Bonus for the fact's document matching the question as a whole. */
-  document: number;
-  /** Bonus/penalty for the asked figure kind (多少人 → people ...). */
-  kind: number;
-  /** Bonus for a matching time qualifier (2018, 上半年 ...). */
-  time: number;
-  /** Share of the question's weighted terms (by rarity across the corpus) found in the fact, 0–1. */
-  coverage: number;
-  /** The same over the words the question adds to its document's subjects: what decides "found". */
-  focus: number;
-  /** Question terms found in the fact. */
-  matched: string[];
-}
-
 export interface Hit {
   fact: Fact;
   citation: Citation;
@@ -40,24 +27,6 @@ export interface Hit {
   score: number;
   why: ScoreParts;
 }
-
-/** What the question asks for, as far as it can be told. */
-export type AskedKind =
-  | 'people'
-  | 'count'
-  | 'area'
-  | 'money'
-  | 'percent'
-  | 'duration'
-  | 'multiple'
-  | 'date'
-  | 'number'
-  | 'person'
-  | 'place'
-  | 'list'
-  | 'definition'
-  | 'yesno'
-  | null;
 
 export type Answer =
   | {

@@ -3,12 +3,12 @@
  * process and shared by every engine built in it (the CMRC eval builds hundreds).
  */
 import { createHash } from 'node:crypto';
-import type { CorpusDocument } from '../corpus/document.js';
-import { loadCorpus, type LoadCorpusOptions } from '../corpus/load.js';
-import { toSimplified } from '../text/normalize.js';
-import { compileSynonyms } from '../question/synonyms.js';
-import { corpusDictionary, readJiebaDictionary, type CorpusDictionaryOptions } from '../text/jieba-dictionary.js';
-import { createJiebaTokenizer, type Tokenizer } from '../text/tokenize.js';
+import type { CorpusDocument } from '../corpus/index.js';
+import { loadCorpus, type LoadCorpusOptions } from '../corpus/index.js';
+import { toSimplified } from '../text/index.js';
+import { compileSynonyms } from '../question/index.js';
+import { corpusDictionary, readJiebaDictionary, type CorpusDictionaryOptions } from '../text/index.js';
+import { createJiebaTokenizer, type Tokenizer } from '../text/index.js';
 import { createEngine, type EngineOptions } from './engine.js';
 import type { Engine } from './engine-types.js';
 

@@ -1,6 +1,6 @@
-import type { CorpusDocument } from '../corpus/document.js';
-import type { Fact } from '../facts/fact.js';
-import type { Synonym } from '../question/synonyms.js';
+import type { CorpusDocument } from '../corpus/index.js';
+import type { Fact } from '../facts/index.js';
+import type { Synonym } from '../question/index.js';
 import type { Answer, Hit, Topic } from './answer.js';
 
 export interface AskOptions {

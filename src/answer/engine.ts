@@ -2,17 +2,17 @@
  * The answer engine: documents → facts → index, and questions → cited answers. Knows nothing
  * about Telegram or the command line.
  */
-import type { CorpusDocument } from '../corpus/document.js';
-import type { Fact, Figure } from '../facts/fact.js';
-import { extractFacts } from '../facts/extract.js';
-import { findTimeMentions } from '../facts/time.js';
-import { ANSWERING_FIGURE_KINDS } from '../question/asked-kind.js';
-import { analyzeQuestion, type AnalyzedQuestion } from '../question/analyze.js';
-import type { Synonym } from '../question/synonyms.js';
-import { DEFAULT_RANKING, type RankingParams } from '../ranking/defaults.js';
-import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/rank.js';
-import { buildFactIndex } from '../search/build-index.js';
-import type { Tokenizer } from '../text/tokenize.js';
+import type { CorpusDocument } from '../corpus/index.js';
+import type { Fact, Figure } from '../facts/index.js';
+import { extractFacts } from '../facts/index.js';
+import { findTimeMentions } from '../facts/index.js';
+import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
+import { analyzeQuestion, type AnalyzedQuestion } from '../question/index.js';
+import type { Synonym } from '../question/index.js';
+import { DEFAULT_RANKING, type RankingParams } from '../ranking/index.js';
+import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
+import { buildFactIndex } from '../search/index.js';
+import type { Tokenizer } from '../text/index.js';
 import type { Answer, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
 

@@ -8,11 +8,11 @@
  */
 import { computeAnswer } from './compute/compute.js';
 import type { ComputedAnswer } from './compute/computed-answer.js';
-import { detectComputation, documentPhrases } from '../question/operation.js';
+import { detectComputation, documentPhrases } from '../question/index.js';
 import { resolveInContext, type ChatId, type ContextStore } from './context/context-store.js';
-import { questionLanguage, type QuestionLanguage } from '../text/normalize.js';
-import type { Answer } from '../answer/answer.js';
-import type { AskOptions, Engine } from '../answer/engine-types.js';
+import { questionLanguage, type QuestionLanguage } from '../text/index.js';
+import type { Answer } from '../answer/index.js';
+import type { AskOptions, Engine } from '../answer/index.js';
 
 export type Reply = Answer | ComputedAnswer;
 

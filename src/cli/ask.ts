@@ -9,10 +9,10 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { buildEngineFromDir } from '../answer/build-engine.js';
-import { formatReplyText, replyToJson } from '../present/reply-format.js';
-import { createResponder } from '../app/respond.js';
-import { CorpusError } from '../corpus/load.js';
+import { buildEngineFromDir } from '../answer/index.js';
+import { formatReplyText, replyToJson } from '../present/index.js';
+import { createResponder } from '../app/index.js';
+import { CorpusError } from '../corpus/index.js';
 import { answerBatchLine } from './batch.js';
 
 const USAGE = `usage: ask [--json] [--debug] [--corpus DIR] [--limit N] [question ...]

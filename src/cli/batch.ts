@@ -1,7 +1,7 @@
 /** The batch protocol of `ask`: one input line (plain text or {"id","question"}) → one JSON object. */
 import { z } from 'zod';
-import { replyToJson } from '../present/reply-format.js';
-import type { Responder } from '../app/respond.js';
+import { replyToJson } from '../present/index.js';
+import type { Responder } from '../app/index.js';
 
 const BatchLineSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),

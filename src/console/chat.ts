@@ -2,13 +2,13 @@
 // as plain text. One conversation (chat 0, user 0), so follow-ups work as in a chat. Returns at the end of
 // input.
 import { createInterface } from 'node:readline';
-import type { Engine } from '../answer/engine-types.js';
-import { createResponder } from '../app/respond.js';
-import { createContextStore, type ContextStoreOptions } from '../app/context/context-store.js';
-import type { Lang } from '../present/i18n.js';
-import { renderReply } from '../present/render-reply.js';
-import { pickExamples, renderSource, renderTopics } from '../present/render-info.js';
-import { FULL_ANSWER_HITS } from '../telegram/features/runtime.js';
+import type { Engine } from '../answer/index.js';
+import { createResponder } from '../app/index.js';
+import { createContextStore, type ContextStoreOptions } from '../app/index.js';
+import type { Lang } from '../present/index.js';
+import { renderReply } from '../present/index.js';
+import { pickExamples, renderSource, renderTopics } from '../present/index.js';
+import { FULL_ANSWER_HITS } from '../present/index.js';
 
 /** Console chat options. */
 export interface ConsoleChatOptions {

@@ -6,7 +6,7 @@
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { SynonymFileSchema, type SynonymEntry } from '../question/synonyms.js';
+import { SynonymFileSchema, type SynonymEntry } from './vocabulary-file.js';
 import type { CorpusDocument } from './document.js';
 
 export class CorpusError extends Error {

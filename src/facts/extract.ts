@@ -2,9 +2,9 @@
  * Documents → fact records: each sentence (or clause, where a sentence chains facts with "；")
  * with its figures parsed, the time qualifier that applies and the subject it is about.
  */
-import type { CorpusDocument } from '../corpus/document.js';
-import { segmentDocument, type Span } from '../corpus/segment.js';
-import type { TaggedWord } from '../text/tokenize.js';
+import type { CorpusDocument } from '../corpus/index.js';
+import { segmentDocument, type Span } from '../corpus/index.js';
+import type { TaggedWord } from '../text/index.js';
 import type { Fact, Figure } from './fact.js';
 import { extractFigures, type RawFigure } from './figures.js';
 import { findTimeMentions, type TimeMention } from './time.js';

@@ -1,7 +1,7 @@
 /** The JSON form of an answer (`ask --json`), with its schema: the contract for scripts. */
 import { z } from 'zod';
-import { FIGURE_KINDS } from '../facts/fact.js';
-import type { Answer } from '../answer/answer.js';
+import { FIGURE_KINDS } from '../facts/index.js';
+import type { Answer } from '../answer/index.js';
 
 export const AnswerJsonSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),

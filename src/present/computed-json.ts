@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { answerToJson, AnswerJsonSchema } from './answer-json.js';
-import { FIGURE_KINDS } from '../facts/fact.js';
-import { OPERATIONS, type ComputedAnswer } from '../app/compute/computed-answer.js';
+import { FIGURE_KINDS } from '../facts/index.js';
+import { OPERATIONS, type ComputedAnswer } from '../app/index.js';
 
 const CitationJson = AnswerJsonSchema.shape.answers.element.shape.citation;
 

@@ -4,9 +4,9 @@
  * is missing or should be read with care. Chinese or English around the document's own words.
  */
 import { formatCitation } from './format-text.js';
-import type { Figure } from '../facts/fact.js';
+import type { Figure } from '../facts/index.js';
 import { describeSubjectEnglish, formatLargeNumber, renderFigureEnglish } from './english/index.js';
-import type { ComputedAnswer, ComputeNote, Operand } from '../app/compute/computed-answer.js';
+import type { ComputedAnswer, ComputeNote, Operand } from '../app/index.js';
 
 export interface ComputedFormatOptions {
   /** Language of the text around the quotes. Default 'zh'. */

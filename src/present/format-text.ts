@@ -2,8 +2,8 @@
  * Plain-text rendering of an answer, for the CLI and the console chat: the fact verbatim with its
  * figures marked 【like this】, the citation, and related facts.
  */
-import type { Fact } from '../facts/fact.js';
-import type { Answer, Citation, Hit } from '../answer/answer.js';
+import type { Fact } from '../facts/index.js';
+import type { Answer, Citation, Hit } from '../answer/index.js';
 
 export interface FormatOptions {
   lang?: 'zh' | 'en';

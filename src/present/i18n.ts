@@ -1,7 +1,7 @@
 // UI texts in Chinese (default), English, and Chinese in Traditional characters (converted from the Chinese
 // table by OpenCC). Document text is never translated, only the frame around it.
 // These are plain strings: render.ts escapes them like any other text.
-import type { QuestionLanguage } from '../text/normalize.js';
+import type { QuestionLanguage } from '../text/index.js';
 import { traditionalTexts } from './traditional.js';
 import { citationPlace } from './format-text.js';
 

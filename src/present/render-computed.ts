@@ -2,7 +2,7 @@
 // operand, different units or dates), then each operand: its figure, its sentence quoted with the figure
 // marked, and its citation. In groups ('short'): result, arithmetic, notes, one line per operand with its
 // figure and a short citation (section, paragraph, sentence, clause).
-import type { ComputedAnswer, Operand } from '../app/compute/computed-answer.js';
+import type { ComputedAnswer, Operand } from '../app/index.js';
 import { computedSummaryLines } from './format-computed.js';
 import { describeSubjectEnglish, renderFigureEnglish } from './english/index.js';
 import type { Format } from './format.js';

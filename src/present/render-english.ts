@@ -1,8 +1,8 @@
 // Answers to English questions: the figure for an English reader and what it measures, as of when (the
 // core's render-en words these), then the document's Chinese sentence verbatim, its figures marked, and the
 // citation in English. Not found: "The document does not say." Always an English frame.
-import type { Answer, AskedKind, Hit } from '../answer/answer.js';
-import type { Fact } from '../facts/fact.js';
+import type { Answer, AskedKind, Hit } from '../answer/index.js';
+import type { Fact } from '../facts/index.js';
 import { describeHitEnglish, describeSubjectEnglish, NOT_IN_DOCUMENT_EN, renderFigureEnglish } from './english/index.js';
 import { textsFor } from './i18n.js';
 import {

@@ -1,6 +1,6 @@
 // /start, /help, /topics and /source texts, built from what the engine knows about its corpus.
-import type { Topic } from '../answer/answer.js';
-import type { CorpusDocument } from '../corpus/document.js';
+import type { Topic } from '../answer/index.js';
+import type { CorpusDocument } from '../corpus/index.js';
 import { formatFor, type TextFormat } from './format.js';
 import { texts, type Lang } from './i18n.js';
 

@@ -1,8 +1,8 @@
 // Any reply of respond() as one message text: a computed answer, an answer to an English question, or a
 // cited answer with its Chinese body. HTML for Telegram, plain text for the console chat.
-import type { Hit } from '../answer/answer.js';
-import type { Reply } from '../app/respond.js';
-import type { Fact } from '../facts/fact.js';
+import type { Hit } from '../answer/index.js';
+import type { Reply } from '../app/index.js';
+import type { Fact } from '../facts/index.js';
 import { renderComputed } from './render-computed.js';
 import { renderAnswerEnglish, renderRelatedPageEnglish } from './render-english.js';
 import { renderAnswer, renderRelatedPage, type RenderOptions } from './render.js';

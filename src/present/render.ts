@@ -1,8 +1,8 @@
 // Answer → message text. HTML for Telegram (every user or document text escaped), plain for the console.
 // No ranking here: the engine decides what the answer is, this only words it.
-import type { Answer, Citation, Hit } from '../answer/answer.js';
-import type { Fact, Figure } from '../facts/fact.js';
-import type { QuestionLanguage } from '../text/normalize.js';
+import type { Answer, Citation, Hit } from '../answer/index.js';
+import type { Fact, Figure } from '../facts/index.js';
+import type { QuestionLanguage } from '../text/index.js';
 import { formatFor, type Format, type TextFormat } from './format.js';
 import { replyLocale, textsFor, type Lang, type Locale } from './i18n.js';
 

@@ -1,11 +1,11 @@
 /** Plain text and JSON for any reply (a cited answer or a computed one), in the asker's language. */
 import { computedToJson, type ComputedJson } from './computed-json.js';
 import { formatComputedText } from './format-computed.js';
-import type { QuestionLanguage } from '../text/normalize.js';
+import type { QuestionLanguage } from '../text/index.js';
 import { formatAnswerEnglish } from './english/format-answer.js';
 import { answerToJson, type AnswerJson } from './answer-json.js';
 import { formatAnswerText } from './format-text.js';
-import type { Reply } from '../app/respond.js';
+import type { Reply } from '../app/index.js';
 
 export interface ReplyFormatOptions {
   language?: QuestionLanguage;

@@ -2,7 +2,7 @@
 // frame is converted (labels, hints, the computed answer's headline); the document's text never is.
 // OpenCC (opencc-js, cn → tw) does the conversion, through the engine's one converter (question/normalize.ts):
 // its phrase tables (about 40 MB) are loaded once per process, at the first Traditional reply.
-import { toTraditional } from '../text/normalize.js';
+import { toTraditional } from '../text/index.js';
 
 export { toTraditional };
 

@@ -2,13 +2,12 @@
  * Question analysis: normalise the text, tell what kind of figure it asks for and which time it
  * asks about, and turn it into weighted search terms (its own words, synonyms, English glossary).
  */
-import type { AskedKind } from '../answer/answer.js';
-import { bigramsOf } from '../search/build-index.js';
-import type { Tokenizer } from '../text/tokenize.js';
-import { detectAskedKind } from './asked-kind.js';
+import { bigramsOf } from '../text/index.js';
+import type { Tokenizer } from '../text/index.js';
+import { detectAskedKind, type AskedKind } from './asked-kind.js';
 import { attributeCues } from './attribute-cues.js';
 import { translateEnglish } from './glossary-en.js';
-import { normalizeQuestion } from '../text/normalize.js';
+import { normalizeQuestion } from '../text/index.js';
 import { expandSynonyms, type Synonym } from './synonyms.js';
 
 export interface QueryTerm {

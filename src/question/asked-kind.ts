@@ -1,5 +1,23 @@
 /** What a question asks for, read from its wording: 多少人 → people, 多大/面积 → area ... */
-import type { AskedKind } from '../answer/answer.js';
+
+/** What the question asks for, as far as it can be told. */
+export type AskedKind =
+  | 'people'
+  | 'count'
+  | 'area'
+  | 'money'
+  | 'percent'
+  | 'duration'
+  | 'multiple'
+  | 'date'
+  | 'number'
+  | 'person'
+  | 'place'
+  | 'list'
+  | 'definition'
+  | 'yesno'
+  | null;
+
 
 /** First match wins, so the more specific cues come first. */
 const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [

@@ -4,9 +4,9 @@
  * Subjects and measures reach the document's Chinese terms through the corpus's English glossary
  * (corpus/glossary-en.json, compiled); a subject the glossary does not cover is not guessed at.
  */
-import type { FigureKind } from '../facts/fact.js';
+import type { FigureKind } from '../facts/index.js';
 import type { Synonym } from './synonyms.js';
-import type { ComputeRequest, Operation, SubjectSpec } from '../app/compute/computed-answer.js';
+import type { ComputeRequest, Operation, SubjectSpec } from './operation-types.js';
 import { GROUP_NOUNS, METRIC_WORDS } from './lexicon.js';
 
 /** Glossary terms that name the place every question is about, not a subject. */

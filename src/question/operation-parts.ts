@@ -2,9 +2,9 @@
  * The pieces of a Chinese computation question: subjects split at 、/和/与, a named group
  * ("三大主导产业"), the shared measure, the measure word, and the figure kinds that can answer.
  */
-import type { FigureKind } from '../facts/fact.js';
-import { parseChineseNumber } from '../facts/figures.js';
-import type { ComputeRequest, Operation, SubjectSpec } from '../app/compute/computed-answer.js';
+import type { FigureKind } from '../facts/index.js';
+import { parseChineseNumber } from '../facts/index.js';
+import type { ComputeRequest, Operation, SubjectSpec } from './operation-types.js';
 import { CLASSIFIERS, COUNT_WORDS, GROUP_NOUNS, trailingMetric } from './lexicon.js';
 
 /** A question being read: as asked, its normalised Simplified form, and the document-phrase check. */

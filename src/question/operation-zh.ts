@@ -2,7 +2,7 @@
  * The Chinese computation questions: shares and multiples ("A占B的比例", "A是B的几倍"),
  * differences ("A比B多多少"), extremes ("哪个最多") and sums ("一共多少").
  */
-import type { ComputeRequest, Operation, SubjectSpec } from '../app/compute/computed-answer.js';
+import type { ComputeRequest, Operation, SubjectSpec } from './operation-types.js';
 import { CLASSIFIERS, GROUP_NOUNS, METRIC_WORDS, trailingMetric } from './lexicon.js';
 import { classifierOf, clean, dropCountWords, parseSubjects, request, TIME_LIKE, WHOLE_PLACE, type Ctx, type Parsed } from './operation-parts.js';
 

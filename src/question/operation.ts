@@ -4,9 +4,9 @@
  * shares or multiples ("A占B的比例", "A是B的几倍"). Pure: reads only the question; the
  * document is consulted later, by computeAnswer.
  */
-import { normalizeQuestion } from '../text/normalize.js';
+import { normalizeQuestion } from '../text/index.js';
 import type { Synonym } from './synonyms.js';
-import type { ComputeRequest } from '../app/compute/computed-answer.js';
+import type { ComputeRequest } from './operation-types.js';
 import { detectEnglishComputation } from './operation-en.js';
 import { detectChineseComputation } from './operation-zh.js';
 

@@ -4,17 +4,8 @@
  * document terms it stands for. The table belongs to the corpus, not the engine, so a corpus on
  * another subject is not searched with this one's vocabulary.
  */
-import { z } from 'zod';
+import type { SynonymEntry } from '../corpus/index.js';
 
-export const SynonymFileSchema = z.array(
-  z.object({
-    /** Regular expression (source) matched against the Simplified question. */
-    cue: z.string().min(1),
-    /** Space-separated document terms the cue stands for. */
-    terms: z.string().min(1),
-  }),
-);
-export type SynonymEntry = z.infer<typeof SynonymFileSchema>[number];
 
 export interface Synonym {
   cue: RegExp;

@@ -8,11 +8,12 @@
  * Coverage (share of the question's rare terms present, rarity across the corpus) decides whether
  * the best fact answers at all.
  */
-import type { AskedKind, ScoreParts } from '../answer/answer.js';
-import type { Fact } from '../facts/fact.js';
-import { ANSWERING_FIGURE_KINDS } from '../question/asked-kind.js';
-import type { AnalyzedQuestion, QueryWord } from '../question/analyze.js';
-import type { FactIndex, TermStats } from '../search/build-index.js';
+import type { AskedKind } from '../question/index.js';
+import type { ScoreParts } from './score-parts.js';
+import type { Fact } from '../facts/index.js';
+import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
+import type { AnalyzedQuestion, QueryWord } from '../question/index.js';
+import type { FactIndex, TermStats } from '../search/index.js';
 import type { RankingParams } from './defaults.js';
 
 /** What the ranker knows about each fact beyond its terms. */

@@ -4,8 +4,10 @@
  * across the corpus).
  */
 import { Document, Encoder } from 'flexsearch';
-import type { Fact } from '../facts/fact.js';
-import type { Tokenizer } from '../text/tokenize.js';
+import type { Fact } from '../facts/index.js';
+import type { Tokenizer } from '../text/index.js';
+import { bigramsOf } from '../text/index.js';
+
 
 export interface TermStats {
   /** How many units (facts, or documents) contain each term. */
@@ -58,17 +60,6 @@ export interface FactIndex {
   bigramPostings: Map<string, number[]>;
 }
 
-const BIGRAM_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
-
-/** Character bigrams of a text, over runs of Han characters, letters and digits. */
-export function bigramsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  const chars = [...text.toLowerCase()];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    if (BIGRAM_CHAR.test(chars[i]!) && BIGRAM_CHAR.test(chars[i + 1]!)) out.add(chars[i]! + chars[i + 1]!);
-  }
-  return out;
-}
 
 function countTerms(terms: readonly string[]): Map<string, number> {
   const tf = new Map<string, number>();

@@ -2,10 +2,10 @@
 // calls over a lean keep-alive transport (bot-api-client.ts) with timeouts and bounded retries (retry.ts).
 import { Telegraf, type Context } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
-import type { Engine } from '../answer/engine-types.js';
-import { createResponder } from '../app/respond.js';
-import { createContextStore, type ContextStoreOptions } from '../app/context/context-store.js';
-import type { Logger } from '../host/log.js';
+import type { Engine } from '../answer/index.js';
+import { createResponder } from '../app/index.js';
+import { createContextStore, type ContextStoreOptions } from '../app/index.js';
+import type { Logger } from '../host/index.js';
 import { createBotApiTransport, useTransport } from './transport/bot-api-client.js';
 import { BoundedSet } from './transport/bounded-set.js';
 import { accessFeature } from './features/handlers/access.js';
@@ -16,7 +16,7 @@ import { infoFeature } from './features/handlers/info.js';
 import { inlineFeature } from './features/handlers/inline.js';
 import { nonTextFeature } from './features/handlers/non-text.js';
 import { RateLimits, type RateLimitOptions } from './features/rate-limit.js';
-import { pickExamples } from '../present/render-info.js';
+import { pickExamples } from '../present/index.js';
 import { withRetries, worstCaseCallMs, type RetryOptions } from './transport/retry.js';
 import type { BotRuntime } from './features/runtime.js';
 

@@ -2,8 +2,8 @@
 // flight go out before it resolves, and handler latency is logged each minute while updates come in
 // ("polling stats" / "webhook stats") and in total at the end ("polling stopped" / "webhook stopped").
 import type { Context, Telegraf } from 'telegraf';
-import type { Transport } from '../host/config.js';
-import type { Logger } from '../host/log.js';
+import type { Transport } from '../host/index.js';
+import type { Logger } from '../host/index.js';
 import { registerCommands } from './features/commands.js';
 import { DEFAULT_STATS_INTERVAL_MS, recordLatency } from './transport/latency-stats.js';
 import { startWebhookServer, type WebhookServerOptions } from './transport/webhook-server.js';

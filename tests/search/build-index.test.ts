@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { sharedTokenizer } from '../../src/answer/build-engine.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { extractFacts } from '../../src/facts/extract.js';
-import { bigramsOf, buildFactIndex } from '../../src/search/build-index.js';
+import { buildFactIndex } from '../../src/search/build-index.js';
+import { bigramsOf } from '../../src/text/bigrams.js';
 
 describe('buildFactIndex postings', () => {
   it('list every fact holding a term with its frequency, and every fact holding a bigram, in fact order', async () => {

@@ -4,7 +4,7 @@
  * Nothing is estimated: a subject without a fitting figure is reported missing, and figures in
  * different units are not combined.
  */
-import type { Engine } from '../../answer/engine-types.js';
+import type { Engine } from '../../answer/index.js';
 import type { ComputeNote, ComputedAnswer, ComputedResult, ComputeRequest, Operand } from './computed-answer.js';
 import { expandGroup } from './groups.js';
 import { pickFigure } from './pick-figure.js';

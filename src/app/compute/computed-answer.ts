@@ -2,38 +2,11 @@
  * Questions that need more than one figure ("一共", "哪个最多", "占…的比例", "多多少"): what was
  * asked, and the answer computed from the document's own parsed figures, each operand cited.
  */
-import type { Hit } from '../../answer/answer.js';
-import type { Figure, FigureKind } from '../../facts/fact.js';
+import type { Hit } from '../../answer/index.js';
+import type { Figure } from '../../facts/index.js';
+import type { Operation } from '../../question/index.js';
 
-/** The arithmetic a question asks for. A closed list, so renderers can switch on it. */
-export const OPERATIONS = ['sum', 'max', 'min', 'ratio', 'difference'] as const satisfies readonly string[];
-export type Operation = (typeof OPERATIONS)[number];
-
-/** One thing the question names, before the document is consulted. */
-export type SubjectSpec =
-  /** A subject named in the question: "院士工作站", "智能制造". */
-  | { kind: 'named'; label: string }
-  /**
-   * A group the document enumerates: "三大主导产业" (size 3, noun 主导产业) or, from "哪个产业",
-   * just the noun (size null). Its members are read from the document at compute time.
-   */
-  | { kind: 'group'; name: string; noun: string; size: number | null };
-
-export interface ComputeRequest {
-  /** The question as asked. */
-  question: string;
-  operation: Operation;
-  /** In question order; for 'difference' and 'ratio' the first is the minuend / numerator. */
-  subjects: SubjectSpec[];
-  /** What is measured for every subject ("在建项目", "计划投资"), or null when the subjects are the measures. */
-  metric: string | null;
-  /** The measure word the question uses after 多少/几 ("个", "家", "人"), or null. */
-  classifier: string | null;
-  /** Figure kinds that can answer for each operand, best first. */
-  kinds: readonly FigureKind[];
-  /** For 'ratio': a share in percent ("占…的比例") or a multiple ("是…的几倍"). */
-  ratioAs: 'percent' | 'multiple';
-}
+export { OPERATIONS, type ComputeRequest, type Operation, type SubjectSpec } from '../../question/index.js';
 
 /** One operand: the figure taken from the document, and the hit (fact + citation) it comes from. */
 export interface Operand {

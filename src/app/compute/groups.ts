@@ -3,7 +3,7 @@
  * 三大主导产业" makes 三大主导产业 the three names listed before it. No table of groups is kept:
  * a group the document does not enumerate stays unknown, and the answer says so.
  */
-import { parseChineseNumber } from '../../facts/figures.js';
+import { parseChineseNumber } from '../../facts/index.js';
 
 export interface GroupSpec {
   /** As the question names it: "三大主导产业", "三大产业", "主导产业". */

@@ -4,9 +4,9 @@
  * "市场主体5.49万户，其中新登记企业6200户", 市场主体 is 5.49万户 and 新登记企业 is 6200户; in
  * "双创载体达到61家，其中国家级19家", 国家级双创载体 is 19家 (其中 carries the subject over).
  */
-import type { Hit } from '../../answer/answer.js';
-import type { Figure, FigureKind } from '../../facts/fact.js';
-import { QUALIFIERS } from '../../question/lexicon.js';
+import type { Hit } from '../../answer/index.js';
+import type { Figure, FigureKind } from '../../facts/index.js';
+import { QUALIFIERS } from '../../question/index.js';
 
 export interface PickRequest {
   /** The subject ("新登记企业"). */

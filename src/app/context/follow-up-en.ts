@@ -3,9 +3,9 @@
  * English glossary tells which words of the previous question name the subject and which the
  * measure, so the right part is swapped.
  */
-import { glossaryTerms, PLACES } from '../../question/operation-en.js';
-import { METRIC_WORDS } from '../../question/lexicon.js';
-import type { Synonym } from '../../question/synonyms.js';
+import { glossaryTerms, PLACES } from '../../question/index.js';
+import { METRIC_WORDS } from '../../question/index.js';
+import type { Synonym } from '../../question/index.js';
 
 const EN_FOLLOW_UP = [
   /^(?:and |so |ok,? |okay,? )?(?:what|how) about (.+)$/i,

@@ -4,11 +4,11 @@
  * "新能源汽车呢？" keeps the measure and swaps the subject ("新能源汽车在建项目有多少个？").
  * Anything that is not a short follow-up is a full question and stands on its own.
  */
-import { detectComputation } from '../../question/operation.js';
-import { CLASSIFIERS, findMetric, METRIC_WORDS, trailingMetric } from '../../question/lexicon.js';
-import { findTimeMentions } from '../../facts/time.js';
-import { normalizeQuestion } from '../../text/normalize.js';
-import type { Synonym } from '../../question/synonyms.js';
+import { detectComputation } from '../../question/index.js';
+import { CLASSIFIERS, findMetric, METRIC_WORDS, trailingMetric } from '../../question/index.js';
+import { findTimeMentions } from '../../facts/index.js';
+import { normalizeQuestion } from '../../text/index.js';
+import type { Synonym } from '../../question/index.js';
 import { englishBody, resolveEnglish, toChineseTerms } from './follow-up-en.js';
 
 export interface FollowUpOptions {

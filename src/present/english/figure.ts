@@ -3,7 +3,7 @@
  * "CNY 41.45 billion", 5.49万户 of 市场主体 → "54,900 market entities", 近700人 → "nearly 700
  * people", 2019年7月30日 → "30 July 2019".
  */
-import type { Figure } from '../../facts/fact.js';
+import type { Figure } from '../../facts/index.js';
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -3,7 +3,7 @@
  * the document's Chinese sentence quoted verbatim and its citation. Not found: "The document
  * does not say."
  */
-import type { Answer, Hit } from '../../answer/answer.js';
+import type { Answer, Hit } from '../../answer/index.js';
 import { formatCitation } from '../format-text.js';
 import { renderFigureEnglish } from './figure.js';
 import { describeSubjectEnglish } from './subjects.js';

@@ -1,10 +1,10 @@
 // The one path from a question to a sent answer: typing (private chats) → respond (follow-ups read against
 // the same user's last question in the same chat; computed answers) → render → send.
 import type { Context } from 'telegraf';
-import type { Response } from '../../app/respond.js';
-import { replyLocale, textsFor } from '../../present/i18n.js';
+import type { Response } from '../../app/index.js';
+import { replyLocale, textsFor } from '../../present/index.js';
 import { moreKeyboard } from './keyboard.js';
-import { renderReply } from '../../present/render-reply.js';
+import { renderReply } from '../../present/index.js';
 import { FULL_ANSWER_HITS, langOf, type BotRuntime } from './runtime.js';
 import { isGroup, sendHtml, showTyping, type Destination } from '../transport/send.js';
 

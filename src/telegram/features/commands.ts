@@ -1,8 +1,8 @@
 // The command menu, registered at start in Chinese (default) and English.
 import type { Telegram } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
-import type { Logger } from '../../host/log.js';
-import { texts, type Lang } from '../../present/i18n.js';
+import type { Logger } from '../../host/index.js';
+import { texts, type Lang } from '../../present/index.js';
 
 export const COMMAND_NAMES = ['ask', 'topics', 'source', 'help', 'start'] as const satisfies readonly string[];
 

@@ -1,8 +1,8 @@
 // Inline keyboards and their callback data. Callback data holds ids and small numbers, never question text,
 // and always fits Telegram's 64-byte limit.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import type { Fact } from '../../facts/fact.js';
-import type { QuestionLanguage } from '../../text/normalize.js';
+import type { Fact } from '../../facts/index.js';
+import type { QuestionLanguage } from '../../text/index.js';
 
 /** Telegram's limit on callback_data, in bytes. */
 export const CALLBACK_DATA_LIMIT = 64;

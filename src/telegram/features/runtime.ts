@@ -1,11 +1,12 @@
 // What every handler needs, built once per bot.
 import type { Context } from 'telegraf';
-import type { Engine } from '../../answer/engine-types.js';
-import type { Responder } from '../../app/respond.js';
-import type { ContextStore } from '../../app/context/context-store.js';
-import type { Logger } from '../../host/log.js';
-import { formatFor } from '../../present/format.js';
-import { pickLang, texts, type Lang } from '../../present/i18n.js';
+import type { Engine } from '../../answer/index.js';
+import type { Responder } from '../../app/index.js';
+import type { ContextStore } from '../../app/index.js';
+import type { Logger } from '../../host/index.js';
+export { FULL_ANSWER_HITS, INLINE_RESULTS, RELATED_PAGE_SIZE } from '../../present/index.js';
+import { formatFor } from '../../present/index.js';
+import { pickLang, texts, type Lang } from '../../present/index.js';
 import type { BoundedSet } from '../transport/bounded-set.js';
 import type { RateLimits, RateLimitOptions, RateVerdict } from './rate-limit.js';
 import { isGroup, sendHtml, type Destination } from '../transport/send.js';
@@ -27,12 +28,6 @@ export interface BotRuntime {
   farewells: BoundedSet<number>;
 }
 
-/** How many hits a private answer shows (the answer plus related facts). */
-export const FULL_ANSWER_HITS = 3;
-/** Related facts per "更多相关数据" page. */
-export const RELATED_PAGE_SIZE = 3;
-/** Inline results per query (Telegram shows a short list; the issue asks for five). */
-export const INLINE_RESULTS = 5;
 
 /** Used in hints only when the corpus offers no sample question of its own. */
 export const FALLBACK_EXAMPLE = '浑南区常住人口多少人？';

@@ -7,9 +7,9 @@
 // Traditional characters still loads OpenCC's phrase tables then, about 40 MB that a bot whose users never
 // write Traditional characters does not need.)
 // Measured with `npm run bench:load` (docs/BOT.md, "Load").
-import type { Engine } from '../../answer/engine-types.js';
-import { createResponder } from '../../app/respond.js';
-import { renderReply } from '../../present/render-reply.js';
+import type { Engine } from '../../answer/index.js';
+import { createResponder } from '../../app/index.js';
+import { renderReply } from '../../present/index.js';
 import { FULL_ANSWER_HITS } from './runtime.js';
 
 export interface WarmUpOptions {

@@ -1,7 +1,7 @@
 // How long the bot takes to handle updates: an HDR histogram (node:perf_hooks, native, constant memory
 // whatever the traffic) of handler durations, read as count, p50, p99 and max in milliseconds.
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
-import type { Logger } from '../../host/log.js';
+import type { Logger } from '../../host/index.js';
 
 export interface LatencySummary {
   /** Updates recorded. */

@@ -9,7 +9,7 @@
 // Applied in place to every Telegram client the bot uses (see create-bot.ts), over a callApi that keeps the
 // deadline it is given (bot-api-client.ts: useTransport).
 import type { Telegram } from 'telegraf';
-import type { Logger } from '../../host/log.js';
+import type { Logger } from '../../host/index.js';
 import { RequestTimeoutError, type CallApi, type CallOptions } from './bot-api-client.js';
 
 export { RequestTimeoutError };

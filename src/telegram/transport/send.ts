@@ -1,8 +1,8 @@
 // Sending rendered text: split at 4096 characters, HTML parse mode, as a reply in groups, in the right topic.
 import type { Telegram } from 'telegraf';
 import type { Chat, InlineKeyboardMarkup, Message } from 'telegraf/types';
-import { redactSecrets, type Logger } from '../../host/log.js';
-import { splitMessage } from '../../present/render.js';
+import { redactSecrets, type Logger } from '../../host/index.js';
+import { splitMessage } from '../../present/index.js';
 
 /**
  * Outgoing text with the bot's token (and anything token-shaped) replaced: a reply may echo a user's

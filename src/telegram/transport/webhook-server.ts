@@ -11,7 +11,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
-import type { Logger } from '../../host/log.js';
+import type { Logger } from '../../host/index.js';
 import { BoundedSet } from './bounded-set.js';
 import { DEFAULT_STATS_INTERVAL_MS, recordLatency, type LatencySummary } from './latency-stats.js';
 

@@ -2,8 +2,8 @@
 // set, only the listed chats get through. A group that is not listed hears one polite line and the bot
 // leaves it; a private chat that is not listed gets one line (rate-limited); a channel is left silently.
 import { Composer, type Context } from 'telegraf';
-import { formatFor } from '../../../present/format.js';
-import { texts } from '../../../present/i18n.js';
+import { formatFor } from '../../../present/index.js';
+import { texts } from '../../../present/index.js';
 import { allowRequest, langOf, type BotRuntime } from '../runtime.js';
 import { destinationOf, isGroup, sendHtml } from '../../transport/send.js';
 

@@ -2,8 +2,8 @@
 import { Composer, type Context } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { answerQuestion } from '../answer-question.js';
-import { formatFor } from '../../../present/format.js';
-import { texts } from '../../../present/i18n.js';
+import { formatFor } from '../../../present/index.js';
+import { texts } from '../../../present/index.js';
 import { parseQuestion, type ChatKind } from '../parse-question.js';
 import { allowRequest, firstExample, langOf, type BotRuntime } from '../runtime.js';
 import { destinationOf, sendHtml } from '../../transport/send.js';

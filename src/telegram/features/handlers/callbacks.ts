@@ -1,9 +1,9 @@
 // Button presses: an example question from /start, or "更多相关数据". Every callback query is answered.
 import { Composer, type Context } from 'telegraf';
 import { answerQuestion } from '../answer-question.js';
-import { replyLocale, textsFor } from '../../../present/i18n.js';
+import { replyLocale, textsFor } from '../../../present/index.js';
 import { decodeCallback, moreKeyboard, type CallbackAction } from '../keyboard.js';
-import { renderMore } from '../../../present/render-reply.js';
+import { renderMore } from '../../../present/index.js';
 import { RELATED_PAGE_SIZE, allowRequest, langOf, type BotRuntime } from '../runtime.js';
 import { isGroup, sendHtml, type Destination } from '../../transport/send.js';
 

@@ -1,7 +1,7 @@
 // The one error boundary (bot.catch): log with the update id, tell the user briefly, keep running.
 import type { Context } from 'telegraf';
-import { formatFor } from '../../../present/format.js';
-import { texts } from '../../../present/i18n.js';
+import { formatFor } from '../../../present/index.js';
+import { texts } from '../../../present/index.js';
 import { classifyFailure } from '../../transport/retry.js';
 import { langOf, type BotRuntime } from '../runtime.js';
 import { destinationOf, sendHtml } from '../../transport/send.js';

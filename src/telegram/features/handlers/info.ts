@@ -1,7 +1,7 @@
 // /start, /help, /topics, /source.
 import { Composer, type Context } from 'telegraf';
 import { examplesKeyboard } from '../keyboard.js';
-import { renderGreeting, renderHelp, renderSource, renderTopics } from '../../../present/render-info.js';
+import { renderGreeting, renderHelp, renderSource, renderTopics } from '../../../present/index.js';
 import { allowRequest, langOf, type BotRuntime } from '../runtime.js';
 import { destinationOf, sendHtml } from '../../transport/send.js';
 

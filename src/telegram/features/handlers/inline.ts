@@ -3,13 +3,13 @@
 // English titles, descriptions and messages. Inline queries have no chat, so no follow-ups here.
 import { Composer, type Context } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
-import type { Answer, Hit } from '../../../answer/answer.js';
-import type { ComputedAnswer } from '../../../app/compute/computed-answer.js';
-import { describeHitEnglish } from '../../../present/english/index.js';
-import { textsFor, type Lang } from '../../../present/i18n.js';
-import { computedSummary } from '../../../present/render-computed.js';
-import { renderReply } from '../../../present/render-reply.js';
-import { clip, describeHit, MESSAGE_LIMIT, splitMessage, type RenderOptions } from '../../../present/render.js';
+import type { Answer, Hit } from '../../../answer/index.js';
+import type { ComputedAnswer } from '../../../app/index.js';
+import { describeHitEnglish } from '../../../present/index.js';
+import { textsFor, type Lang } from '../../../present/index.js';
+import { computedSummary } from '../../../present/index.js';
+import { renderReply } from '../../../present/index.js';
+import { clip, describeHit, MESSAGE_LIMIT, splitMessage, type RenderOptions } from '../../../present/index.js';
 import { INLINE_RESULTS, checkLimits, langOf, type BotRuntime } from '../runtime.js';
 import { scrubOutgoing } from '../../transport/send.js';
 

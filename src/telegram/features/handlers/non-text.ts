@@ -1,7 +1,7 @@
 // Stickers, photos, voice notes…: a one-line hint in private chats, nothing in groups.
 import { Composer, type Context } from 'telegraf';
-import { formatFor } from '../../../present/format.js';
-import { texts } from '../../../present/i18n.js';
+import { formatFor } from '../../../present/index.js';
+import { texts } from '../../../present/index.js';
 import { firstExample, langOf, type BotRuntime } from '../runtime.js';
 import { destinationOf, sendHtml } from '../../transport/send.js';
 

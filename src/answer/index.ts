@@ -1,0 +1,4 @@
+// The answer layer's entry: what the layers above may use.
+export * from './answer.js';
+export * from './build-engine.js';
+export * from './engine-types.js';

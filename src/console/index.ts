@@ -1,0 +1,2 @@
+// The console layer's entry: what the layers above may use.
+export * from './chat.js';

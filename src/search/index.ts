@@ -1,0 +1,2 @@
+// The search layer's entry: what the layers above may use.
+export * from './build-index.js';
