@@ -132,10 +132,7 @@ async function main(): Promise<number> {
     });
     return 0;
   }
-  logger.info(
-    { documents: engine.documents.length, facts: engine.facts.length, ms: Date.now() - started },
-    'engine ready',
-  );
+  logger.info({ documents: engine.documents.length, facts: engine.facts.length, ms: Date.now() - started }, 'engine ready');
   return runBot(config.telegram, engine, logger, onSignal);
 }
 

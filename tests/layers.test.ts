@@ -18,16 +18,34 @@ describe('layers', () => {
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
   it.each([
-    ['an import upward (facts → answer)', 'facts/fact.ts', "import type { Answer } from '../answer/index.js';", /facts \(layer 2\) must not import answer/],
-    ['an import past the entry file', 'answer/engine.ts', "import { splitBlocks } from '../corpus/segment.js';", /through its entry file corpus\/index\.ts/],
+    [
+      'an import upward (facts → answer)',
+      'facts/fact.ts',
+      "import type { Answer } from '../answer/index.js';",
+      /facts \(layer 2\) must not import answer/,
+    ],
+    [
+      'an import past the entry file',
+      'answer/engine.ts',
+      "import { splitBlocks } from '../corpus/segment.js';",
+      /through its entry file corpus\/index\.ts/,
+    ],
     ['an import between adapters', 'cli/ask.ts', "import { runConsoleChat } from '../console/index.js';", /on one layer/],
     ['an import of tests/', 'text/tokenize.ts', "import { seedEngine } from '../../tests/helpers/engine.js';", /outside src/],
-    ['a folder cycle', 'text/tokenize.ts', "import type { Fact } from '../facts/index.js';", /folder cycle: text → facts → text|folder cycle: facts → text → facts/],
+    [
+      'a folder cycle',
+      'text/tokenize.ts',
+      "import type { Fact } from '../facts/index.js';",
+      /folder cycle: text → facts → text|folder cycle: facts → text → facts/,
+    ],
   ])('fails on %s', (_name, file, line, message) => {
     const dir = join(copy, String(Math.random()).slice(2));
     cpSync(SRC, dir, { recursive: true });
     appendFileSync(join(dir, file), `\n${line}\n`);
     const problems = checkLayers(dir);
-    expect(problems.some((p) => message.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => message.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 });

@@ -289,12 +289,13 @@ export class FakeBotApi {
     }
     const record = (answer: { status: number; body: Json }) => {
       if (answer.status === 200) this.okCounts.set(method, (this.okCounts.get(method) ?? 0) + 1);
-      if (this.recordCalls) this.calls.push({
-        method,
-        payload,
-        status: answer.status,
-        response: answer.body.ok ? answer.body.result : answer.body,
-      });
+      if (this.recordCalls)
+        this.calls.push({
+          method,
+          payload,
+          status: answer.status,
+          response: answer.body.ok ? answer.body.result : answer.body,
+        });
       this.events.emit('change');
       this.events.emit('call', method, payload, answer.status, answer.body.ok ? answer.body.result : answer.body);
     };
@@ -436,7 +437,8 @@ export class FakeBotApi {
         this.webhook = null;
         return ok(true);
       case 'setWebhook':
-        if (typeof p.url !== 'string' || !p.url.startsWith('https://')) return fail(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+        if (typeof p.url !== 'string' || !p.url.startsWith('https://'))
+          return fail(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
         this.webhook = p;
         return ok(true);
       case 'getWebhookInfo':
@@ -489,7 +491,8 @@ export class FakeBotApi {
       }
       case 'answerCallbackQuery': {
         const id = String(p.callback_query_id ?? '');
-        if (!this.knownCallbacks.has(id)) return fail(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+        if (!this.knownCallbacks.has(id))
+          return fail(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
         const count = (this.answeredCallbacks.get(id) ?? 0) + 1;
         this.answeredCallbacks.set(id, count);
         if (count > 1) return fail(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');

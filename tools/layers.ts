@@ -122,7 +122,8 @@ export function checkLayers(srcDir: string): string[] {
     else if (rb < 0) problems.push(`${e.from} imports ${e.spec}: folder ${b} has no place in LAYERS`);
     else if (rb > ra) problems.push(`${e.from} imports ${e.spec}: ${a} (layer ${ra}) must not import ${b} (layer ${rb}), a layer above it`);
     else if (rb === ra) problems.push(`${e.from} imports ${e.spec}: ${a} and ${b} are on one layer and must not import each other`);
-    else if (b !== '.' && e.to !== join(b, 'index.ts')) problems.push(`${e.from} imports ${e.spec}: another layer is imported through its entry file ${b}/index.ts`);
+    else if (b !== '.' && e.to !== join(b, 'index.ts'))
+      problems.push(`${e.from} imports ${e.spec}: another layer is imported through its entry file ${b}/index.ts`);
   }
   for (const cycle of folderCycles(folderGraph(edges))) problems.push(`folder cycle: ${cycle.join(' → ')}`);
   return [...new Set(problems)];

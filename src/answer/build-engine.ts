@@ -29,8 +29,15 @@ const tokenizers = new Map<string, Tokenizer>();
  * One tokenizer per distinct dictionary, created on first use and shared (the CMRC eval builds
  * hundreds of engines on the full dictionary).
  */
-export function sharedTokenizer(userDictionary: Uint8Array = new Uint8Array(), restrictTo?: { text: string } & CorpusDictionaryOptions): Tokenizer {
-  const key = createHash('sha256').update(userDictionary).update('\0').update(restrictTo?.text ?? '').digest('hex');
+export function sharedTokenizer(
+  userDictionary: Uint8Array = new Uint8Array(),
+  restrictTo?: { text: string } & CorpusDictionaryOptions,
+): Tokenizer {
+  const key = createHash('sha256')
+    .update(userDictionary)
+    .update('\0')
+    .update(restrictTo?.text ?? '')
+    .digest('hex');
   let tokenizer = tokenizers.get(key);
   if (!tokenizer) {
     const dictionary = restrictTo ? corpusDictionary(restrictTo.text, restrictTo) : readJiebaDictionary();
@@ -49,10 +56,7 @@ export function buildEngine(documents: CorpusDocument[], options: BuildEngineOpt
 }
 
 /** Loads every .txt/.md document of a corpus folder and builds the engine; warnings name skipped files. */
-export async function buildEngineFromDir(
-  dir: string,
-  options: BuildEngineOptions = {},
-): Promise<{ engine: Engine; warnings: string[] }> {
+export async function buildEngineFromDir(dir: string, options: BuildEngineOptions = {}): Promise<{ engine: Engine; warnings: string[] }> {
   const corpus = await loadCorpus(dir, options);
   const engine = buildEngine(corpus.documents, {
     ...options,

@@ -67,7 +67,10 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       .map((f, i) => ({ f, i }))
       .filter(({ f, i }) => i !== pos && f.docId === fact.docId && (!sectionOnly || f.section === fact.section))
       .filter(({ f }) => f.figures.some((g) => g.kind !== 'date'))
-      .map(({ f, i }) => ({ i, d: Math.abs(i - pos) + (f.paragraph === fact.paragraph ? 0 : 100) + (f.section === fact.section ? 0 : 1000) }))
+      .map(({ f, i }) => ({
+        i,
+        d: Math.abs(i - pos) + (f.paragraph === fact.paragraph ? 0 : 100) + (f.section === fact.section ? 0 : 1000),
+      }))
       .sort((a, b) => a.d - b.d)
       .slice(0, limit)
       .map(({ i }) => i);
@@ -91,7 +94,12 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       const ranked = rankFacts(q, facts, features, index, params);
       const best = ranked[0];
       const abstain = opts.abstain ?? true;
-      const notFound: Answer = { kind: 'not-found', question, asked: q.asked, suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion) };
+      const notFound: Answer = {
+        kind: 'not-found',
+        question,
+        asked: q.asked,
+        suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion),
+      };
       if (!best) return notFound;
       if (abstain && !confident(best, facts[best.pos]!, q, params)) return notFound;
       // Retrieval (no abstention) is scored on the plain ranking.
@@ -103,10 +111,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
         .filter((r) => r.score >= best.score * params.relatedShare && r.focus > 0 && r.coverage >= best.coverage * RELATED_COVERAGE);
       const chosen = [best, ...alsoMatching].slice(0, limit);
       const neighbours = neighboursOf(best.pos, limit, true).filter((i) => !chosen.some((r) => r.pos === i));
-      const hits = [
-        ...chosen.map((r) => hitOf(r, q)),
-        ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q)),
-      ];
+      const hits = [...chosen.map((r) => hitOf(r, q)), ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q))];
       return { kind: 'found', question, asked: q.asked, hits };
     },
     related(factId: string, limit = 3): Hit[] {
@@ -155,7 +160,8 @@ function round(n: number): number {
 }
 
 /** Time words beyond dates: seasons, months, eras, reigns ("盛花期为夏季", "2至4月", "唐末"). */
-const TEMPORAL = /\d+年|公元|\d+岁|[一二三四五六七八九十]+岁|\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
+const TEMPORAL =
+  /\d+年|公元|\d+岁|[一二三四五六七八九十]+岁|\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
 
 function featuresOf(fact: Fact, normalized: string, tokenizer: Tokenizer): FactFeatures {
   const tagged = tokenizer.tag(fact.text);
@@ -201,7 +207,11 @@ function changeRole(before: string): number {
 /** What a figure is about: its subject, or when that could not be told, its comma clause ("其中实地走访1125次"). */
 function aboutText(fact: Fact, f: Figure): string {
   if (f.subject) return f.subject;
-  const before = fact.text.slice(0, f.start).split(/[，,；;：:。]/).pop() ?? '';
+  const before =
+    fact.text
+      .slice(0, f.start)
+      .split(/[，,；;：:。]/)
+      .pop() ?? '';
   const after = fact.text.slice(f.end).split(/[，,；;：:。]/)[0] ?? '';
   return before + after;
 }

@@ -29,4 +29,3 @@ export function answerBatchLine(responder: Responder, line: string, lineNo: numb
   const json = replyToJson(responder.respond(question, { limit: options.limit }).reply, { debug: options.debug });
   return id === undefined ? json : { id, ...json };
 }
-

@@ -14,7 +14,8 @@ export type Tagger = (text: string) => TaggedWord[];
 /** Noun-like jieba tags: what a subject phrase is made of. */
 const NOUNISH = /^(n|nr|ns|nt|nz|nrt|vn|an|eng|j)$/;
 /** Words that may precede a figure without being part of what it measures. */
-const LINKING = /^(已|已经|共|总共|累计|达|达到|为|是|有|拥有|实现|超过|约|近|逾|新|共计|合计|其中|实际|增加|增长|突破|完成|认定|新认定|引进|新增|登记|签约|建成|支出|的)$/;
+const LINKING =
+  /^(已|已经|共|总共|累计|达|达到|为|是|有|拥有|实现|超过|约|近|逾|新|共计|合计|其中|实际|增加|增长|突破|完成|认定|新认定|引进|新增|登记|签约|建成|支出|的)$/;
 const MAX_SUBJECT_CHARS = 16;
 /** Tags that may sit inside a subject phrase but not make one alone (亿元以上, 新, 各类). */
 const MODIFIER = /^(m|q|a|b|f|mq)$/;
@@ -51,13 +52,7 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger): Fact[] {
   return facts;
 }
 
-function attachContext(
-  f: RawFigure,
-  clause: Span,
-  offsetInSentence: number,
-  sentenceTimes: TimeMention[],
-  tag: Tagger,
-): Figure {
+function attachContext(f: RawFigure, clause: Span, offsetInSentence: number, sentenceTimes: TimeMention[], tag: Tagger): Figure {
   const at = offsetInSentence + f.start;
   const before = sentenceTimes.filter((t) => t.end <= at + (f.kind === 'date' ? f.end - f.start : 0));
   const point = [...before].reverse().find((t) => t.role === 'point');

@@ -86,7 +86,13 @@ function chatIdList() {
   return z
     .string()
     .regex(/^-?\d{1,16}(\s*,\s*-?\d{1,16})*,?$/, { error: expected })
-    .transform((value) => value.split(',').map((id) => id.trim()).filter((id) => id !== '').map(Number))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '')
+        .map(Number),
+    )
     .pipe(z.array(z.number().int().refine(Number.isSafeInteger, { error: expected })))
     .optional();
 }
@@ -116,10 +122,7 @@ function webhookHost(value: string): string | null {
 }
 
 const envShape = {
-  TELEGRAM_BOT_TOKEN: z
-    .string()
-    .regex(TOKEN_PATTERN, { error: 'must look like 123456789:AAE… (the token BotFather gave you)' })
-    .optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(TOKEN_PATTERN, { error: 'must look like 123456789:AAE… (the token BotFather gave you)' }).optional(),
   TELEGRAM_API_ROOT: z
     .string()
     .refine(isHttpUrl, { error: 'must be an http(s) URL such as https://api.telegram.org' })
@@ -136,13 +139,10 @@ const envShape = {
     .optional(),
   WEBHOOK_PATH: z
     .string()
-    .regex(/^\/[A-Za-z0-9._~\/-]*$/, { error: 'must be a URL path starting with "/", e.g. /telegram/webhook' })
+    .regex(/^\/[A-Za-z0-9._~/-]*$/, { error: 'must be a URL path starting with "/", e.g. /telegram/webhook' })
     .optional()
     .default(configDefaults.WEBHOOK_PATH),
-  WEBHOOK_SECRET: z
-    .string()
-    .regex(SECRET_PATTERN, { error: 'must be 1 to 256 characters of A-Z, a-z, 0-9, "_" and "-"' })
-    .optional(),
+  WEBHOOK_SECRET: z.string().regex(SECRET_PATTERN, { error: 'must be 1 to 256 characters of A-Z, a-z, 0-9, "_" and "-"' }).optional(),
   PORT: wholeNumber(0, 65_535, configDefaults.PORT),
   HOST: z.string().optional().default(configDefaults.HOST),
   CORPUS_DIR: z.string().optional().default(configDefaults.CORPUS_DIR),

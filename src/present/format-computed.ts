@@ -89,11 +89,16 @@ function arithmeticEn(a: ComputedAnswer): string | null {
       return `${a.operands.map(n).join(' + ')} ${eq} ${formatLargeNumber(r.value)}${unit}`;
     case 'max':
     case 'min': {
-      const sorted = [...a.operands].sort((p, q) => (a.operation === 'max' ? q.figure.value - p.figure.value : p.figure.value - q.figure.value));
+      const sorted = [...a.operands].sort((p, q) =>
+        a.operation === 'max' ? q.figure.value - p.figure.value : p.figure.value - q.figure.value,
+      );
       const sign = a.operation === 'max' ? ' > ' : ' < ';
       return (
         sorted
-          .map((o, i) => `${i === 0 ? '' : sorted[i - 1]!.figure.value === o.figure.value ? ' = ' : sign}${describeSubjectEnglish(o.label) ?? o.label} ${n(o)}`)
+          .map(
+            (o, i) =>
+              `${i === 0 ? '' : sorted[i - 1]!.figure.value === o.figure.value ? ' = ' : sign}${describeSubjectEnglish(o.label) ?? o.label} ${n(o)}`,
+          )
           .join('') + unit
       );
     }

@@ -162,10 +162,8 @@ const en: Texts = {
   unknown: 'unknown',
   nonText: (example) => `Please send your question as text, e.g. ${example}`,
   unknownCommand: 'Unknown command, send /help to see how to ask.',
-  rateLimited: (max, seconds) =>
-    `Too many questions: at most ${max} per ${seconds} seconds per person. Please wait a little.`,
-  chatRateLimited: (max, seconds) =>
-    `Too many questions in this group: at most ${max} per ${seconds} seconds. Please wait a little.`,
+  rateLimited: (max, seconds) => `Too many questions: at most ${max} per ${seconds} seconds per person. Please wait a little.`,
+  chatRateLimited: (max, seconds) => `Too many questions in this group: at most ${max} per ${seconds} seconds. Please wait a little.`,
   notAllowedGroup: 'Sorry, I only answer in the chats I was set up for, so I am leaving this group. Goodbye!',
   notAllowedPrivate: 'Sorry, I only answer in the chats I was set up for.',
   failed: 'Sorry, answering failed this time. Please try again later.',

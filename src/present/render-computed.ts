@@ -7,7 +7,16 @@ import { computedSummaryLines } from './format-computed.js';
 import { describeSubjectEnglish, renderFigureEnglish } from './english/index.js';
 import type { Format } from './format.js';
 import type { Locale } from './i18n.js';
-import { colonOf, markFigures, quoted, renderCitation, renderingOf, renderQuestionLine, renderSourceLine, type RenderOptions } from './render.js';
+import {
+  colonOf,
+  markFigures,
+  quoted,
+  renderCitation,
+  renderingOf,
+  renderQuestionLine,
+  renderSourceLine,
+  type RenderOptions,
+} from './render.js';
 import { toTraditional } from './traditional.js';
 
 /** The headline, the working and the notes, as the core words them. Plain text. */

@@ -34,15 +34,17 @@ function headline(hit: Hit, fmt: Format): string | null {
   if (hit.keyFigure === null || described === null) return null;
   const figure = renderFigureEnglish(hit.keyFigure);
   const label = fmt.text(`${textsFor(LOCALE).answerLabel}${colonOf(LOCALE)}`);
-  return described.startsWith(figure)
-    ? label + fmt.key(figure) + fmt.text(described.slice(figure.length))
-    : label + fmt.text(described);
+  return described.startsWith(figure) ? label + fmt.key(figure) + fmt.text(described.slice(figure.length)) : label + fmt.text(described);
 }
 
 /** The English answer block for one hit: figure and measure, the sentence quoted, the citation. */
 export function renderHitEnglish(hit: Hit, asked: AskedKind, fmt: Format): string[] {
   const top = SENTENCE_ANSWERS.has(asked) ? null : headline(hit, fmt);
-  return [top ?? fmt.text('The document says:'), quoted(markFigures(hit.fact, hit.keyFigure, fmt)), renderSourceLine(hit.citation, LOCALE, fmt)];
+  return [
+    top ?? fmt.text('The document says:'),
+    quoted(markFigures(hit.fact, hit.keyFigure, fmt)),
+    renderSourceLine(hit.citation, LOCALE, fmt),
+  ];
 }
 
 /** A related fact: "• CNY 7.77 billion — planned total investment …: “sentence”", then where it is. */

@@ -60,12 +60,7 @@ export function renderTopics(topics: readonly Topic[], lang: Lang, format: TextF
 }
 
 /** The documents, their publishers and periods. */
-export function renderSource(
-  documents: readonly DocumentInfo[],
-  factCount: number,
-  lang: Lang,
-  format: TextFormat = 'html',
-): string {
+export function renderSource(documents: readonly DocumentInfo[], factCount: number, lang: Lang, format: TextFormat = 'html'): string {
   const fmt = formatFor(format);
   const t = texts[lang];
   const colon = lang === 'zh' ? '：' : ': ';

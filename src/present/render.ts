@@ -156,7 +156,12 @@ export function renderSuggestions(suggestions: readonly string[], rendering: Ren
 }
 
 /** The line asking for text when the input was empty or unreadable, with an example. */
-export function renderInvalid(reason: Extract<Answer, { kind: 'invalid' }>['reason'], locale: Locale, fmt: Format, examples?: readonly string[]): string {
+export function renderInvalid(
+  reason: Extract<Answer, { kind: 'invalid' }>['reason'],
+  locale: Locale,
+  fmt: Format,
+  examples?: readonly string[],
+): string {
   const t = textsFor(locale);
   const example = examples?.[0];
   const gap = locale === 'en' ? ' ' : '';
@@ -200,7 +205,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
 export function renderRelatedPage(origin: Fact | null, hits: readonly Hit[], options: RenderOptions = {}): string {
   const { locale, fmt } = renderingOf(options);
   const t = textsFor(locale);
-  const about = origin === null ? null : origin.subject ?? origin.section ?? origin.text;
+  const about = origin === null ? null : (origin.subject ?? origin.section ?? origin.text);
   const heading = about === null ? t.relatedHeading : t.relatedTo(clip(about, 30));
   const lines = [fmt.bold(heading)];
   const mainDocument = origin?.docId ?? null;

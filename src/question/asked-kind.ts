@@ -18,19 +18,27 @@ export type AskedKind =
   | 'yesno'
   | null;
 
-
 /** First match wins, so the more specific cues come first. */
 const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ['number', /第几/],
   ['people', /(多少|几)(个人|人|名|位)|(多少|几)个?(院士|专家|博士|人才|员工|干部|学生|居民)/],
   ['count', /(多少|几)(个|家|户|项|次|条|座|所|批|件|种|类|届)(?!工作日|小时|月)/],
-  ['multiple', /几倍|多少倍|是.*的几倍|\bhow many times (as|more|larger|bigger|higher|greater)\b|\btimes (as (many|much|large)|that of)\b/i],
+  [
+    'multiple',
+    /几倍|多少倍|是.*的几倍|\bhow many times (as|more|larger|bigger|higher|greater)\b|\btimes (as (many|much|large)|that of)\b/i,
+  ],
   ['percent', /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降).{0,3}(多少|几)|percent|share|proportion|\bgrowth\b/i],
   ['area', /面积|多大|多少平方|占地|\bhow (big|large)\b|\barea\b|\bsize\b/i],
-  ['duration', /多久|多长时间|几天|几个小时|几个工作日|时限|用时|耗时|时间.{0,4}(多少|几|多久)|(多少|几).{0,2}时间|\bhow long\b|\bhow many (working |business )?(days|hours|weeks|months|minutes)\b/i],
+  [
+    'duration',
+    /多久|多长时间|几天|几个小时|几个工作日|时限|用时|耗时|时间.{0,4}(多少|几|多久)|(多少|几).{0,2}时间|\bhow long\b|\bhow many (working |business )?(days|hours|weeks|months|minutes)\b/i,
+  ],
   ['date', /什么时候|何时|哪一年|哪年|哪个月|几月|几号|日期|年份|哪一天|\bwhen\b|\bwhat year\b/i],
   ['money', /多少钱|投资|资金|基金|金额|经费|亿元|万元|多少元|花了|支出|\binvest|\bfund|\bmoney\b|\bspen[dt]\b|\bcost\b|\bbudget\b/i],
-  ['people', /多少人|几人|几个人|人口|多少名|几名|几位|多少位|人数|人才|专家|院士|博士|\bpeople\b|\bpopulation\b|\bpersons?\b|\btalents?\b|\bexperts?\b/i],
+  [
+    'people',
+    /多少人|几人|几个人|人口|多少名|几名|几位|多少位|人数|人才|专家|院士|博士|\bpeople\b|\bpopulation\b|\bpersons?\b|\btalents?\b|\bexperts?\b/i,
+  ],
   ['person', /谁|哪位|什么人|\bwho\b/i],
   ['place', /哪里|哪儿|什么地方|在哪|哪个城市|哪个国家|哪个省|哪座|位于|\bwhere\b/i],
   ['number', /多[高长重远深宽厚]|多少[米岁吨年]|几[米岁年]/],

@@ -82,8 +82,10 @@ function kindsFor(text: string, metric: string | null): FigureKind[] {
   return ['count', 'people'];
 }
 
-const RATIO_OF_RE = /\b(?:share|percentage|proportion|percent|fraction) of (?:all |the )?(.+?) (?:is|are|were|was|do|does|did|have|has)\b(.+)$/i;
-const RATIO_AS_RE = /^(?:what is |what's |how big is |how large is )?(.+?) as an? (?:share|percentage|proportion|percent|fraction) of (.+)$/i;
+const RATIO_OF_RE =
+  /\b(?:share|percentage|proportion|percent|fraction) of (?:all |the )?(.+?) (?:is|are|were|was|do|does|did|have|has)\b(.+)$/i;
+const RATIO_AS_RE =
+  /^(?:what is |what's |how big is |how large is )?(.+?) as an? (?:share|percentage|proportion|percent|fraction) of (.+)$/i;
 
 /** The computation an English question asks for, or null. `text` is the NFKC-normalised question. */
 export function detectEnglishComputation(question: string, text: string, glossary: readonly Synonym[]): ComputeRequest | null {
@@ -97,7 +99,8 @@ export function detectEnglishComputation(question: string, text: string, glossar
   else if (/\bhow (many|much) (more|fewer|less)\b|\bdifference between\b|\bgap between\b/i.test(t)) operation = 'difference';
   else if (/\b(which|who)\b/i.test(t) && /\b(most|largest|biggest|highest|more|greater|larger|bigger)\b/i.test(t)) operation = 'max';
   else if (/\b(which|who)\b/i.test(t) && /\b(least|smallest|lowest|fewest|fewer|less|smaller)\b/i.test(t)) operation = 'min';
-  else if (/\b(in total|altogether|combined|total|sum|add(ed)? up|together|all told)\b/i.test(t) && /\bhow (many|much)\b|\bwhat\b/i.test(t)) operation = 'sum';
+  else if (/\b(in total|altogether|combined|total|sum|add(ed)? up|together|all told)\b/i.test(t) && /\bhow (many|much)\b|\bwhat\b/i.test(t))
+    operation = 'sum';
   if (!operation) return null;
 
   let split: Split;

@@ -123,4 +123,3 @@ export function request(
     ratioAs: extra.ratioAs ?? 'percent',
   };
 }
-

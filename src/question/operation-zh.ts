@@ -4,7 +4,17 @@
  */
 import type { ComputeRequest, Operation, SubjectSpec } from './operation-types.js';
 import { CLASSIFIERS, GROUP_NOUNS, METRIC_WORDS, trailingMetric } from './lexicon.js';
-import { classifierOf, clean, dropCountWords, parseSubjects, request, TIME_LIKE, WHOLE_PLACE, type Ctx, type Parsed } from './operation-parts.js';
+import {
+  classifierOf,
+  clean,
+  dropCountWords,
+  parseSubjects,
+  request,
+  TIME_LIKE,
+  WHOLE_PLACE,
+  type Ctx,
+  type Parsed,
+} from './operation-parts.js';
 
 /** The first computation the question asks for, or null. */
 export function detectChineseComputation(ctx: Ctx): ComputeRequest | null {
@@ -35,7 +45,13 @@ function detectRatio(ctx: Ctx): ComputeRequest | null {
     if (b.endsWith(metric)) b = clean(b.slice(0, -metric.length));
   }
   if (!a || !b) return null;
-  const parsed: Parsed = { subjects: [{ kind: 'named', label: a }, { kind: 'named', label: b }], metric };
+  const parsed: Parsed = {
+    subjects: [
+      { kind: 'named', label: a },
+      { kind: 'named', label: b },
+    ],
+    metric,
+  };
   return request(ctx, 'ratio', parsed, { ratioAs: share ? 'percent' : 'multiple' });
 }
 
@@ -101,7 +117,8 @@ function detectExtreme(ctx: Ctx): ComputeRequest | null {
   pre = clean(pre);
   // "在建项目最多的是哪个产业": what comes first is the measure, not a subject.
   const preIsMetric = (METRIC_WORDS as readonly string[]).includes(dropCountWords(pre));
-  const parsed: Parsed = pre && !preIsMetric ? parseSubjects(pre, ctx.isPhrase) : { subjects: [], metric: preIsMetric ? dropCountWords(pre) : null };
+  const parsed: Parsed =
+    pre && !preIsMetric ? parseSubjects(pre, ctx.isPhrase) : { subjects: [], metric: preIsMetric ? dropCountWords(pre) : null };
   // "A和B哪个计划投资多": the measure sits between 哪个 and 多.
   const midMetric = dropCountWords(mid) || null;
   if (parsed.subjects.length === 0 && category && (GROUP_NOUNS as readonly string[]).includes(category)) {
@@ -126,9 +143,6 @@ function detectSum(ctx: Ctx): ComputeRequest | null {
   const post = ctx.q.slice(cue.index + cue[0].length);
   const parsed = parseSubjects(pre, ctx.isPhrase);
   // "一共有多少个在建项目": the measure after the question words.
-  const postMetric = dropCountWords(
-    clean(post.replace(new RegExp(`^(?:是|有|为|达到|达|共)*(?:多少|几)(?:[${CLASSIFIERS}])?`), '')),
-  );
+  const postMetric = dropCountWords(clean(post.replace(new RegExp(`^(?:是|有|为|达到|达|共)*(?:多少|几)(?:[${CLASSIFIERS}])?`), '')));
   return request(ctx, 'sum', parsed, { metric: postMetric || null });
 }
-

@@ -6,7 +6,6 @@
  */
 import type { SynonymEntry } from '../corpus/index.js';
 
-
 export interface Synonym {
   cue: RegExp;
   terms: string;

@@ -141,16 +141,19 @@ export function rankFacts(
     for (let i = 0; i < q.terms.length; i++) {
       const term = q.terms[i]!.term;
       const postings = index.termPostings.get(term);
-      if (postings) for (let k = 0; k < postings.length; k += 2) if (isCandidate[postings[k]!]) add(postings[k]!, i, term, postings[k + 1]!);
+      if (postings)
+        for (let k = 0; k < postings.length; k += 2) if (isCandidate[postings[k]!]) add(postings[k]!, i, term, postings[k + 1]!);
       // A word of a document's title counts as part of each of its facts (see topicShare).
-      if (params.topicShare > 0) for (const [doc, positions] of byDocument) {
-        if (!index.topics[doc]!.has(term)) continue;
-        for (const pos of positions) if (!index.facts[pos]!.tf.has(term)) add(pos, i, term, params.topicShare);
-      }
+      if (params.topicShare > 0)
+        for (const [doc, positions] of byDocument) {
+          if (!index.topics[doc]!.has(term)) continue;
+          for (const pos of positions) if (!index.facts[pos]!.tf.has(term)) add(pos, i, term, params.topicShare);
+        }
     }
     for (let i = 0; i < questionBigrams.length; i++) {
       const postings = index.bigramPostings.get(questionBigrams[i]!);
-      if (postings) for (const pos of postings) if (isCandidate[pos]) bigramHit[pos] = bigramHit[pos]! + weightsIn(index.facts[pos]!.doc).bigrams[i]!;
+      if (postings)
+        for (const pos of postings) if (isCandidate[pos]) bigramHit[pos] = bigramHit[pos]! + weightsIn(index.facts[pos]!.doc).bigrams[i]!;
     }
 
     ranked = candidates.map((pos): Ranked => {
@@ -163,7 +166,8 @@ export function rankFacts(
       const feats = features[pos]!;
       const fits = answersKind(fact, feats, q.asked);
       const kind = kindScore(fact, feats, q, fits, matchedTerms, params);
-      const time = q.times.length === 0 ? 0 : q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
+      const time =
+        q.times.length === 0 ? 0 : q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
       const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
       return {
         pos,
@@ -191,7 +195,9 @@ export function rankFacts(
     const subjects = index.subjects[indexed.doc]!;
     const text = features[r.pos]!.text;
     r.coverage = coverageOf(q, text, indexed.tf, topic, index, params);
-    r.focus = q.words.some((w) => w.required && !isSubject(w, subjects)) ? coverageOf(q, text, indexed.tf, topic, index, params, subjects) : r.coverage;
+    r.focus = q.words.some((w) => w.required && !isSubject(w, subjects))
+      ? coverageOf(q, text, indexed.tf, topic, index, params, subjects)
+      : r.coverage;
     r.parts.coverage = round(r.coverage);
     r.parts.focus = round(r.focus);
   }
@@ -213,7 +219,12 @@ function scratchFor(index: FactIndex): Scratch {
   let scratch = scratches.get(index);
   if (!scratch) {
     const n = index.facts.length;
-    scratch = { termScore: new Float64Array(n), bigramHit: new Float64Array(n), matched: new Array<string[] | undefined>(n).fill(undefined), isCandidate: new Uint8Array(n) };
+    scratch = {
+      termScore: new Float64Array(n),
+      bigramHit: new Float64Array(n),
+      matched: new Array<string[] | undefined>(n).fill(undefined),
+      isCandidate: new Uint8Array(n),
+    };
     scratches.set(index, scratch);
   }
   return scratch;

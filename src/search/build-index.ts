@@ -8,7 +8,6 @@ import type { Fact } from '../facts/index.js';
 import type { Tokenizer } from '../text/index.js';
 import { bigramsOf } from '../text/index.js';
 
-
 export interface TermStats {
   /** How many units (facts, or documents) contain each term. */
   df: Map<string, number>;
@@ -59,7 +58,6 @@ export interface FactIndex {
    */
   bigramPostings: Map<string, number[]>;
 }
-
 
 function countTerms(terms: readonly string[]): Map<string, number> {
   const tf = new Map<string, number>();
@@ -168,7 +166,8 @@ export function buildFactIndex(
     bigramPostings,
     topics: titleTerms.map((terms) => new Set(terms)),
     subjects: perDocument.map((stats, d) => {
-      const frequent = stats.count >= SUBJECT_MIN_FACTS ? [...stats.df].filter(([, n]) => n / stats.count >= SUBJECT_SHARE).map(([t]) => t) : [];
+      const frequent =
+        stats.count >= SUBJECT_MIN_FACTS ? [...stats.df].filter(([, n]) => n / stats.count >= SUBJECT_SHARE).map(([t]) => t) : [];
       return new Set([...titleTerms[d]!, ...frequent]);
     }),
   };

@@ -15,7 +15,10 @@ import { startWebhookServer, type WebhookServerOptions } from './transport/webho
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const satisfies readonly string[];
 
 /** Tuning of the webhook server (see webhook-server.ts for the defaults); statsIntervalMs applies to polling too. */
-export type WebhookTuning = Pick<WebhookServerOptions, 'ackAfterMs' | 'maxInFlight' | 'rememberedUpdates' | 'maxBodyBytes' | 'statsIntervalMs'>;
+export type WebhookTuning = Pick<
+  WebhookServerOptions,
+  'ackAfterMs' | 'maxInFlight' | 'rememberedUpdates' | 'maxBodyBytes' | 'statsIntervalMs'
+>;
 
 export interface RunningBot {
   /** The webhook server's port, or null when polling. */

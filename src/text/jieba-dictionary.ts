@@ -35,7 +35,7 @@ export function restrictDictionary(dictionary: string, text: string): string {
   }
   const kept: string[] = [];
   let removed = 0;
-  for (let pos = 0; pos < dictionary.length; ) {
+  for (let pos = 0; pos < dictionary.length;) {
     let nl = dictionary.indexOf('\n', pos);
     if (nl < 0) nl = dictionary.length;
     const sp = dictionary.indexOf(' ', pos);

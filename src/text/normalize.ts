@@ -28,7 +28,8 @@ export function toTraditional(text: string): string {
 
 /** A dictionary of single characters (OpenCC's STCharacters), as opposed to one of phrases. */
 function isCharacterTable(dict: OpenCC.DictLike): boolean {
-  const entries = typeof dict === 'string' ? dict.split('|', 50).map((e) => e.split(' ')[0] ?? '') : dict.slice(0, 50).map(([from]) => from);
+  const entries =
+    typeof dict === 'string' ? dict.split('|', 50).map((e) => e.split(' ')[0] ?? '') : dict.slice(0, 50).map(([from]) => from);
   return entries.length > 0 && entries.every((from) => [...from].length === 1);
 }
 
@@ -54,6 +55,8 @@ function converter(): (s: string) => string {
   return convert;
 }
 
+// Control characters are what this removes.
+// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**

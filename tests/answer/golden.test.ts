@@ -33,7 +33,11 @@ describe('golden questions', () => {
     expect(answer.kind).toBe('found');
     if (answer.kind !== 'found') return;
     expect(answer.hits[0]!.keyFigure?.raw).toBe('412家');
-    expect(answer.hits[0]!.citation).toMatchObject({ document: 'hunnan-2019', section: '开放创新的主阵地', publisher: '中共浑南区委宣传部' });
+    expect(answer.hits[0]!.citation).toMatchObject({
+      document: 'hunnan-2019',
+      section: '开放创新的主阵地',
+      publisher: '中共浑南区委宣传部',
+    });
   });
 });
 

@@ -53,7 +53,10 @@ describe('ask CLI', () => {
     const input = ['{"id":"a","question":"常住人口多少？"}', '', '{not json', '{"id":7}', '浑南区的人均收入是多少？'].join('\n') + '\n';
     const r = ask([], input);
     expect(r.code).toBe(0);
-    const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(5);
     expect(rows[0]).toMatchObject({ id: 'a', found: true });
     expect(rows[0].answers[0].text).toContain('69万人');
@@ -65,7 +68,9 @@ describe('ask CLI', () => {
 
   it('streams a large batch through one process', () => {
     const n = 2000;
-    const input = Array.from({ length: n }, (_, i) => JSON.stringify({ id: i, question: i % 2 ? '新登记企业多少户？' : '面积多大？' })).join('\n');
+    const input = Array.from({ length: n }, (_, i) =>
+      JSON.stringify({ id: i, question: i % 2 ? '新登记企业多少户？' : '面积多大？' }),
+    ).join('\n');
     const r = ask([], input + '\n');
     expect(r.code).toBe(0);
     const rows = r.out.trim().split('\n');

@@ -93,7 +93,9 @@ describe('parseConfig', () => {
     expect(err.issues.map((i) => i.variable)).toEqual(['WEBHOOK_DOMAIN', 'WEBHOOK_SECRET']);
     expect(err.message).not.toContain(TOKEN);
     expect(errorOf({ BOT_MODE: 'webhook', WEBHOOK_DOMAIN: 'x.org', WEBHOOK_SECRET: 'abc' }).issues[0]!.variable).toBe('TELEGRAM_BOT_TOKEN');
-    expect(errorOf({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', WEBHOOK_DOMAIN: 'bot.example.com/path', WEBHOOK_SECRET: 'abc' }).message).toContain('WEBHOOK_DOMAIN must be the public host name');
+    expect(
+      errorOf({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', WEBHOOK_DOMAIN: 'bot.example.com/path', WEBHOOK_SECRET: 'abc' }).message,
+    ).toContain('WEBHOOK_DOMAIN must be the public host name');
   });
 });
 

@@ -38,7 +38,9 @@ describe('formatComputedText', () => {
     const a = compute('三大主导产业中哪个计划投资最多？');
     const text = formatComputedText(a, { lang: 'en' });
     expect(text.split('\n')[0]).toBe('▶ Largest: intelligent manufacturing (智能制造) — CNY 41.45 billion');
-    expect(text).toContain('Working: intelligent manufacturing 41.45 billion > biomedicine and healthcare 9.57 billion > new energy vehicles 7.77 billion (CNY)');
+    expect(text).toContain(
+      'Working: intelligent manufacturing 41.45 billion > biomedicine and healthcare 9.57 billion > new energy vehicles 7.77 billion (CNY)',
+    );
     for (const o of a.operands) {
       expect(text).toContain(`“${o.hit.fact.text}”`);
       expect(text).toContain(formatCitation(o.hit.citation, 'en'));
@@ -48,7 +50,9 @@ describe('formatComputedText', () => {
   it('says what is missing instead of a result', () => {
     const a = compute('智能制造和休闲养老在建项目一共多少个？');
     expect(formatComputedText(a)).toContain('文档中没有找到这些数据：休闲养老');
-    expect(formatComputedText(a, { lang: 'en' })).toMatch(/^▶ This cannot be computed from the document\.\nThe document gives no figure for: 休闲养老/);
+    expect(formatComputedText(a, { lang: 'en' })).toMatch(
+      /^▶ This cannot be computed from the document\.\nThe document gives no figure for: 休闲养老/,
+    );
   });
 
   it('flags approximate results', () => {
@@ -64,7 +68,11 @@ describe('computedToJson', () => {
     const json = ComputedJsonSchema.parse(JSON.parse(JSON.stringify(computedToJson(a))));
     expect(json).toMatchObject({ computed: true, found: true, operation: 'sum', arithmetic: '14 + 14 = 28', result: { value: 28 } });
     expect(json.operands).toHaveLength(2);
-    expect(json.operands[0]).toMatchObject({ label: '院士工作站', text: '拥有院士工作站14个，在站院士22人；', figure: { raw: '14个', value: 14, kind: 'count' } });
+    expect(json.operands[0]).toMatchObject({
+      label: '院士工作站',
+      text: '拥有院士工作站14个，在站院士22人；',
+      figure: { raw: '14个', value: 14, kind: 'count' },
+    });
     expect(json.operands[1]!.citation).toEqual(a.operands[1]!.hit.citation);
     expect(json.answers.map((x) => x.keyFigure)).toEqual(['14个', '14个']);
   });

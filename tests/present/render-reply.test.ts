@@ -51,8 +51,11 @@ describe('renderReply', () => {
     }
   });
 
-  it('quotes each operand\'s sentence verbatim, in the document\'s characters, also for Traditional and English askers', () => {
-    for (const question of ['三大主導產業在建項目一共有多少個？', 'How many projects are under construction in the three leading industries in total?']) {
+  it("quotes each operand's sentence verbatim, in the document's characters, also for Traditional and English askers", () => {
+    for (const question of [
+      '三大主導產業在建項目一共有多少個？',
+      'How many projects are under construction in the three leading industries in total?',
+    ]) {
       const { reply, language } = responder.respond(question);
       expect(reply.kind).toBe('computed');
       if (reply.kind !== 'computed') continue;
@@ -63,14 +66,32 @@ describe('renderReply', () => {
   });
 
   it('keeps any question valid HTML in any language, with hostile text around it', () => {
-    const words = fc.constantFrom('How many', '一共', '渾南區', '<b>', '&', '<5%', '那计划投资呢？', 'people', '哪个最多', '占', '比例', 'total');
+    const words = fc.constantFrom(
+      'How many',
+      '一共',
+      '渾南區',
+      '<b>',
+      '&',
+      '<5%',
+      '那计划投资呢？',
+      'people',
+      '哪个最多',
+      '占',
+      '比例',
+      'total',
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 8 })), { maxLength: 8 }), fc.constantFrom('zh' as const, 'en' as const), (pieces, lang) => {
-        const { reply, language } = responder.respond(pieces.join(' '), { limit: 3 });
-        for (const style of ['full', 'short'] as const) {
-          for (const part of splitMessage(renderReply(reply, { lang, language, style, showQuestion: true, examples: ['<x>'] }))) parseTelegramHtml(part);
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(words, fc.string({ maxLength: 8 })), { maxLength: 8 }),
+        fc.constantFrom('zh' as const, 'en' as const),
+        (pieces, lang) => {
+          const { reply, language } = responder.respond(pieces.join(' '), { limit: 3 });
+          for (const style of ['full', 'short'] as const) {
+            for (const part of splitMessage(renderReply(reply, { lang, language, style, showQuestion: true, examples: ['<x>'] })))
+              parseTelegramHtml(part);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -105,7 +126,7 @@ describe('the reply frame', () => {
 });
 
 describe('"more" callback data', () => {
-  it('carries the answer\'s language as one letter and round-trips', () => {
+  it("carries the answer's language as one letter and round-trips", () => {
     const actions: CallbackAction[] = [
       { kind: 'more', offset: 3, factId: 'hunnan-2019:13.1.1', language: 'en' },
       { kind: 'more', offset: 0, factId: 'hunnan-2019:1.1', language: 'zh-Hant' },

@@ -81,7 +81,11 @@ describe('splitMessage', () => {
           expect(part.trim()).not.toBe('');
           parseTelegramHtml(part);
         }
-        const kept = (s: string) => s.split('\n').filter((l) => l.trim() !== '').join('\n');
+        const kept = (s: string) =>
+          s
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .join('\n');
         expect(kept(parts.join('\n'))).toBe(kept(text));
       }),
     );

@@ -163,7 +163,14 @@ describe('the bot on hostile messages (handleUpdate against the fake Bot API)', 
       logger: createLogger({ level: 'info', sink: logs, secrets: [TEST_TOKEN] }),
       options: {
         apiRoot: api.apiRoot,
-        botInfo: { ...api.bot, is_bot: true, username: api.bot.username!, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true },
+        botInfo: {
+          ...api.bot,
+          is_bot: true,
+          username: api.bot.username!,
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: true,
+        },
         rateLimit: { max: 0, privateMax: 0, chatMax: 0 },
       },
     });
@@ -178,7 +185,9 @@ describe('the bot on hostile messages (handleUpdate against the fake Bot API)', 
       fc.asyncProperty(anyQuestion(), fc.constantFrom('private', 'group', 'inline'), async (text, where) => {
         const before = api.calls.length;
         if (where === 'inline') {
-          await bot.handleUpdate(api.makeUpdate({ inline_query: { id: `iq-p${updates}`, from: alice, query: text.slice(0, 256), offset: '' } }) as never);
+          await bot.handleUpdate(
+            api.makeUpdate({ inline_query: { id: `iq-p${updates}`, from: alice, query: text.slice(0, 256), offset: '' } }) as never,
+          );
         } else {
           const chat = where === 'private' ? privateChat(alice) : group;
           const body = where === 'private' ? text : `/ask ${text}`;

@@ -36,7 +36,10 @@ function expectFactsTileSentences(doc: CorpusDocument, facts: readonly Fact[]): 
     for (let at = sentence.start; at < sentence.end; at++) {
       if (/\s/.test(doc.text[at]!)) continue;
       const index = owner[at]!;
-      expect(index, `character ${at} (${JSON.stringify(doc.text[at])}) of sentence "${sentence.text}" is in no fact`).toBeGreaterThanOrEqual(0);
+      expect(
+        index,
+        `character ${at} (${JSON.stringify(doc.text[at])}) of sentence "${sentence.text}" is in no fact`,
+      ).toBeGreaterThanOrEqual(0);
       const fact = sorted[index]!;
       expect(fact.start).toBeGreaterThanOrEqual(sentence.start);
       expect(fact.end).toBeLessThanOrEqual(sentence.end);
@@ -64,16 +67,60 @@ describe('segmentation of the real corpus', () => {
 // Random documents: titles, headings (Markdown and inline), paragraphs with ideographic-space indents,
 // several paragraphs on one line, quotes and brackets (balanced or not), "；" chains, figures, source lines.
 const word = fc.constantFrom(
-  '浑南区', '常住人口', '国家高新技术企业', '地区生产总值', '同比增长', '其中', '全年', '累计', '新增', '面积',
-  '达到', '共有', '实现', '工业', '企业', '项目', '投资', '亿元', '万人', '家', '个', '平方公里',
-  '412家', '69万人', '27.4%', '3.4倍', '414.5亿元', '2019年', '上半年', '近700人', '5400余万元', '1：7',
-  '，', '、', '：', '“', '”', '（', '）', '《', '》', '「', '」', '【', '】', 'GDP', 'A', '1+1>2', ' ', '\u3000',
+  '浑南区',
+  '常住人口',
+  '国家高新技术企业',
+  '地区生产总值',
+  '同比增长',
+  '其中',
+  '全年',
+  '累计',
+  '新增',
+  '面积',
+  '达到',
+  '共有',
+  '实现',
+  '工业',
+  '企业',
+  '项目',
+  '投资',
+  '亿元',
+  '万人',
+  '家',
+  '个',
+  '平方公里',
+  '412家',
+  '69万人',
+  '27.4%',
+  '3.4倍',
+  '414.5亿元',
+  '2019年',
+  '上半年',
+  '近700人',
+  '5400余万元',
+  '1：7',
+  '，',
+  '、',
+  '：',
+  '“',
+  '”',
+  '（',
+  '）',
+  '《',
+  '》',
+  '「',
+  '」',
+  '【',
+  '】',
+  'GDP',
+  'A',
+  '1+1>2',
+  ' ',
+  '\u3000',
 );
 const ender = fc.constantFrom('。', '！', '？', '!', '?', '。”', '？”', '……。', '。）');
 const clause = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(''));
-const sentence = fc
-  .tuple(fc.array(clause, { minLength: 1, maxLength: 4 }), ender)
-  .map(([clauses, end]) => clauses.join('；') + end);
+const sentence = fc.tuple(fc.array(clause, { minLength: 1, maxLength: 4 }), ender).map(([clauses, end]) => clauses.join('；') + end);
 const paragraph = fc
   .tuple(fc.constantFrom('', '\u3000\u3000', '  ', '\t'), fc.array(sentence, { minLength: 1, maxLength: 5 }), fc.boolean())
   .map(([indent, sentences, trailingPunctless]) => indent + sentences.join('') + (trailingPunctless ? '没有句号的结尾' : ''));
@@ -98,10 +145,13 @@ describe('segmentation of random documents (buildEngine([doc]))', () => {
 
   it('holds for hostile text too (control, zero-width, RTL, emoji, markup, lone surrogates)', () => {
     fc.assert(
-      fc.property(fc.array(hostileText(60), { maxLength: 8 }).map((lines) => lines.join('。\n')), (text) => {
-        const doc: CorpusDocument = { id: 'hostile', title: 'h', publisher: null, period: null, file: 'h.txt', text };
-        expectFactsTileSentences(doc, buildEngine([doc]).facts);
-      }),
+      fc.property(
+        fc.array(hostileText(60), { maxLength: 8 }).map((lines) => lines.join('。\n')),
+        (text) => {
+          const doc: CorpusDocument = { id: 'hostile', title: 'h', publisher: null, period: null, file: 'h.txt', text };
+          expectFactsTileSentences(doc, buildEngine([doc]).facts);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -22,7 +22,11 @@ describe('detectComputation', () => {
 
   it('reads a sum over listed subjects', () => {
     expect(names(detectComputation('院士工作站和博士后工作站一共多少个？'))).toEqual(['院士工作站', '博士后工作站']);
-    expect(names(detectComputation('双创示范园区、双创服务平台和创新联盟一共多少个？'))).toEqual(['双创示范园区', '双创服务平台', '创新联盟']);
+    expect(names(detectComputation('双创示范园区、双创服务平台和创新联盟一共多少个？'))).toEqual([
+      '双创示范园区',
+      '双创服务平台',
+      '创新联盟',
+    ]);
     expect(detectComputation('智能制造和新能源汽车在建项目加起来多少个？')).toMatchObject({ metric: '在建项目' });
   });
 
@@ -36,7 +40,11 @@ describe('detectComputation', () => {
     expect(detectComputation('三大主导产业中哪个计划投资最多？')).toMatchObject({ operation: 'max', metric: '计划投资', kinds: ['money'] });
     expect(detectComputation('三大主导产业计划投资哪个最多？')).toMatchObject({ operation: 'max', metric: '计划投资' });
     expect(detectComputation('三大主导产业中哪个在建项目最少？')).toMatchObject({ operation: 'min', metric: '在建项目' });
-    expect(detectComputation('在建项目最多的是哪个产业？')).toMatchObject({ operation: 'max', metric: '在建项目', subjects: [{ kind: 'group', noun: '产业', size: null }] });
+    expect(detectComputation('在建项目最多的是哪个产业？')).toMatchObject({
+      operation: 'max',
+      metric: '在建项目',
+      subjects: [{ kind: 'group', noun: '产业', size: null }],
+    });
     expect(names(detectComputation('实地走访和电话联系，哪种方式次数更多？'))).toEqual(['实地走访', '电话联系']);
   });
 
@@ -45,7 +53,10 @@ describe('detectComputation', () => {
     expect(more).toMatchObject({ operation: 'difference', metric: '在建项目', classifier: '个' });
     expect(names(more)).toEqual(['智能制造', '新能源汽车']);
     expect(names(detectComputation('新能源汽车比智能制造在建项目少多少个？'))).toEqual(['智能制造', '新能源汽车']);
-    expect(names(detectComputation('智能制造计划投资比生物医药与健康医疗多多少？', { isDocumentPhrase }))).toEqual(['智能制造', '生物医药与健康医疗']);
+    expect(names(detectComputation('智能制造计划投资比生物医药与健康医疗多多少？', { isDocumentPhrase }))).toEqual([
+      '智能制造',
+      '生物医药与健康医疗',
+    ]);
   });
 
   it('reads a share and a multiple, part first', () => {
@@ -64,9 +75,17 @@ describe('detectComputation', () => {
   it('reads English forms through the corpus glossary', () => {
     const sum = detectComputation('How many projects are under construction in the three leading industries in total?', { glossaryEn });
     expect(sum).toMatchObject({ operation: 'sum', metric: '在建项目', subjects: [{ kind: 'group', noun: '主导产业', size: 3 }] });
-    expect(detectComputation('Which leading industry has the most planned investment?', { glossaryEn })).toMatchObject({ operation: 'max', kinds: ['money'] });
-    expect(names(detectComputation('What share of market entities are newly registered enterprises?', { glossaryEn }))).toEqual(['新登记企业', '市场主体']);
-    expect(names(detectComputation('How much more is invested in intelligent manufacturing than in new energy vehicles?', { glossaryEn }))).toEqual(['智能制造', '新能源汽车']);
+    expect(detectComputation('Which leading industry has the most planned investment?', { glossaryEn })).toMatchObject({
+      operation: 'max',
+      kinds: ['money'],
+    });
+    expect(names(detectComputation('What share of market entities are newly registered enterprises?', { glossaryEn }))).toEqual([
+      '新登记企业',
+      '市场主体',
+    ]);
+    expect(
+      names(detectComputation('How much more is invested in intelligent manufacturing than in new energy vehicles?', { glossaryEn })),
+    ).toEqual(['智能制造', '新能源汽车']);
     expect(detectComputation('How many projects are under construction in the three leading industries in total?')).toBeNull();
   });
 

@@ -19,7 +19,8 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ url: req.url ?? '', body });
       const method = (req.url ?? '').split('/').pop();
-      if (method === 'ok') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: JSON.parse(body) }));
+      if (method === 'ok')
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: JSON.parse(body) }));
       if (method === 'bad') return res.writeHead(400).end(JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: nope' }));
       if (method === 'proxy') return res.writeHead(502, 'Bad Gateway', { 'content-type': 'text/html' }).end('<h1>502</h1>');
       if (method === 'garbage') return res.writeHead(200).end('<html>not json</html>');
@@ -117,7 +118,9 @@ describe('useTransport', () => {
   it('gives file uploads through telegraf the same deadline', async () => {
     const telegram = new Telegram(TOKEN, { apiRoot: root });
     telegram.callApi = ((_method: string, _payload: unknown, { signal }: { signal?: AbortSignal } = {}) =>
-      new Promise((_, reject) => signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))))) as unknown as Telegram['callApi'];
+      new Promise((_, reject) =>
+        signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))),
+      )) as unknown as Telegram['callApi'];
     useTransport(telegram, async () => true);
     const upload = (telegram.callApi as unknown as (m: string, p: unknown, o: unknown) => Promise<unknown>)(
       'sendPhoto',

@@ -67,7 +67,13 @@ describe('group chat', () => {
     const toAlice = say(h.api, group, bob, '我也想知道', { replyTo: chatter.message });
     const mention = say(h.api, group, alice, '@bob 浑南区常住人口多少人？');
     const sticker = h.api.pushUpdate({
-      message: { message_id: h.api.newMessageId(), date: 0, chat: group, from: bob, sticker: { file_id: 'x', file_unique_id: 'y', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } },
+      message: {
+        message_id: h.api.newMessageId(),
+        date: 0,
+        chat: group,
+        from: bob,
+        sticker: { file_id: 'x', file_unique_id: 'y', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+      },
     });
     for (const u of [chatter, toAlice, mention, sticker]) await h.api.processed(u.update_id);
     expect(h.api.botMessages(group.id)).toHaveLength(before);

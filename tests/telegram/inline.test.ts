@@ -38,9 +38,12 @@ describe('inline mode', () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
   });
 
-  it('offers the example questions\' answers before anything is typed', async () => {
+  it("offers the example questions' answers before anything is typed", async () => {
     const payload = await query('');
-    const examples = h.engine.topics().slice(0, 3).map((t) => t.sampleQuestion);
+    const examples = h.engine
+      .topics()
+      .slice(0, 3)
+      .map((t) => t.sampleQuestion);
     expect(payload.results.length).toBeGreaterThan(0);
     const texts = payload.results.map((r: any) => parseTelegramHtml(r.input_message_content.message_text).text);
     expect(texts.some((t: string) => examples.some((q) => t.includes(q)))).toBe(true);

@@ -46,7 +46,7 @@ async function press(from: FakeUser, message: SentMessage, data: string): Promis
 describe('private chat: Traditional, English, follow-ups, computed', () => {
   const chat = privateChat(alice);
 
-  it('answers a Traditional question: the frame in Traditional characters, the quote in the document\'s own', async () => {
+  it("answers a Traditional question: the frame in Traditional characters, the quote in the document's own", async () => {
     const reply = await one(chat, alice, '渾南區常住人口有多少？');
     expect(reply.bold).toContain('69万人');
     expect(reply.plain).toContain(`“${POPULATION_SENTENCE}`);
@@ -82,7 +82,7 @@ describe('private chat: Traditional, English, follow-ups, computed', () => {
     expect(buttonsOf(reply)).toEqual([]);
   });
 
-  it('reads a follow-up against the same user\'s previous question, and shows how it read it', async () => {
+  it("reads a follow-up against the same user's previous question, and shows how it read it", async () => {
     const first = await one(chat, alice, '新能源汽车在建项目有多少个？');
     expect(first.bold).toContain('3个');
     const followUp = await one(chat, alice, '那计划投资呢？');
@@ -92,7 +92,7 @@ describe('private chat: Traditional, English, follow-ups, computed', () => {
     expect(answer).toBe('答案：77.7亿元');
   });
 
-  it('keeps each private chat\'s context to itself', async () => {
+  it("keeps each private chat's context to itself", async () => {
     const reply = await one(privateChat(bob), bob, '那计划投资呢？');
     expect(reply.plain).not.toMatch(/^Q:/m);
     expect(reply.plain).not.toContain('新能源汽车计划投资');
@@ -165,14 +165,14 @@ describe('group: Traditional, English, follow-ups, computed', () => {
     expect(buttonsOf(reply).map((b) => b.text)).toEqual(['More related data']);
   });
 
-  it('answers a Traditional question with the document\'s figure and sentence', async () => {
+  it("answers a Traditional question with the document's figure and sentence", async () => {
     const reply = await ask(carol, '@FactTestBot 渾南區常住人口有多少？');
     expect(reply.plain).toContain('答案：69万人');
     expect(reply.plain).toContain(POPULATION_SENTENCE);
     expect(reply.plain).toContain('出處：');
   });
 
-  it('reads each user\'s follow-up (a reply to the bot) against that user\'s own question', async () => {
+  it("reads each user's follow-up (a reply to the bot) against that user's own question", async () => {
     const aliceFirst = await ask(alice, '/ask 智能制造在建项目有多少个？');
     expect(aliceFirst.bold).toContain('91个');
     const bobFirst = await ask(bob, '/ask 新能源汽车在建项目有多少个？');

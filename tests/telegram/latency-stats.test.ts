@@ -33,7 +33,15 @@ describe('LatencyStats', () => {
 async function serve(statsIntervalMs: number, handleUpdate: () => Promise<void>) {
   const lines: string[] = [];
   const logger = createLogger({ level: 'info', sink: { write: (line) => lines.push(line) } });
-  const server = await startWebhookServer({ path: '/hook', secret: 'secret_1', host: '127.0.0.1', port: 0, logger, statsIntervalMs, handleUpdate });
+  const server = await startWebhookServer({
+    path: '/hook',
+    secret: 'secret_1',
+    host: '127.0.0.1',
+    port: 0,
+    logger,
+    statsIntervalMs,
+    handleUpdate,
+  });
   const post = (id: number) =>
     fetch(`http://127.0.0.1:${server.port}/hook`, {
       method: 'POST',

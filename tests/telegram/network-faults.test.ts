@@ -19,7 +19,13 @@ const QUESTIONS: Array<[string, string]> = [
 
 /** Still running? (done settles only when polling stops.) */
 async function stillPolling(h: Harness): Promise<boolean> {
-  return Promise.race([h.running.done.then(() => false, () => false), new Promise<boolean>((r) => setTimeout(() => r(true), 20))]);
+  return Promise.race([
+    h.running.done.then(
+      () => false,
+      () => false,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(true), 20)),
+  ]);
 }
 
 /** The bot's successful replies to one group message. */
@@ -106,7 +112,10 @@ describe('polling through a failing network', () => {
   });
 
   it('at least once, not exactly once, when a failure hides a delivery: a 500 or a timeout after the message went out means a second copy', async () => {
-    for (const fault of [{ code: 500, deliver: true }, { kind: 'hang', deliver: true }] as Fault[]) {
+    for (const fault of [
+      { code: 500, deliver: true },
+      { kind: 'hang', deliver: true },
+    ] as Fault[]) {
       h.api.inject('sendMessage', fault);
       const update = say(h.api, group, bob, `/ask ${QUESTIONS[1]![0]}`);
       await h.api.processed(update.update_id);

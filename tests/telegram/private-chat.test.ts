@@ -116,7 +116,7 @@ describe('private chat', () => {
     expect(h.api.botMessages()).toHaveLength(before);
   });
 
-  it('/help explains private, group and inline use with the bot\'s username', async () => {
+  it("/help explains private, group and inline use with the bot's username", async () => {
     const [help] = await ask('/help');
     expect(help!.plain).toContain('私聊');
     expect(help!.plain).toContain('/ask');

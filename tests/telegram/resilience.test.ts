@@ -66,7 +66,9 @@ describe('flood control and failures', () => {
     h.api.inject('sendMessage', { code: 400, description: 'Bad Request: chat not found' });
     const press = pressButton(h.api, alice, answer, more!.data!);
     await h.api.processed(press.update_id);
-    const answers = h.api.calls.filter((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === press.callback_query.id);
+    const answers = h.api.calls.filter(
+      (c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === press.callback_query.id,
+    );
     expect(answers.filter((c) => c.status === 200)).toHaveLength(1);
     expect(h.logs.records.some((r) => r.msg === 'update failed' && r.updateId === press.update_id)).toBe(true);
   });

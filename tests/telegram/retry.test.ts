@@ -98,7 +98,10 @@ describe('backoffMs', () => {
 
 describe('withRetries', () => {
   it('retries a send through 5xx, resets and timeouts with growing delays, and returns its result', async () => {
-    const { call, sleeps, calls } = scripted([new TelegramLikeError(500), fetchError('ECONNRESET'), 'hang', new TelegramLikeError(502), 'ok'], { timeoutMs: 5 });
+    const { call, sleeps, calls } = scripted(
+      [new TelegramLikeError(500), fetchError('ECONNRESET'), 'hang', new TelegramLikeError(502), 'ok'],
+      { timeoutMs: 5 },
+    );
     await expect(call('sendMessage', { text: 'hi' })).resolves.toBe(true);
     expect(calls).toHaveLength(5);
     expect(sleeps).toEqual([100, 200, 400, 800]);
@@ -151,7 +154,10 @@ describe('withRetries', () => {
     // the long-poll timeout is the configured one
     expect(calls[0]!.payload).toEqual({ timeout: 50, offset: 3 });
 
-    const stopped = scripted(Array.from({ length: 10 }, () => new TelegramLikeError(500)), { pollTimeoutSeconds: 1 });
+    const stopped = scripted(
+      Array.from({ length: 10 }, () => new TelegramLikeError(500)),
+      { pollTimeoutSeconds: 1 },
+    );
     polling.abort();
     await expect(stopped.call('getUpdates', { timeout: 50 }, polling.signal)).rejects.toMatchObject({ name: 'AbortError' });
     expect(stopped.calls[0]!.payload).toEqual({ timeout: 1 });
@@ -164,7 +170,9 @@ describe('withRetries', () => {
   });
 
   it('bounds the longest call, so the handler timeout can outlast it', () => {
-    expect(worstCaseCallMs({ retryWindowMs: 120_000, timeoutMs: 15_000, maxRetries: 3, maxWaitMs: 60_000 })).toBe(120_000 + 15_000 + 3 * 75_000);
+    expect(worstCaseCallMs({ retryWindowMs: 120_000, timeoutMs: 15_000, maxRetries: 3, maxWaitMs: 60_000 })).toBe(
+      120_000 + 15_000 + 3 * 75_000,
+    );
   });
 });
 
@@ -172,8 +180,14 @@ describe('timeouts and retries in the configuration', () => {
   const token = '123456789:AAFakeTokenForTests-abcdefghijklmnopq';
 
   it('reads TELEGRAM_TIMEOUT_SECONDS and TELEGRAM_RETRY_WINDOW_SECONDS in ms, with their defaults', () => {
-    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toMatchObject({ timeoutMs: 15_000, retryWindowMs: 120_000, maxRetries: 10 });
-    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_TIMEOUT_SECONDS: '2', TELEGRAM_RETRY_WINDOW_SECONDS: '0' }).telegram).toMatchObject({
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toMatchObject({
+      timeoutMs: 15_000,
+      retryWindowMs: 120_000,
+      maxRetries: 10,
+    });
+    expect(
+      parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_TIMEOUT_SECONDS: '2', TELEGRAM_RETRY_WINDOW_SECONDS: '0' }).telegram,
+    ).toMatchObject({
       timeoutMs: 2000,
       retryWindowMs: 0,
     });
@@ -181,7 +195,9 @@ describe('timeouts and retries in the configuration', () => {
 
   it('rejects a timeout of 0 or a window over an hour, naming the variable', () => {
     expect(() => parseConfig({ TELEGRAM_TIMEOUT_SECONDS: '0' })).toThrow(/TELEGRAM_TIMEOUT_SECONDS must be a whole number from 1 to 600/);
-    expect(() => parseConfig({ TELEGRAM_RETRY_WINDOW_SECONDS: '3601' })).toThrow(/TELEGRAM_RETRY_WINDOW_SECONDS must be a whole number from 0 to 3600/);
+    expect(() => parseConfig({ TELEGRAM_RETRY_WINDOW_SECONDS: '3601' })).toThrow(
+      /TELEGRAM_RETRY_WINDOW_SECONDS must be a whole number from 0 to 3600/,
+    );
   });
 
   it('reads the private and per-chat rate limits', () => {

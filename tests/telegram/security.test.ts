@@ -42,7 +42,7 @@ describe('webhook secret', () => {
 describe('webhook path', () => {
   const webhookEnv = { BOT_MODE: 'webhook', WEBHOOK_DOMAIN: 'bot.example.com', WEBHOOK_SECRET: 'secret_1' };
 
-  it('defaults to a fixed path that owes nothing to the token (unlike telegraf\'s default, a hash of it)', () => {
+  it("defaults to a fixed path that owes nothing to the token (unlike telegraf's default, a hash of it)", () => {
     const other = '987654321:BBOtherTokenForTests-abcdefghijklmn';
     const paths = [TEST_TOKEN, other].map((token) => {
       const config = parseConfig({ ...webhookEnv, TELEGRAM_BOT_TOKEN: token });
@@ -50,7 +50,12 @@ describe('webhook path', () => {
     });
     expect(paths).toEqual(['/telegram/webhook', '/telegram/webhook']);
     for (const token of [TEST_TOKEN, other]) {
-      const derived = [token, token.split(':')[1]!, createHash('sha256').update(token).digest('hex'), createHash('sha3-256').update(token).digest('hex')];
+      const derived = [
+        token,
+        token.split(':')[1]!,
+        createHash('sha256').update(token).digest('hex'),
+        createHash('sha3-256').update(token).digest('hex'),
+      ];
       for (const piece of derived) expect(paths[0]).not.toContain(piece.slice(0, 12));
     }
   });
@@ -113,9 +118,13 @@ describe('ALLOWED_CHAT_IDS in the bot', () => {
   it('leaves a group it is added to at once, and ignores the notice that it has left', async () => {
     const other: Chat = { id: -1008888888888, type: 'group', title: 'Added' };
     const member = (status: string) => ({ status, user: h.api.bot });
-    const added = h.api.pushUpdate({ my_chat_member: { chat: other, from: bob, date: 0, old_chat_member: member('left'), new_chat_member: member('member') } });
+    const added = h.api.pushUpdate({
+      my_chat_member: { chat: other, from: bob, date: 0, old_chat_member: member('left'), new_chat_member: member('member') },
+    });
     await deliver(added);
-    const left = h.api.pushUpdate({ my_chat_member: { chat: other, from: h.api.bot, date: 0, old_chat_member: member('member'), new_chat_member: member('left') } });
+    const left = h.api.pushUpdate({
+      my_chat_member: { chat: other, from: h.api.bot, date: 0, old_chat_member: member('member'), new_chat_member: member('left') },
+    });
     await deliver(left);
     expect(h.api.botMessages(other.id)).toHaveLength(1);
     expect(h.api.sent('leaveChat').filter((c) => c.payload.chat_id === other.id)).toHaveLength(1);

@@ -2,8 +2,22 @@
 // ("Bad Request: can't parse entities") and tests can look at the text a user would see.
 
 const ALLOWED_TAGS = new Set([
-  'b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'code', 'pre',
-  'blockquote', 'tg-emoji',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'span',
+  'tg-spoiler',
+  'a',
+  'code',
+  'pre',
+  'blockquote',
+  'tg-emoji',
 ]);
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 
@@ -55,6 +69,7 @@ export function parseTelegramHtml(html: string): ParsedHtml {
       i += 1;
     }
   }
-  if (stack.length > 0) throw new HtmlParseError(`can't parse entities: can't find end tag corresponding to start tag "${stack.at(-1)!.tag}"`);
+  if (stack.length > 0)
+    throw new HtmlParseError(`can't parse entities: can't find end tag corresponding to start tag "${stack.at(-1)!.tag}"`);
   return { text, bold };
 }

@@ -63,7 +63,10 @@ describe('the token never leaks', () => {
   it('in a polling run that answers, meets failing sends, and stops', async () => {
     const api = await new FakeBotApi(TOKEN).start();
     try {
-      const run = startMain({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'trace', TELEGRAM_TIMEOUT_SECONDS: '1' }, cwd);
+      const run = startMain(
+        { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'trace', TELEGRAM_TIMEOUT_SECONDS: '1' },
+        cwd,
+      );
       await within(api.waitForRequest('getUpdates'), 8000, 'polling');
       const ok = say(api, privateChat(alice), alice, '浑南区常住人口多少人？');
       await api.processed(ok.update_id);
@@ -83,7 +86,10 @@ describe('the token never leaks', () => {
       expect(output).toContain('[REDACTED]');
       // …and never the token, in logs or in anything it sent.
       expectNoSecrets(output);
-      const sent = api.calls.filter((c) => c.method === 'sendMessage').map((c) => JSON.stringify(c.payload)).join('\n');
+      const sent = api.calls
+        .filter((c) => c.method === 'sendMessage')
+        .map((c) => JSON.stringify(c.payload))
+        .join('\n');
       expect(sent).toContain('69万人');
       // The question that carried the token got its answer, which echoes the question without the token.
       expect(sent).toContain('[REDACTED]');
@@ -95,7 +101,10 @@ describe('the token never leaks', () => {
 
   it('when the Bot API cannot be reached at all (connection refused), failing the start', async () => {
     const port = await closedPort();
-    const run = startMain({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, LOG_LEVEL: 'trace', TELEGRAM_RETRY_WINDOW_SECONDS: '0' }, cwd);
+    const run = startMain(
+      { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, LOG_LEVEL: 'trace', TELEGRAM_RETRY_WINDOW_SECONDS: '0' },
+      cwd,
+    );
     const { exit, output, records } = await finish(run);
     expect(exit.code).toBe(1);
     expect(records.find((r) => r.level === 60)!.msg).toContain('could not start the bot');
@@ -147,7 +156,11 @@ describe('the token never leaks', () => {
       const url = `http://127.0.0.1:${started.port}/telegram/webhook`;
       const update = api.makeUpdate({ message: textMessage(api, privateChat(alice), alice, '浑南区常住人口多少人？') });
       const post = (secret: string) =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret }, body: JSON.stringify(update) });
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret },
+          body: JSON.stringify(update),
+        });
       expect((await post(TOKEN)).status).toBe(403);
       expect((await post(WEBHOOK_SECRET)).status).toBe(200);
       expect(api.sent('setWebhook')[0]!.payload.url).toBe('https://bot.example.com/telegram/webhook');

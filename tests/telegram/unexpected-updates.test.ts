@@ -35,7 +35,14 @@ describe('updates the bot does not expect', () => {
   });
 
   it('ignores channel posts and edited channel posts', async () => {
-    const post = { message_id: h.api.newMessageId(), date: 0, chat: channel, sender_chat: channel, text: '/ask 浑南区常住人口多少人？', entities: [{ type: 'bot_command', offset: 0, length: 4 }] };
+    const post = {
+      message_id: h.api.newMessageId(),
+      date: 0,
+      chat: channel,
+      sender_chat: channel,
+      text: '/ask 浑南区常住人口多少人？',
+      entities: [{ type: 'bot_command', offset: 0, length: 4 }],
+    };
     for (const update of [{ channel_post: post }, { edited_channel_post: { ...post, edit_date: 1 } }]) {
       const { calls, problems } = await deliver(update);
       expect(calls).toEqual([]);
@@ -45,7 +52,9 @@ describe('updates the bot does not expect', () => {
 
   it('ignores messages from other bots, in private and in groups', async () => {
     for (const chat of [privateChat(otherBot as never), group]) {
-      const { calls, problems } = await deliver({ message: textMessage(h.api, chat as never, otherBot, '/ask@FactTestBot 浑南区常住人口多少人？') });
+      const { calls, problems } = await deliver({
+        message: textMessage(h.api, chat as never, otherBot, '/ask@FactTestBot 浑南区常住人口多少人？'),
+      });
       expect(calls).toEqual([]);
       expect(problems).toEqual([]);
     }
@@ -56,7 +65,9 @@ describe('updates the bot does not expect', () => {
     const message = { ...textMessage(h.api, group, anonymous, '/ask 浑南区常住人口多少人？'), sender_chat: group };
     const { calls, problems } = await deliver({ message });
     expect(problems).toEqual([]);
-    expect(calls.filter((c) => c.method === 'sendMessage' && c.status === 200).map((c) => c.response.plain)).toEqual([expect.stringContaining('69万人')]);
+    expect(calls.filter((c) => c.method === 'sendMessage' && c.status === 200).map((c) => c.response.plain)).toEqual([
+      expect.stringContaining('69万人'),
+    ]);
   });
 
   it('ignores service messages: members joining and leaving, a pinned message, a new title, a migration', async () => {
@@ -79,9 +90,28 @@ describe('updates the bot does not expect', () => {
 
   it('ignores other update kinds (my_chat_member without ALLOWED_CHAT_IDS, chosen inline results, polls, reactions)', async () => {
     const updates = [
-      { my_chat_member: { chat: group, from: bob, date: 0, old_chat_member: { status: 'left', user: h.api.bot }, new_chat_member: { status: 'member', user: h.api.bot } } },
+      {
+        my_chat_member: {
+          chat: group,
+          from: bob,
+          date: 0,
+          old_chat_member: { status: 'left', user: h.api.bot },
+          new_chat_member: { status: 'member', user: h.api.bot },
+        },
+      },
       { chosen_inline_result: { result_id: '0', from: alice, query: '浑南区' } },
-      { poll: { id: 'p1', question: 'q', options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: 'regular', allows_multiple_answers: false } },
+      {
+        poll: {
+          id: 'p1',
+          question: 'q',
+          options: [],
+          total_voter_count: 0,
+          is_closed: false,
+          is_anonymous: true,
+          type: 'regular',
+          allows_multiple_answers: false,
+        },
+      },
       { message_reaction: { chat: group, message_id: 1, date: 0, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] } },
       { chat_join_request: { chat: group, from: alice, user_chat_id: alice.id, date: 0 } },
     ];

@@ -113,7 +113,9 @@ describe('webhook mode on a failing network', () => {
   it('remembers only a bounded number of update ids', async () => {
     await start({ rememberedUpdates: 3 });
     const chat = privateChat(alice);
-    const updates = Array.from({ length: 5 }, () => h!.api.makeUpdate({ message: textMessage(h!.api, chat, alice, '浑南区常住人口多少人？') }));
+    const updates = Array.from({ length: 5 }, () =>
+      h!.api.makeUpdate({ message: textMessage(h!.api, chat, alice, '浑南区常住人口多少人？') }),
+    );
     for (const u of updates) expect((await post(u)).status).toBe(200);
     expect(h!.api.botMessages(alice.id)).toHaveLength(5);
     // The newest three are remembered; the oldest was forgotten, so a (very late) redelivery is handled again.

@@ -5,13 +5,7 @@ import { buildEngine } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
 import type { CorpusDocument } from '../../src/corpus/document.js';
 import { cmrcDocuments, cmrcQuestions, parseCmrc } from '../../tools/eval/cmrc-data.js';
-import {
-  CLAUSE_ENDS,
-  computeCeiling,
-  evaluateCmrc,
-  scoreAnswer,
-  splitSentences,
-} from '../../tools/eval/cmrc-score.js';
+import { CLAUSE_ENDS, computeCeiling, evaluateCmrc, scoreAnswer, splitSentences } from '../../tools/eval/cmrc-score.js';
 
 const mini = parseCmrc(JSON.parse(readFileSync(new URL('../fixtures/cmrc-mini.json', import.meta.url), 'utf8')));
 
@@ -31,7 +25,17 @@ function hitFor(text: string): Hit {
       time: null,
       subject: null,
     },
-    citation: { document: 'mini', title: 'mini', publisher: null, section: null, paragraph: 1, sentence: 1, clause: null, start: 0, end: text.length },
+    citation: {
+      document: 'mini',
+      title: 'mini',
+      publisher: null,
+      section: null,
+      paragraph: 1,
+      sentence: 1,
+      clause: null,
+      start: 0,
+      end: text.length,
+    },
     keyFigure: null,
     score: 1,
     // Scoring reads only fact.text; the ranking breakdown is left empty so this helper outlives its changes.
@@ -136,7 +140,12 @@ describe('evaluateCmrc', () => {
     for (const setting of [report.perPassage, report.global]) {
       expect(setting).toMatchObject({ n: 6, top1: 2, top3: 3, found: 4 });
       expect(setting.top1Rate).toBeCloseTo(2 / 6);
-      const tops = ['青石镇位于临江县东部，面积约52平方公里。', '镇上常住人口1.8万人，以种植茶叶为主；', '湖水最深处达12米！', '他的代表作有《山歌》和《远方》；'];
+      const tops = [
+        '青石镇位于临江县东部，面积约52平方公里。',
+        '镇上常住人口1.8万人，以种植茶叶为主；',
+        '湖水最深处达12米！',
+        '他的代表作有《山歌》和《远方》；',
+      ];
       expect(setting.meanTopLength).toBeCloseTo(tops.join('').length / tops.length);
     }
     expect(report.ceiling).toMatchObject({ sentence: 5, clause: 4 });

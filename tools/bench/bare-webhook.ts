@@ -27,7 +27,14 @@ function sendMessage(update: Update): Promise<void> {
   const body = JSON.stringify({ chat_id: message.chat.id, text: 'ok', reply_parameters: { message_id: message.message_id } });
   return new Promise((resolve) => {
     const req = request(
-      { host: api.hostname, port: api.port, path: sendPath, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: api.hostname,
+        port: api.port,
+        path: sendPath,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve());

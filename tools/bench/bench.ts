@@ -102,7 +102,9 @@ const GoldenLineSchema = z.object({ q: z.string().min(1) }).or(z.object({ first:
 
 /** The questions of every line of tests/golden/*.jsonl (`q`, or a follow-up pair's first question). */
 function loadGoldenQuestions(): string[] {
-  const files = readdirSync(GOLDEN_DIR).filter((name) => name.endsWith('.jsonl')).sort();
+  const files = readdirSync(GOLDEN_DIR)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort();
   return files.flatMap((name) =>
     readFileSync(join(GOLDEN_DIR, name), 'utf8')
       .split('\n')
@@ -192,12 +194,7 @@ function formatCorpus(bench: CorpusBench): string {
   const { ours, baseline } = bench;
   const rows: Array<[string, string, string, string]> = [
     ['facts', String(ours.facts), String(baseline.facts), ''],
-    [
-      'build (median)',
-      formatMs(ours.buildMs),
-      formatMs(baseline.buildMs),
-      ratio(ours.buildMs, baseline.buildMs),
-    ],
+    ['build (median)', formatMs(ours.buildMs), formatMs(baseline.buildMs), ratio(ours.buildMs, baseline.buildMs)],
     ['build (first, cold)', formatMs(ours.firstBuildMs), formatMs(baseline.firstBuildMs), ratio(ours.firstBuildMs, baseline.firstBuildMs)],
     ['latency p50', formatMs(ours.pass.p50), formatMs(baseline.pass.p50), ratio(ours.pass.p50, baseline.pass.p50)],
     ['latency p99', formatMs(ours.pass.p99), formatMs(baseline.pass.p99), ratio(ours.pass.p99, baseline.pass.p99)],
@@ -210,11 +207,7 @@ function formatCorpus(bench: CorpusBench): string {
   ];
   const line = ([label, a, b, r]: [string, string, string, string]): string =>
     `  ${label.padEnd(20)}${a.padStart(12)}${b.padStart(14)}${r.padStart(14)}`;
-  return [
-    `${bench.name}: ${bench.note}`,
-    line(['', 'ours', 'baseline', 'ours/baseline']),
-    ...rows.map(line),
-  ].join('\n');
+  return [`${bench.name}: ${bench.note}`, line(['', 'ours', 'baseline', 'ours/baseline']), ...rows.map(line)].join('\n');
 }
 
 function check(ok: boolean): string {

@@ -64,8 +64,7 @@ async function loadSystem(request: BlockRequest): Promise<Build> {
   const { buildEngine, buildEngineFromDir } = await import('../../src/answer/build-engine.js');
   const { corpus } = request;
   return async () => {
-    const engine =
-      corpus.kind === 'dir' ? (await buildEngineFromDir(corpus.dir)).engine : buildEngine(corpus.documents);
+    const engine = corpus.kind === 'dir' ? (await buildEngineFromDir(corpus.dir)).engine : buildEngine(corpus.documents);
     return { ask: (question) => engine.ask(question, { limit: ASK_LIMIT }), facts: engine.facts.length };
   };
 }
@@ -81,7 +80,8 @@ export async function runBlock(request: BlockRequest): Promise<BlockResult> {
   const buildTimes: number[] = [];
   let system: Awaited<ReturnType<Build>> | undefined;
   for (let i = 0; i < settings.builds; i++) {
-    system = undefined; // let the previous build go before the next
+    // eslint-disable-next-line no-useless-assignment -- let the previous build go before the next
+    system = undefined;
     const { ms, value } = await timeOnceAsync(build);
     buildTimes.push(ms);
     system = value;
@@ -121,8 +121,7 @@ function serveBlock(): void {
   process.once('message', (message) => {
     runBlock(message as BlockRequest).then(
       (result) => reply({ ok: true, result }, 0),
-      (error: unknown) =>
-        reply({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, 1),
+      (error: unknown) => reply({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, 1),
     );
   });
 }

@@ -242,7 +242,8 @@ async function startBot(api: FakeBotApi, target: Target): Promise<StartedBot> {
       (res) => res.status === 200,
       () => false,
     );
-    if (healthy && (target === 'baseline' || api.okCounts.get('setWebhook') === 1)) return { child, port, levels, handler: () => handler, errorLines, exited };
+    if (healthy && (target === 'baseline' || api.okCounts.get('setWebhook') === 1))
+      return { child, port, levels, handler: () => handler, errorLines, exited };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -270,7 +271,13 @@ function peakRssOf(pid: number | undefined): number | null {
   }
 }
 
-async function runPhase(name: string, engine: Engine, settings: Settings, faults: readonly Fault[], target: Target = 'factbot'): Promise<PhaseResult> {
+async function runPhase(
+  name: string,
+  engine: Engine,
+  settings: Settings,
+  faults: readonly Fault[],
+  target: Target = 'factbot',
+): Promise<PhaseResult> {
   const api = await new FakeBotApi(TOKEN).start();
   api.recordCalls = false;
   const replies = new Map<number, string[]>();
@@ -301,7 +308,11 @@ async function runPhase(name: string, engine: Engine, settings: Settings, faults
           path,
           method,
           agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-telegram-bot-api-secret-token': SECRET,
+          },
         },
         (res) => {
           res.resume();
@@ -426,12 +437,22 @@ async function main(): Promise<void> {
     `bench:load — ${settings.updates} updates (distinct questions) from ${settings.users} users in ${settings.chats} group chats, ` +
       `concurrency ${settings.concurrency}; node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`,
   );
-  console.log(`bot: node dist/main.js, webhook mode, production defaults except ${Object.entries(BENCH_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(
+    `bot: node dist/main.js, webhook mode, production defaults except ${Object.entries(BENCH_ENV)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
   console.log('');
   const clean = await runPhase('no faults', engine, settings, []);
   console.log(report(clean, true).join('\n'));
   console.log('');
-  const bare = await runPhase('baseline, same run: a bare node:http webhook answering each update with one fixed sendMessage (tools/bench/bare-webhook.ts)', engine, settings, [], 'baseline');
+  const bare = await runPhase(
+    'baseline, same run: a bare node:http webhook answering each update with one fixed sendMessage (tools/bench/bare-webhook.ts)',
+    engine,
+    settings,
+    [],
+    'baseline',
+  );
   console.log(baselineReport(bare, clean).join('\n'));
   console.log('');
   const faults: Fault[] = [{ code: 429, retryAfter: 1 }, { code: 500 }];

@@ -94,7 +94,7 @@ function formatReport(file: string, report: CmrcReport, retrieval: CmrcReport): 
     'answers (what users get: a question the engine is not confident about is answered "not in the document")',
     formatRow('per-passage', report.perPassage, TARGETS.perPassage),
     formatRow('global', report.global, TARGETS.global),
-    'retrieval (the same ranking, never abstaining: comparable with the issue\'s baselines)',
+    "retrieval (the same ranking, never abstaining: comparable with the issue's baselines)",
     formatRow('per-passage', retrieval.perPassage, TARGETS.perPassage),
     formatRow('global', retrieval.global, TARGETS.global),
     '',
@@ -124,9 +124,7 @@ function main(): void {
     `${args.json ? JSON.stringify(toJson(args.file, report, retrieval)) : formatReport(args.file, report, retrieval)}\n`,
   );
   for (const miss of report.globalMisses.slice(0, args.misses)) {
-    process.stderr.write(
-      `\n[${miss.id}] ${miss.question}\n  gold: ${miss.gold.join(' | ')}\n  top:  ${miss.top ?? '(not found)'}\n`,
-    );
+    process.stderr.write(`\n[${miss.id}] ${miss.question}\n  gold: ${miss.gold.join(' | ')}\n  top:  ${miss.top ?? '(not found)'}\n`);
   }
 }
 
@@ -138,10 +136,12 @@ try {
   } else if (error instanceof InputError) {
     process.stderr.write(`eval:cmrc: ${error.message}\n`);
   } else if (error instanceof ZodError) {
-    process.stderr.write(`eval:cmrc: not a SQuAD-style CMRC file:\n${error.issues
-      .slice(0, 5)
-      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-      .join('\n')}\n`);
+    process.stderr.write(
+      `eval:cmrc: not a SQuAD-style CMRC file:\n${error.issues
+        .slice(0, 5)
+        .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+        .join('\n')}\n`,
+    );
   } else if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR')) {
     process.stderr.write(`eval:cmrc: cannot read ${error.message}\n`);
   } else {

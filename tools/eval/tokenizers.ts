@@ -22,7 +22,12 @@ interface Golden {
 function readGolden(dir: string): Golden[] {
   return readdirSync(dir)
     .filter((f) => /^(seed-dev|hunnan-zh)\.jsonl$/.test(f))
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Golden))
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Golden),
+    )
     .filter((g) => (g.lang ?? 'zh') === 'zh');
 }
 
@@ -44,7 +49,9 @@ async function main(): Promise<void> {
     ['character bigrams', () => createBigramTokenizer(toSimplified)],
   ];
   const data = cmrcFile ? parseCmrc(JSON.parse(readFileSync(cmrcFile, 'utf8'))) : null;
-  console.log('tokenizer                                  golden zh   CMRC per-passage top-1/top-3   CMRC global top-1/top-3   (retrieval)');
+  console.log(
+    'tokenizer                                  golden zh   CMRC per-passage top-1/top-3   CMRC global top-1/top-3   (retrieval)',
+  );
   for (const [name, make] of candidates) {
     const tokenizer = make();
     const engine = createEngine(corpus.documents, tokenizer, { synonyms: compileSynonyms(corpus.synonyms) });

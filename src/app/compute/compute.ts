@@ -122,10 +122,15 @@ function calculate(
     case 'min': {
       const pick = request.operation === 'max' ? Math.max(...values) : Math.min(...values);
       const winners = operands.filter((o) => o.figure.value === pick).map((o) => o.label);
-      const order = [...operands].sort((a, b) => (request.operation === 'max' ? b.figure.value - a.figure.value : a.figure.value - b.figure.value));
+      const order = [...operands].sort((a, b) =>
+        request.operation === 'max' ? b.figure.value - a.figure.value : a.figure.value - b.figure.value,
+      );
       const sign = request.operation === 'max' ? ' > ' : ' < ';
       const chain = order
-        .map((o, i) => `${i > 0 && order[i - 1]!.figure.value === o.figure.value ? ' = ' : i > 0 ? sign : ''}${o.label} ${show(o.figure.value)}`)
+        .map(
+          (o, i) =>
+            `${i > 0 && order[i - 1]!.figure.value === o.figure.value ? ' = ' : i > 0 ? sign : ''}${o.label} ${show(o.figure.value)}`,
+        )
         .join('');
       return {
         result: { value: pick, unit, text: formatQuantityZh(pick, unit, scale), approx, winners },

@@ -20,7 +20,10 @@ const METRICS: ReadonlySet<string> = new Set<string>([...METRIC_WORDS, '在建']
 
 /** The fragment of an English follow-up ("new energy vehicles"), or null for a full question. */
 export function englishBody(question: string): string | null {
-  const q = question.trim().replace(/[?？.!]+$/, '').trim();
+  const q = question
+    .trim()
+    .replace(/[?？.!]+$/, '')
+    .trim();
   for (const re of EN_FOLLOW_UP) {
     const m = re.exec(q);
     if (!m) continue;
@@ -40,7 +43,11 @@ export function toChineseTerms(text: string, glossary: readonly Synonym[]): stri
 
 function isMetricBody(body: string, glossary: readonly Synonym[]): boolean {
   const terms = toChineseTerms(body, glossary);
-  return terms.length > 0 && terms.every((t) => METRICS.has(t)) && /\b(investment|invest\w*|capital|projects?|population|area|size|growth|share|proportion)\b/i.test(body);
+  return (
+    terms.length > 0 &&
+    terms.every((t) => METRICS.has(t)) &&
+    /\b(investment|invest\w*|capital|projects?|population|area|size|growth|share|proportion)\b/i.test(body)
+  );
 }
 
 const MODIFIERS = /\b(?:national(?:-level)?|newly|new|local|total|registered)\s+$/i;
@@ -62,7 +69,11 @@ export function resolveEnglish(prev: string, body: string, glossary: readonly Sy
   const places = found.filter((s) => PLACES.has(s.zh));
   if (isMetricBody(body, glossary)) {
     // "and the investment?": the previous subjects, the new measure.
-    const about = subjects.length ? subjects.map((s) => p.slice(s.start, s.end)).join(' and ') : places[0] ? p.slice(places[0].start, places[0].end) : 'Hunnan';
+    const about = subjects.length
+      ? subjects.map((s) => p.slice(s.start, s.end)).join(' and ')
+      : places[0]
+        ? p.slice(places[0].start, places[0].end)
+        : 'Hunnan';
     return askAbout(body, about);
   }
   // "national high-tech enterprises": the modifier goes with the subject it modifies.
@@ -75,5 +86,8 @@ export function resolveEnglish(prev: string, body: string, glossary: readonly Sy
   // Swap the first subject phrase for the new one and drop the others.
   let out = p;
   for (const s of [...target].reverse()) out = out.slice(0, s.start) + (s === target[0] ? body : '') + out.slice(s.end);
-  return `${out.replace(/\s{2,}/g, ' ').replace(/\s+and\s*$/i, '').trim()}?`;
+  return `${out
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+and\s*$/i, '')
+    .trim()}?`;
 }

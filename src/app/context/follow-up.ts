@@ -115,9 +115,10 @@ function rewriteChinese(prev: string, body: string): string | null {
   const newMetric = metricOf(body);
   if (newMetric) {
     const old = findMetric(p);
-    if (old) return ensureQuestionMark(p.slice(0, old.index) + newMetric + p.slice(old.index + old.metric.length).replace(CLASSIFIER_AFTER, '$1'));
+    if (old)
+      return ensureQuestionMark(p.slice(0, old.index) + newMetric + p.slice(old.index + old.metric.length).replace(CLASSIFIER_AFTER, '$1'));
     const span = subjectSpan(p);
-    const subject = span ? p.slice(0, span.end).replace(LEADING_FILLER, '') : /^(?:浑南区|浑南)/.exec(p)?.[0] ?? '';
+    const subject = span ? p.slice(0, span.end).replace(LEADING_FILLER, '') : (/^(?:浑南区|浑南)/.exec(p)?.[0] ?? '');
     return ensureQuestionMark(`${subject}${newMetric}是多少`);
   }
   // "那新能源汽车的计划投资呢": subject and measure both named, the fragment stands on its own.

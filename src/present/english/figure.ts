@@ -88,9 +88,15 @@ export function renderFigureEnglish(figure: Pick<Figure, 'raw' | 'value' | 'unit
       return withApprox(currency ? `${currency} ${formatLargeNumber(value)}` : `${formatLargeNumber(value)} ${unit}`.trim());
     }
     case 'people':
-      return withApprox(unit === '人次' ? `${NUMBER.format(value)} ${plural(value, ['person-time', 'person-times'])}` : `${NUMBER.format(value)} ${plural(value, ['person', 'people'])}`);
+      return withApprox(
+        unit === '人次'
+          ? `${NUMBER.format(value)} ${plural(value, ['person-time', 'person-times'])}`
+          : `${NUMBER.format(value)} ${plural(value, ['person', 'people'])}`,
+      );
     case 'percent':
-      return withApprox(unit === '个百分点' ? `${NUMBER.format(value)} percentage ${plural(value, ['point', 'points'])}` : `${NUMBER.format(value)}%`);
+      return withApprox(
+        unit === '个百分点' ? `${NUMBER.format(value)} percentage ${plural(value, ['point', 'points'])}` : `${NUMBER.format(value)}%`,
+      );
     case 'multiple':
       return withApprox(`${NUMBER.format(value)} times`);
     case 'area':

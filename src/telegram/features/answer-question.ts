@@ -27,7 +27,10 @@ export async function answerQuestion(
   // the chat action would be one more Bot API call per question, shown to everyone, for nothing.
   if (style === 'full') await showTyping(ctx.telegram, to, rt.logger);
   const conversation = ctx.from === undefined ? undefined : { store: rt.conversations, chatId: to.chatId, userId: ctx.from.id };
-  const response = rt.responder.respond(question, { limit: style === 'full' ? FULL_ANSWER_HITS : 1, ...(conversation ? { conversation } : {}) });
+  const response = rt.responder.respond(question, {
+    limit: style === 'full' ? FULL_ANSWER_HITS : 1,
+    ...(conversation ? { conversation } : {}),
+  });
   const { reply, language } = response;
   const html = renderReply(reply, {
     lang,

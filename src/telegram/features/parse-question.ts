@@ -74,7 +74,10 @@ export function parseQuestion(message: TextMessage, chat: ChatKind, bot: BotIden
     return replied === null ? { kind: 'ask-empty' } : { kind: 'question', text: replied, via: 'ask' };
   }
   if (chat === 'private') {
-    const question = without(text, entities.filter((e) => isMe(e, text, bot)));
+    const question = without(
+      text,
+      entities.filter((e) => isMe(e, text, bot)),
+    );
     return question === '' ? { kind: 'ask-empty' } : { kind: 'question', text: question, via: 'private' };
   }
   if (chat === 'channel') return { kind: 'ignore' };

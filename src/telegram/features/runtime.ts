@@ -28,7 +28,6 @@ export interface BotRuntime {
   farewells: BoundedSet<number>;
 }
 
-
 /** Used in hints only when the corpus offers no sample question of its own. */
 export const FALLBACK_EXAMPLE = '浑南区常住人口多少人？';
 

@@ -99,7 +99,9 @@ export function createBotApiTransport(token: string, apiRoot: string): CallApi {
       const onResponse = (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', (err: NodeJS.ErrnoException) => fail(new FetchError(`response from ${shown(method)} failed, reason: ${err.message}`, 'system', err.code)));
+        res.on('error', (err: NodeJS.ErrnoException) =>
+          fail(new FetchError(`response from ${shown(method)} failed, reason: ${err.message}`, 'system', err.code)),
+        );
         res.on('end', () => {
           if (settled) return;
           clearTimeout(timer);

@@ -5,7 +5,8 @@ export class BoundedSet<K> {
   private readonly keys = new Set<K>();
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`BoundedSet capacity must be a whole number ≥ 1, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`BoundedSet capacity must be a whole number ≥ 1, got ${capacity}`);
   }
 
   has(key: K): boolean {

@@ -102,7 +102,8 @@ export function classifyFailure(error: unknown): Failure {
     return { kind: 'fatal' };
   }
   // node-fetch: connection refused/reset, socket hang up, a proxy's HTML page where JSON was expected.
-  if (err.name === 'FetchError') return { kind: 'transient', reason: typeof err.code === 'string' ? err.code : String(err.type ?? 'network') };
+  if (err.name === 'FetchError')
+    return { kind: 'transient', reason: typeof err.code === 'string' ? err.code : String(err.type ?? 'network') };
   return { kind: 'fatal' };
 }
 

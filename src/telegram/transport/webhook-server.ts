@@ -114,7 +114,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const expectedDigest = digest(options.secret);
   let closing = false;
   const handling = new Set<Promise<void>>();
-  const latency = recordLatency(logger, 'webhook', options.statsIntervalMs ?? defaultWebhookServerOptions.statsIntervalMs, () => handling.size);
+  const latency = recordLatency(
+    logger,
+    'webhook',
+    options.statsIntervalMs ?? defaultWebhookServerOptions.statsIntervalMs,
+    () => handling.size,
+  );
 
   const respond = (res: ServerResponse, status: number, body = '') => {
     if (res.headersSent || res.destroyed) return;

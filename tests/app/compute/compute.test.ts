@@ -81,7 +81,16 @@ describe('computeAnswer', () => {
   });
 
   it('does not add figures in different units', () => {
-    const a = computeAnswer(request({ operation: 'sum', subjects: [{ kind: 'named', label: '高层次人才' }, { kind: 'named', label: '双创载体' }] }), engine);
+    const a = computeAnswer(
+      request({
+        operation: 'sum',
+        subjects: [
+          { kind: 'named', label: '高层次人才' },
+          { kind: 'named', label: '双创载体' },
+        ],
+      }),
+      engine,
+    );
     expect(a.operands.map((o) => o.figure.raw)).toEqual(['近700人', '61家']);
     expect(a).toMatchObject({ result: null, comparable: false });
     expect(a.notes.map((n) => n.code)).toContain('units-differ');
@@ -89,7 +98,14 @@ describe('computeAnswer', () => {
 
   it('computes figures from different times but says they differ', () => {
     const a = computeAnswer(
-      request({ operation: 'sum', kinds: ['money'], subjects: [{ kind: 'named', label: '人才专项基金' }, { kind: 'named', label: '新能源汽车计划总投资' }] }),
+      request({
+        operation: 'sum',
+        kinds: ['money'],
+        subjects: [
+          { kind: 'named', label: '人才专项基金' },
+          { kind: 'named', label: '新能源汽车计划总投资' },
+        ],
+      }),
       engine,
     );
     expect(a.operands.map((o) => o.figure.raw)).toEqual(['5400余万元', '77.7亿元']);
@@ -112,7 +128,10 @@ describe('computeAnswer', () => {
   });
 
   it('says when the document does not list a group', () => {
-    const a = computeAnswer(request({ operation: 'sum', metric: '在建项目', subjects: [{ kind: 'group', name: '五大产业', noun: '产业', size: 5 }] }), engine);
+    const a = computeAnswer(
+      request({ operation: 'sum', metric: '在建项目', subjects: [{ kind: 'group', name: '五大产业', noun: '产业', size: 5 }] }),
+      engine,
+    );
     expect(a).toMatchObject({ result: null, missing: ['五大产业'] });
     expect(a.notes).toContainEqual({ code: 'group-unknown', group: '五大产业' });
   });

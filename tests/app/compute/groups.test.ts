@@ -10,7 +10,11 @@ beforeAll(async () => {
 
 describe('expandGroup', () => {
   it('reads the three leading industries from the document', () => {
-    expect(expandGroup({ name: '三大主导产业', noun: '主导产业', size: 3 }, engine.facts)).toEqual(['智能制造', '新能源汽车', '生物医药与健康医疗']);
+    expect(expandGroup({ name: '三大主导产业', noun: '主导产业', size: 3 }, engine.facts)).toEqual([
+      '智能制造',
+      '新能源汽车',
+      '生物医药与健康医疗',
+    ]);
   });
 
   it('finds the group by its noun when the question gives no number ("哪个产业")', () => {

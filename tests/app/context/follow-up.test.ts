@@ -20,10 +20,12 @@ describe('chineseBody / englishBody', () => {
     ['那2018年呢？', '2018年'],
   ])('"%s" is a follow-up about "%s"', (q, body) => expect(chineseBody(q)).toBe(body));
 
-  it.each(['浑南区常住人口多少？', '那新能源汽车有多少个呢？', '浑南区是最年轻的新城区吗？', '那关于浑南区的开放创新主阵地建设的详细情况呢？'])(
-    '"%s" is a question of its own',
-    (q) => expect(chineseBody(q)).toBeNull(),
-  );
+  it.each([
+    '浑南区常住人口多少？',
+    '那新能源汽车有多少个呢？',
+    '浑南区是最年轻的新城区吗？',
+    '那关于浑南区的开放创新主阵地建设的详细情况呢？',
+  ])('"%s" is a question of its own', (q) => expect(chineseBody(q)).toBeNull());
 
   it.each([
     ['What about new energy vehicles?', 'new energy vehicles'],
@@ -43,7 +45,10 @@ describe('resolveFollowUp', () => {
   });
 
   it('keeps the measure and swaps the subject: 新能源汽车呢', () => {
-    expect(rewrite('智能制造在建项目有多少个？', '新能源汽车呢？')).toEqual({ question: '新能源汽车在建项目有多少个？', usedContext: true });
+    expect(rewrite('智能制造在建项目有多少个？', '新能源汽车呢？')).toEqual({
+      question: '新能源汽车在建项目有多少个？',
+      usedContext: true,
+    });
   });
 
   it('finds the subject after 多少家 when the noun follows', () => {
@@ -76,13 +81,17 @@ describe('resolveFollowUp', () => {
 
   it('swaps English subjects and measures through the glossary', () => {
     const prev = 'How many projects are under construction in intelligent manufacturing?';
-    expect(rewrite(prev, 'What about new energy vehicles?').question).toBe('How many projects are under construction in new energy vehicles?');
+    expect(rewrite(prev, 'What about new energy vehicles?').question).toBe(
+      'How many projects are under construction in new energy vehicles?',
+    );
     expect(rewrite(prev, 'And the investment?').question).toBe('How much is the investment in intelligent manufacturing?');
     expect(rewrite('How many national high-tech enterprises are there?', 'What about SMEs?').question).toBe('How many SMEs are there?');
   });
 
   it('crosses languages: a Chinese fragment after an English question and the other way round', () => {
-    expect(rewrite('How many projects are under construction in intelligent manufacturing?', '新能源汽车呢？').question).toBe('新能源汽车在建项目有多少？');
+    expect(rewrite('How many projects are under construction in intelligent manufacturing?', '新能源汽车呢？').question).toBe(
+      '新能源汽车在建项目有多少？',
+    );
     expect(rewrite('智能制造在建项目有多少个？', 'what about new energy vehicles?').question).toBe('新能源汽车在建项目有多少个？');
   });
 
