@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { buildEngineFromDir } from '../answer/index.js';
-import { formatReplyText, replyToJson } from '../present/index.js';
+import { formatReplyText, pickExamples, replyToJson } from '../present/index.js';
 import { createResponder } from '../app/index.js';
 import { CorpusError } from '../corpus/index.js';
 import { answerBatchLine } from './batch.js';
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   if (positionals.length > 0) {
     const { reply, language } = responder.respond(positionals.join(' '), { limit });
     if (values.json) await write(JSON.stringify(replyToJson(reply, { debug })));
-    else await write(formatReplyText(reply, { language, debug }));
+    else await write(formatReplyText(reply, { language, debug, examples: pickExamples(engine.topics(), 1) }));
     return 0;
   }
 

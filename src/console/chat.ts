@@ -1,14 +1,10 @@
 // The console chat: one question per line on stdin, the same answer text the bot sends in a private chat,
-// as plain text. One conversation (chat 0, user 0), so follow-ups work as in a chat. Returns at the end of
+// as plain text (the text `ask` prints too: present/reply-format.ts). One conversation (chat 0, user 0), so follow-ups work as in a chat. Returns at the end of
 // input.
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/index.js';
-import { createResponder } from '../app/index.js';
-import { createContextStore, type ContextStoreOptions } from '../app/index.js';
-import type { Lang } from '../present/index.js';
-import { renderReply } from '../present/index.js';
-import { pickExamples, renderSource, renderTopics } from '../present/index.js';
-import { FULL_ANSWER_HITS } from '../present/index.js';
+import { createContextStore, createResponder, type ContextStoreOptions } from '../app/index.js';
+import { FULL_ANSWER_HITS, formatReplyText, pickExamples, renderSource, renderTopics, type Lang } from '../present/index.js';
 
 /** Console chat options. */
 export interface ConsoleChatOptions {
@@ -40,14 +36,7 @@ export function createLineReplier(engine: Engine, lang: Lang = 'zh', context: Co
     if (command?.[1] === 'source') return renderSource(engine.documents, engine.facts.length, lang, 'plain');
     const question = command?.[1] === 'ask' ? (command[2] ?? '') : text;
     const response = responder.respond(question, { limit: FULL_ANSWER_HITS, conversation: { store, ...CONSOLE_CHAT } });
-    return renderReply(response.reply, {
-      lang,
-      language: response.language,
-      format: 'plain',
-      style: 'full',
-      showQuestion: response.usedContext,
-      examples,
-    });
+    return formatReplyText(response.reply, { lang, language: response.language, showQuestion: response.usedContext, examples });
   };
 }
 

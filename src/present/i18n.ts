@@ -3,7 +3,6 @@
 // These are plain strings: render.ts escapes them like any other text.
 import type { QuestionLanguage } from '../text/index.js';
 import { traditionalTexts } from './traditional.js';
-import { citationPlace } from './format-text.js';
 
 export const LANGS = ['zh', 'en'] as const satisfies readonly string[];
 /** The user's interface language, from their Telegram language_code. */
@@ -74,7 +73,7 @@ const zh: Texts = {
   relatedHeading: '相关数据',
   relatedTo: (what) => `与“${what}”相关的数据`,
   sourceLabel: '出处',
-  paragraph: (paragraph, sentence, clause) => citationPlace(paragraph, sentence, clause, 'zh'),
+  paragraph: (paragraph, sentence, clause) => `第${paragraph}段第${sentence}句${clause ? `第${clause}分句` : ''}`,
   notFound: (question) => `文档中没有找到“${question}”的确切数据。`,
   tryInstead: '可以试试这些问题：',
   invalid: {
@@ -130,8 +129,8 @@ const en: Texts = {
   relatedHeading: 'Related data',
   relatedTo: (what) => `Data related to “${what}”`,
   sourceLabel: 'Source',
-  paragraph: (paragraph, sentence, clause) => citationPlace(paragraph, sentence, clause, 'en'),
-  notFound: (question) => `No exact figure for “${question}” in the document.`,
+  paragraph: (paragraph, sentence, clause) => `paragraph ${paragraph}, sentence ${sentence}${clause ? `, clause ${clause}` : ''}`,
+  notFound: () => 'The document does not say.',
   tryInstead: 'Try one of these:',
   invalid: {
     empty: 'Please send a question.',

@@ -3,7 +3,7 @@
 // marked, and its citation. In groups ('short'): result, arithmetic, notes, one line per operand with its
 // figure and a short citation (section, paragraph, sentence, clause).
 import type { ComputedAnswer, Operand } from '../app/index.js';
-import { computedSummaryLines } from './format-computed.js';
+import { computedSummaryLines } from './computed-summary.js';
 import { describeSubjectEnglish, renderFigureEnglish } from './english/index.js';
 import type { Format } from './format.js';
 import type { Locale } from './i18n.js';

@@ -3,7 +3,7 @@
 // citation in English. Not found: "The document does not say." Always an English frame.
 import type { Answer, AskedKind, Hit } from '../answer/index.js';
 import type { Fact } from '../facts/index.js';
-import { describeHitEnglish, describeSubjectEnglish, NOT_IN_DOCUMENT_EN, renderFigureEnglish } from './english/index.js';
+import { describeHitEnglish, describeSubjectEnglish, renderFigureEnglish } from './english/index.js';
 import { textsFor } from './i18n.js';
 import {
   clip,
@@ -22,7 +22,7 @@ import type { Format } from './format.js';
 
 const LOCALE = 'en';
 
-/** Kinds of question a sentence answers better than a figure in it (as the core's formatAnswerEnglish). */
+/** Kinds of question a sentence answers better than a figure in it. */
 const SENTENCE_ANSWERS: ReadonlySet<AskedKind> = new Set<AskedKind>(['list', 'person', 'place', 'yesno']);
 
 /**
@@ -65,7 +65,7 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
     case 'found': {
       const [first, ...related] = answer.hits;
       if (first === undefined) {
-        lines.push(fmt.text(NOT_IN_DOCUMENT_EN));
+        lines.push(fmt.text(textsFor(LOCALE).notFound(answer.question)));
         break;
       }
       lines.push(...renderHitEnglish(first, answer.asked, fmt));
@@ -76,7 +76,10 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
       break;
     }
     case 'not-found':
-      lines.push(fmt.text(NOT_IN_DOCUMENT_EN), ...renderSuggestions(answer.suggestions, { locale: LOCALE, fmt, style }));
+      lines.push(
+        fmt.text(textsFor(LOCALE).notFound(answer.question)),
+        ...renderSuggestions(answer.suggestions, { locale: LOCALE, fmt, style }),
+      );
       break;
     case 'invalid':
       lines.push(renderInvalid(answer.reason, LOCALE, fmt, options.examples));

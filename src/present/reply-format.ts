@@ -1,25 +1,42 @@
-/** Plain text and JSON for any reply (a cited answer or a computed one), in the asker's language. */
-import { computedToJson, type ComputedJson } from './computed-json.js';
-import { formatComputedText } from './format-computed.js';
-import type { QuestionLanguage } from '../text/index.js';
-import { formatAnswerEnglish } from './english/format-answer.js';
-import { answerToJson, type AnswerJson } from './answer-json.js';
-import { formatAnswerText } from './format-text.js';
+/**
+ * A reply as plain text (the ask CLI, the console chat) or as JSON (ask --json). The plain text is the
+ * renderer every medium shares (render-reply.ts) in its plain format, so the CLI and the console print the
+ * same answer; the CLI adds the score parts with --debug. Telegram HTML: renderReply with format 'html'.
+ */
 import type { Reply } from '../app/index.js';
+import type { QuestionLanguage } from '../text/index.js';
+import { answerToJson, type AnswerJson } from './answer-json.js';
+import { computedToJson, type ComputedJson } from './computed-json.js';
+import type { Lang } from './i18n.js';
+import { renderReply } from './render-reply.js';
 
 export interface ReplyFormatOptions {
+  /** The language the question was asked in (respond() tells it). Default 'zh-Hans'. */
   language?: QuestionLanguage;
+  /** The UI language of the frame around a Chinese answer. Default 'zh'. */
+  lang?: Lang;
+  /** Start with the question as it was understood (a follow-up). Default false. */
+  showQuestion?: boolean;
+  /** Questions to offer when the input was empty or unreadable. */
+  examples?: readonly string[];
   /** Add each hit's score breakdown (ask --debug). */
   debug?: boolean;
 }
 
 export function formatReplyText(reply: Reply, options: ReplyFormatOptions = {}): string {
-  const lang = options.language === 'en' ? 'en' : 'zh';
-  if (reply.kind === 'computed') return formatComputedText(reply, { lang });
-  if (lang === 'en' && !options.debug) return formatAnswerEnglish(reply);
-  return formatAnswerText(reply, { lang, debug: options.debug ?? false });
+  const text = renderReply(reply, {
+    lang: options.lang ?? 'zh',
+    language: options.language ?? 'zh-Hans',
+    format: 'plain',
+    style: 'full',
+    showQuestion: options.showQuestion ?? false,
+    examples: options.examples ?? [],
+  });
+  if (!options.debug || reply.kind !== 'found') return text;
+  const lines = reply.hits.map((hit, i) => `  #${i + 1} score ${hit.score} = ${JSON.stringify(hit.why)}`);
+  return [text, '', 'debug:', ...lines].join('\n');
 }
 
-export function replyToJson(reply: Reply, options: ReplyFormatOptions = {}): AnswerJson | ComputedJson {
+export function replyToJson(reply: Reply, options: Pick<ReplyFormatOptions, 'debug'> = {}): AnswerJson | ComputedJson {
   return reply.kind === 'computed' ? computedToJson(reply) : answerToJson(reply, { debug: options.debug ?? false });
 }

@@ -30,7 +30,7 @@ describe('respond: the pipeline every adapter runs', () => {
     expect(language).toBe('en');
     const text = formatReplyText(reply, { language });
     expect(text).toContain('690,000 people');
-    expect(text).toContain('常住人口69万人');
+    expect(text).toContain('常住人口【69万人】');
     expect(text).toContain('Source:');
   });
 

@@ -1,5 +1,6 @@
 // The console chat (`node dist/main.js` without a token): follow-ups, computed answers, English and
 // Traditional questions, printed as the same text the bot sends in a private chat.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { startHarness, NO_RATE_LIMIT, type Harness } from '../telegram/harness.j
 import { killLeftovers, startMain, within } from '../telegram/process.js';
 import type { FakeUser } from '../../tools/fake-bot-api.js';
 import { privateChat, say } from '../telegram/updates.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
 
 const LINES = [
   '智能制造在建项目有多少个？',
@@ -71,6 +74,29 @@ describe('console chat', () => {
       expect(stdout.replace(/[【】]/g, '')).toBe(sent.map((text) => `${text}\n\n`).join(''));
     } finally {
       await h.stop();
+    }
+  });
+});
+
+describe('the console and `ask` print one text', () => {
+  const QUESTIONS = [
+    '浑南区有多少家国家高新技术企业？', // found
+    '浑南区的失业率是多少？', // not found
+    'How many people live in Hunnan?', // English
+    '三大主导产业在建项目一共有多少个？', // computed
+  ];
+  it.each(QUESTIONS)('%s', async (question) => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-same-'));
+    try {
+      const run = startMain({}, dir, `${question}\n`);
+      await within(run.exit, 8000, 'the console chat to end with its input');
+      const cli = spawnSync('node', ['dist/cli/ask.js', question], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      expect(cli.status).toBe(0);
+      const console_ = run.stdout().trim();
+      expect(console_.length).toBeGreaterThan(0);
+      expect(cli.stdout.trim()).toBe(console_);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

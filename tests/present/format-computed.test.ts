@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine-types.js';
-import { formatCitation } from '../../src/present/format-text.js';
+import { formatReplyText, plainFormat, renderSourceLine } from '../../src/present/index.js';
 import { computeAnswer } from '../../src/app/compute/compute.js';
 import type { ComputedAnswer } from '../../src/app/compute/computed-answer.js';
 import { computedToJson, ComputedJsonSchema } from '../../src/present/computed-json.js';
 import { detectComputation, documentPhrases } from '../../src/question/operation.js';
-import { formatComputedText } from '../../src/present/format-computed.js';
 import { seedEngine } from '../helpers/engine.js';
 
 let engine: Engine;
@@ -13,11 +12,16 @@ beforeAll(async () => {
   engine = await seedEngine();
 });
 
+/** The plain text every medium prints for a computed answer. */
+function formatComputedText(a: ComputedAnswer, options: { lang?: 'zh' | 'en' } = {}): string {
+  return formatReplyText(a, { language: options.lang === 'en' ? 'en' : 'zh-Hans' });
+}
+
 function compute(q: string): ComputedAnswer {
   return computeAnswer(detectComputation(q, { isDocumentPhrase: documentPhrases(engine.facts) })!, engine);
 }
 
-describe('formatComputedText', () => {
+describe('a computed answer, as plain text', () => {
   it('shows the result, the working and each operand with its citation (Chinese)', () => {
     const a = compute('三大主导产业在建项目一共有多少个？');
     const text = formatComputedText(a);
@@ -25,7 +29,7 @@ describe('formatComputedText', () => {
     expect(lines[0]).toBe('▶ 合计：122个');
     expect(lines[1]).toBe('计算: 91 + 3 + 28 = 122');
     expect(text).toContain('在建智能制造产业项目【91个】');
-    for (const o of a.operands) expect(text).toContain(formatCitation(o.hit.citation, 'zh'));
+    for (const o of a.operands) expect(text).toContain(renderSourceLine(o.hit.citation, 'zh', plainFormat));
   });
 
   it('names the winner of a comparison', () => {
@@ -42,8 +46,8 @@ describe('formatComputedText', () => {
       'Working: intelligent manufacturing 41.45 billion > biomedicine and healthcare 9.57 billion > new energy vehicles 7.77 billion (CNY)',
     );
     for (const o of a.operands) {
-      expect(text).toContain(`“${o.hit.fact.text}”`);
-      expect(text).toContain(formatCitation(o.hit.citation, 'en'));
+      expect(text.replace(/[【】]/g, '')).toContain(`“${o.hit.fact.text}”`);
+      expect(text).toContain(renderSourceLine(o.hit.citation, 'en', plainFormat));
     }
   });
 

@@ -2,4 +2,4 @@
 export { formatLargeNumber, renderDateEnglish, renderFigureEnglish } from './figure.js';
 export { renderTimeEnglish } from './time.js';
 export { describeSubjectEnglish, SUBJECTS_EN } from './subjects.js';
-export { describeHitEnglish, formatAnswerEnglish, NOT_IN_DOCUMENT_EN, quoteFact, type EnglishFormatOptions } from './format-answer.js';
+export { describeHitEnglish } from './describe-hit.js';

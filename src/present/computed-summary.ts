@@ -1,23 +1,11 @@
 /**
- * Plain-text rendering of a computed answer, for the CLI and the chat: the result, the working,
- * then each operand's figure with its sentence quoted verbatim and its citation, and why a result
- * is missing or should be read with care. Chinese or English around the document's own words.
+ * The wording of a computed answer's summary, in Chinese and English: the headline ("▶ 合计：122个"),
+ * the working ("计算: 91 + 3 + 28 = 122") and why a result is missing or should be read with care.
+ * render-computed.ts puts the operands, quoted and cited, under it in every medium.
  */
-import { formatCitation } from './format-text.js';
 import type { Figure } from '../facts/index.js';
 import { describeSubjectEnglish, formatLargeNumber, renderFigureEnglish } from './english/index.js';
 import type { ComputedAnswer, ComputeNote, Operand } from '../app/index.js';
-
-export interface ComputedFormatOptions {
-  /** Language of the text around the quotes. Default 'zh'. */
-  lang?: 'zh' | 'en';
-}
-
-/** The fact with only the operand's figure marked 【like this】. */
-function markOperand(o: Operand): string {
-  const { text } = o.hit.fact;
-  return `${text.slice(0, o.figure.start)}【${text.slice(o.figure.start, o.figure.end)}】${text.slice(o.figure.end)}`;
-}
 
 function labelEn(label: string): string {
   const en = describeSubjectEnglish(label);
@@ -155,16 +143,4 @@ export function computedSummaryLines(answer: ComputedAnswer, lang: 'zh' | 'en' =
   if (working) lines.push(`${lang === 'en' ? 'Working' : '计算'}: ${working}`);
   for (const note of answer.notes) lines.push(lang === 'en' ? noteEn(note) : noteZh(note));
   return lines;
-}
-
-export function formatComputedText(answer: ComputedAnswer, options: ComputedFormatOptions = {}): string {
-  const lang = options.lang ?? 'zh';
-  const lines = computedSummaryLines(answer, lang);
-  for (const o of answer.operands) {
-    const value = lang === 'en' ? renderFigureEnglish(o.figure) : o.figure.raw;
-    lines.push('', `· ${lang === 'en' ? labelEn(o.label) : o.label}: ${value}`);
-    lines.push(`  ${lang === 'en' ? `“${o.hit.fact.text}”` : markOperand(o)}`);
-    lines.push(`  ${formatCitation(o.hit.citation, lang)}`);
-  }
-  return lines.join('\n');
 }
