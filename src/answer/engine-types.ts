@@ -1,6 +1,6 @@
 import type { CorpusDocument } from '../corpus/index.js';
 import type { Fact } from '../facts/index.js';
-import type { Synonym } from '../question/index.js';
+import type { QuestionContext, QuestionFrame, Synonym } from '../question/index.js';
 import type { Answer, Hit, Topic } from './answer.js';
 
 export interface AskOptions {
@@ -19,7 +19,12 @@ export interface Engine {
   readonly facts: readonly Fact[];
   /** How the corpus's words are asked for: its synonym table and English glossary. */
   readonly vocabulary: { readonly synonyms: readonly Synonym[]; readonly glossaryEn: readonly Synonym[] };
-  ask(question: string, options?: AskOptions): Answer;
+  /** What the corpus tells the question reader: its phrases, English glossary and places. */
+  readonly questionContext: QuestionContext;
+  /** Reads a question once into the frame every later stage takes (follow-ups, computations, ranking). */
+  readQuestion(question: string): QuestionFrame;
+  /** The cited answer to one question (a string is read first). */
+  ask(question: string | QuestionFrame, options?: AskOptions): Answer;
   /** Facts related to a given fact (same paragraph first, then same subject), for "more" buttons. */
   related(factId: string, limit?: number): Hit[];
   factById(id: string): Fact | undefined;

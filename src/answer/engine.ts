@@ -7,7 +7,8 @@ import type { Fact, Figure } from '../facts/index.js';
 import { extractFacts } from '../facts/index.js';
 import { findTimeMentions } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
-import { analyzeQuestion, type AnalyzedQuestion } from '../question/index.js';
+import { analyzeQuestion, documentPhrases, readQuestion as readQuestion_, type AnalyzedQuestion } from '../question/index.js';
+import type { QuestionContext, QuestionFrame } from '../question/index.js';
 import type { Synonym } from '../question/index.js';
 import { DEFAULT_RANKING, type RankingParams } from '../ranking/index.js';
 import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
@@ -59,6 +60,12 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     return { fact, citation: citationOf(fact), keyFigure: chooseKeyFigure(fact, q), score: round(r.score), why: r.parts };
   };
   const topicList = buildTopics(documents, facts);
+  const questionContext: QuestionContext = {
+    isDocumentPhrase: documentPhrases(facts),
+    glossaryEn: vocabulary.glossaryEn,
+    places: new Set(features.flatMap((f) => f.places)),
+  };
+  const readQuestion = (question: string): QuestionFrame => readQuestion_(question, questionContext);
 
   /** Facts with figures near a fact: same paragraph first, then its section, then (unless `sectionOnly`) the document. */
   const neighboursOf = (pos: number, limit: number, sectionOnly: boolean): number[] => {
@@ -85,11 +92,15 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       return pos === undefined ? undefined : facts[pos];
     },
     topics: () => topicList,
-    ask(question: string, opts: AskOptions = {}): Answer {
+    questionContext,
+    readQuestion,
+    ask(asked: string | QuestionFrame, opts: AskOptions = {}): Answer {
       const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
-      if (typeof question !== 'string' || !question.trim()) return { kind: 'invalid', question: String(question ?? ''), reason: 'empty' };
+      const question = typeof asked === 'string' ? asked : typeof asked?.original === 'string' ? asked.original : String(asked ?? '');
+      if (typeof asked !== 'object' && typeof asked !== 'string') return { kind: 'invalid', question, reason: 'empty' };
+      if (!question.trim()) return { kind: 'invalid', question, reason: 'empty' };
       if (question.length > MAX_QUESTION_CHARS) return { kind: 'invalid', question, reason: 'too-long' };
-      const q = analyzeQuestion(question, tokenizer, vocabulary);
+      const q = analyzeQuestion(typeof asked === 'string' ? readQuestion(asked) : asked, tokenizer, vocabulary);
       if (q.terms.length === 0) return { kind: 'invalid', question, reason: 'no-words' };
       const ranked = rankFacts(q, facts, features, index, params);
       const best = ranked[0];

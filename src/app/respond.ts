@@ -6,11 +6,11 @@
  *   3. anything else is the engine's cited answer.
  * It also tells the reply's language, so the adapter can word its own text to match.
  */
+import type { QuestionFrame } from '../question/index.js';
+import type { QuestionLanguage } from '../text/index.js';
 import { computeAnswer } from './compute/compute.js';
 import type { ComputedAnswer } from './compute/computed-answer.js';
-import { detectComputation, documentPhrases } from '../question/index.js';
 import { resolveInContext, type ChatId, type ContextStore } from './context/context-store.js';
-import { questionLanguage, type QuestionLanguage } from '../text/index.js';
 import type { Answer } from '../answer/index.js';
 import type { AskOptions, Engine } from '../answer/index.js';
 
@@ -45,26 +45,26 @@ function answered(reply: Reply): boolean {
 }
 
 export function createResponder(engine: Engine): Responder {
-  const { glossaryEn } = engine.vocabulary;
-  const isDocumentPhrase = documentPhrases(engine.facts);
+  const context = engine.questionContext;
+  const read = (question: string) => engine.readQuestion(question);
+  const answer = (frame: QuestionFrame, options: AskOptions): Reply =>
+    frame.operation ? computeAnswer(frame.operation, engine) : engine.ask(frame, options);
   return {
     respond(asked, options = {}) {
       const { conversation, ...askOptions } = options;
+      // The question is read once; a follow-up's rewrite is a new question, read once too.
+      const frame = read(asked);
       const resolved = conversation
-        ? resolveInContext(conversation.store, conversation.chatId, conversation.userId, asked, { glossaryEn })
-        : { question: asked, usedContext: false };
-      const answer = (question: string): Reply => {
-        const request = detectComputation(question, { isDocumentPhrase, glossaryEn });
-        return request ? computeAnswer(request, engine) : engine.ask(question, askOptions);
-      };
-      const language = questionLanguage(asked);
-      const reply = answer(resolved.question);
+        ? resolveInContext(conversation.store, conversation.chatId, conversation.userId, frame, read, context)
+        : { frame, usedContext: false };
+      const language = frame.language;
+      const reply = answer(resolved.frame, askOptions);
       // A question taken for a follow-up that the document answers better on its own was a full question.
       if (resolved.usedContext && !answered(reply)) {
-        const alone = answer(asked);
+        const alone = answer(frame, askOptions);
         if (answered(alone)) return { reply: alone, question: asked, usedContext: false, language };
       }
-      return { reply, question: resolved.question, usedContext: resolved.usedContext, language };
+      return { reply, question: resolved.frame.original, usedContext: resolved.usedContext, language };
     },
   };
 }

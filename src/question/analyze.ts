@@ -4,10 +4,10 @@
  */
 import { bigramsOf } from '../text/index.js';
 import type { Tokenizer } from '../text/index.js';
-import { detectAskedKind, type AskedKind } from './asked-kind.js';
+import type { AskedKind } from './asked-kind.js';
+import { readQuestion, type QuestionFrame } from './frame.js';
 import { attributeCues } from './attribute-cues.js';
 import { translateEnglish } from './glossary-en.js';
-import { normalizeQuestion } from '../text/index.js';
 import { expandSynonyms, type Synonym } from './synonyms.js';
 
 export interface QueryTerm {
@@ -60,9 +60,6 @@ function isQualifier(term: string): boolean {
 /** Weight of a qualifier (see isQualifier) in the question. */
 const NUMBER_WEIGHT = 0.5;
 
-const PERIOD_WORDS = /上半年|下半年|同期|去年|今年|目前|现在|截至|月末|年底|first half|this year|last year/gi;
-const HAS_HAN = /[\u3400-\u9FFF]/;
-
 /** What the corpus says about how its documents' words are asked for. */
 export interface QuestionVocabulary {
   /** Colloquial Chinese → document terms (corpus synonyms.json). */
@@ -74,14 +71,18 @@ export interface QuestionVocabulary {
 /** Weight of an English word no glossary maps: it still counts against coverage, but lightly. */
 const UNMAPPED_EN_WEIGHT = 0.3;
 
-export function analyzeQuestion(question: string, tokenizer: Tokenizer, vocabulary: QuestionVocabulary = {}): AnalyzedQuestion {
+/** The question's search terms and words, from its frame (a string is read first, for tests and tools). */
+export function analyzeQuestion(
+  question: string | QuestionFrame,
+  tokenizer: Tokenizer,
+  vocabulary: QuestionVocabulary = {},
+): AnalyzedQuestion {
+  const frame = typeof question === 'string' ? readQuestion(question, vocabulary) : question;
   const synonyms = vocabulary.synonyms ?? [];
-  const { text, traditional } = normalizeQuestion(question);
-  const language = HAS_HAN.test(text) || !/[a-z]/i.test(text) ? 'zh' : 'en';
-  const times = [...(text.match(/(19|20)\d{2}/g) ?? []), ...(text.match(PERIOD_WORDS) ?? []).map(mapPeriod)];
+  const { text, traditional, times, asked } = frame;
+  const language = frame.searchLanguage;
   const terms = new Map<string, QueryTerm>();
   const words = new Map<string, QueryWord>();
-  const asked = detectAskedKind(text);
   const add = (text: string, weight: number, required: boolean) => {
     for (const term of tokenizer.terms(text, true)) {
       const w = isQualifier(term) ? weight * NUMBER_WEIGHT : weight;
@@ -110,7 +111,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer, vocabula
     for (const w of words.values()) w.required = true;
   }
   return {
-    original: question,
+    original: frame.original,
     text,
     language,
     traditional,
@@ -154,13 +155,4 @@ function questionVerbs(text: string, tokenizer: Tokenizer): string[] {
     .tag(text.replace(QUESTION_PHRASES, ' '))
     .filter((w) => w.tag.startsWith('v') && w.tag !== 'vn' && !LIGHT_VERBS.has(w.word))
     .map((w) => w.word);
-}
-
-function mapPeriod(p: string): string {
-  const lower = p.toLowerCase();
-  if (lower === 'first half') return '上半年';
-  if (lower === 'this year') return '今年';
-  if (lower === 'last year') return '去年';
-  if (p === '现在') return '目前';
-  return p;
 }

@@ -1,6 +1,8 @@
 // The question layer's entry: what the layers above may use.
 export * from './analyze.js';
 export * from './asked-kind.js';
+export * from './follow-up-cues.js';
+export * from './frame.js';
 export * from './lexicon.js';
 export * from './operation-en.js';
 export * from './operation-types.js';

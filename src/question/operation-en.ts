@@ -9,8 +9,10 @@ import type { Synonym } from './synonyms.js';
 import type { ComputeRequest, Operation, SubjectSpec } from './operation-types.js';
 import { GROUP_NOUNS, METRIC_WORDS } from './lexicon.js';
 
-/** Glossary terms that name the place every question is about, not a subject. */
-export const PLACES: ReadonlySet<string> = new Set(['浑南区', '浑南', '沈阳', '辽宁', '全市', '沈阳市']);
+/** Whether a glossary term names a place (the corpus's places, or a whole such as 全市): the setting, not a subject. */
+export function isPlaceTerm(zh: string, places: ReadonlySet<string> | undefined): boolean {
+  return /^全[国省市区县州]$/.test(zh) || (places?.has(zh) ?? false);
+}
 /** Glossary terms that are measures; 在建 joins 项目 as 在建项目. */
 const METRIC_TERMS: ReadonlySet<string> = new Set([...METRIC_WORDS, '在建']);
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6 };
@@ -48,12 +50,12 @@ interface Split {
 }
 
 /** Subjects (adjacent matches merged into the most specific term), groups and the shared measure. */
-function classify(text: string, terms: Term[]): Split {
+function classify(text: string, terms: Term[], places: ReadonlySet<string> | undefined): Split {
   const subjects: Term[] = [];
   const metrics: string[] = [];
   const groups: SubjectSpec[] = [];
   for (const t of terms) {
-    if (PLACES.has(t.zh)) continue;
+    if (isPlaceTerm(t.zh, places)) continue;
     if ((GROUP_NOUNS as readonly string[]).includes(t.zh)) {
       const size = /\b(two|three|four|five|six|\d)\s+$/i.exec(text.slice(0, t.start))?.[1]?.toLowerCase();
       groups.push({ kind: 'group', name: t.zh, noun: t.zh, size: size ? (NUMBER_WORDS[size] ?? null) : null });
@@ -88,7 +90,12 @@ const RATIO_AS_RE =
   /^(?:what is |what's |how big is |how large is )?(.+?) as an? (?:share|percentage|proportion|percent|fraction) of (.+)$/i;
 
 /** The computation an English question asks for, or null. `text` is the NFKC-normalised question. */
-export function detectEnglishComputation(question: string, text: string, glossary: readonly Synonym[]): ComputeRequest | null {
+export function detectEnglishComputation(
+  question: string,
+  text: string,
+  glossary: readonly Synonym[],
+  places?: ReadonlySet<string>,
+): ComputeRequest | null {
   const t = text.replace(/[?？.!]+\s*$/, '');
   let operation: Operation | null = null;
   let ratioAs: 'percent' | 'multiple' = 'percent';
@@ -111,10 +118,10 @@ export function detectEnglishComputation(question: string, text: string, glossar
     const [part, whole] = ratioOf ? [ratioOf[2]!, ratioOf[1]!] : [ratioAs2![1]!, ratioAs2![2]!];
     const partStart = t.indexOf(part);
     const wholeStart = t.indexOf(whole);
-    const a = classify(t, glossaryTerms(part, glossary, partStart));
-    const b = classify(t, glossaryTerms(whole, glossary, wholeStart));
+    const a = classify(t, glossaryTerms(part, glossary, partStart), places);
+    const b = classify(t, glossaryTerms(whole, glossary, wholeStart), places);
     split = { subjects: [...a.subjects.slice(0, 1), ...b.subjects.slice(0, 1)], metric: a.metric ?? b.metric };
-  } else split = classify(t, glossaryTerms(t, glossary));
+  } else split = classify(t, glossaryTerms(t, glossary), places);
 
   const groups = split.subjects.filter((s) => s.kind === 'group').length;
   const named = split.subjects.length - groups;

@@ -74,25 +74,18 @@ const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-z]+|#\d+|#x[0-9a-f]+)
 /** The language a question is asked in: Chinese (Simplified or Traditional characters) or English. */
 export type QuestionLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
 
-export function questionLanguage(question: string): QuestionLanguage {
-  const { text, traditional } = normalizeQuestion(question);
+/** The language of a question; pass its normalised form when it is already at hand. */
+export function questionLanguage(question: string, normalized: NormalizedText = normalizeQuestion(question)): QuestionLanguage {
+  const { text, traditional } = normalized;
   // OpenCC also rewrites a few characters valid in Simplified text (著称 → 着称); a question is Traditional
   // only when it is already in Traditional form (converting it to Traditional changes nothing).
   if (/[\u3400-\u9FFF]/.test(text)) return traditional && isTraditionalForm(question) ? 'zh-Hant' : 'zh-Hans';
   return /[a-z]/i.test(text) ? 'en' : 'zh-Hans';
 }
 
-/** Recent results: one question is normalised by several stages (language, follow-up, analysis). */
-const recent = new Map<string, NormalizedText>();
-const RECENT_MAX = 256;
-
+/** A question's text as the index reads it. The question frame (question/frame.ts) calls this once per question. */
 export function normalizeQuestion(input: string): NormalizedText {
-  const hit = recent.get(input);
-  if (hit) return hit;
   const cleaned = input.normalize('NFKC').replace(INVISIBLE, '').replace(MARKUP, ' ').replace(/\s+/g, ' ').trim();
   const text = toSimplified(cleaned);
-  const result = { text, traditional: text !== cleaned };
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
-  recent.set(input, result);
-  return result;
+  return { text, traditional: text !== cleaned };
 }

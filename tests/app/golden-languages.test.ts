@@ -5,10 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine-types.js';
-import { detectComputation } from '../../src/question/operation.js';
 import { normalizeQuestion } from '../../src/text/normalize.js';
-import type { Synonym } from '../../src/question/synonyms.js';
-import { seedGlossary } from './compute/pipeline.js';
 import { seedEngine } from '../helpers/engine.js';
 import { isHit, readGolden, type Golden } from '../helpers/golden.js';
 
@@ -18,9 +15,8 @@ const sets = [
 ];
 
 let engine: Engine;
-let glossaryEn: Synonym[];
 beforeAll(async () => {
-  [engine, glossaryEn] = await Promise.all([seedEngine(), seedGlossary()]);
+  engine = await seedEngine();
 });
 
 describe.each(sets)('$name golden questions ($file)', ({ golden }) => {
@@ -43,7 +39,7 @@ describe.each(sets)('$name golden questions ($file)', ({ golden }) => {
   });
 
   it('holds no computation: each question needs one figure', () => {
-    const computed = golden.filter((g) => detectComputation(g.q, { glossaryEn }) !== null).map((g) => g.id);
+    const computed = golden.filter((g) => engine.readQuestion(g.q).operation !== null).map((g) => g.id);
     expect(computed).toEqual([]);
   });
 });

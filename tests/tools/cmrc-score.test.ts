@@ -4,6 +4,7 @@ import type { Answer, Hit } from '../../src/answer/answer.js';
 import { buildEngine } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
 import type { CorpusDocument } from '../../src/corpus/document.js';
+import { readQuestion } from '../../src/question/frame.js';
 import { cmrcDocuments, cmrcQuestions, parseCmrc } from '../../tools/eval/cmrc-data.js';
 import { CLAUSE_ENDS, computeCeiling, evaluateCmrc, scoreAnswer, splitSentences } from '../../tools/eval/cmrc-score.js';
 
@@ -65,7 +66,10 @@ function scriptedFactory(): { build: (documents: CorpusDocument[]) => Engine; bu
       documents,
       facts: [],
       vocabulary: { synonyms: [], glossaryEn: [] },
-      ask(question) {
+      questionContext: {},
+      readQuestion: (question) => readQuestion(question),
+      ask(asked) {
+        const question = typeof asked === 'string' ? asked : asked.original;
         const key = Object.keys(SCRIPT).find((prefix) => question.startsWith(prefix));
         if (key === undefined) throw new Error(`unscripted question ${question}`);
         return SCRIPT[key] as Answer;

@@ -2,7 +2,7 @@
 // phrasings, plus a share of questions the document cannot answer — every one different, so nothing in
 // the bot can answer from a cache.
 import type { Engine } from '../../src/answer/engine-types.js';
-import { chineseBody } from '../../src/app/context/follow-up.js';
+import { chineseBody } from '../../src/question/follow-up-cues.js';
 
 const TEMPLATES = [
   '{s}有多少？',

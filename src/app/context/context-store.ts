@@ -3,7 +3,8 @@
  * bounded (least recently used entries go first), expiring after a few minutes, and lost on
  * restart without harm (a follow-up then simply stands on its own).
  */
-import { resolveFollowUp, type FollowUpOptions, type ResolvedQuestion } from './follow-up.js';
+import type { QuestionFrame } from '../../question/index.js';
+import { rewriteFollowUp, type FollowUpOptions } from './follow-up.js';
 
 export interface ContextStoreOptions {
   /** How long a question stays the context, in milliseconds. Default 5 minutes; any positive number. */
@@ -22,22 +23,23 @@ export const DEFAULT_CONTEXT_OPTIONS: Required<ContextStoreOptions> = {
 
 export type ChatId = string | number;
 
-export interface ContextStore {
+/** Each entry is the previous question as read (its frame); the tests of the store itself keep strings. */
+export interface ContextStore<T = QuestionFrame> {
   /** The previous question of this user in this chat, or null when there is none or it expired. */
-  get(chatId: ChatId, userId: ChatId): string | null;
+  get(chatId: ChatId, userId: ChatId): T | null;
   /** Remembers a question (store the resolved form, so a chain of follow-ups keeps its subject). */
-  set(chatId: ChatId, userId: ChatId, question: string): void;
+  set(chatId: ChatId, userId: ChatId, question: T): void;
   delete(chatId: ChatId, userId: ChatId): void;
   /** Entries held, expired ones included until they are next touched or pushed out. */
   size(): number;
 }
 
-export function createContextStore(options: ContextStoreOptions = {}): ContextStore {
+export function createContextStore<T = QuestionFrame>(options: ContextStoreOptions = {}): ContextStore<T> {
   const { ttlMs, maxEntries, now } = { ...DEFAULT_CONTEXT_OPTIONS, ...options };
   if (!(ttlMs > 0)) throw new RangeError(`createContextStore: ttlMs must be positive, got ${ttlMs}`);
   if (!(maxEntries >= 1)) throw new RangeError(`createContextStore: maxEntries must be at least 1, got ${maxEntries}`);
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
-  const entries = new Map<string, { question: string; expires: number }>();
+  const entries = new Map<string, { question: T; expires: number }>();
   const keyOf = (chatId: ChatId, userId: ChatId) => `${chatId}\u0000${userId}`;
   return {
     get(chatId, userId) {
@@ -63,18 +65,28 @@ export function createContextStore(options: ContextStoreOptions = {}): ContextSt
   };
 }
 
+/** A question as it is to be answered: the frame of the rewrite when context was used, else its own. */
+export interface ResolvedFrame {
+  frame: QuestionFrame;
+  /** True when the previous question supplied the subject or the measure. */
+  usedContext: boolean;
+}
+
 /**
- * Reads a question in its chat context and remembers the result: a follow-up is rewritten from
- * the previous question; a full question replaces the context.
+ * Reads a question in its chat context and remembers the result: a follow-up is rewritten from the previous
+ * question (the rewrite read by `read`, the engine's question reader); a full question replaces the context.
  */
 export function resolveInContext(
   store: ContextStore,
   chatId: ChatId,
   userId: ChatId,
-  question: string,
+  frame: QuestionFrame,
+  read: (question: string) => QuestionFrame,
   options: FollowUpOptions = {},
-): ResolvedQuestion {
-  const resolved = resolveFollowUp(store.get(chatId, userId), question, options);
-  store.set(chatId, userId, resolved.question);
+): ResolvedFrame {
+  const previous = frame.followUp === null ? null : store.get(chatId, userId);
+  const rewritten = previous === null ? null : rewriteFollowUp(previous, frame, options);
+  const resolved = rewritten === null ? { frame, usedContext: false } : { frame: read(rewritten), usedContext: true };
+  store.set(chatId, userId, resolved.frame);
   return resolved;
 }

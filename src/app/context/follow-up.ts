@@ -4,21 +4,26 @@
  * "新能源汽车呢？" keeps the measure and swaps the subject ("新能源汽车在建项目有多少个？").
  * Anything that is not a short follow-up is a full question and stands on its own.
  */
-import { detectComputation } from '../../question/index.js';
-import { CLASSIFIERS, findMetric, METRIC_WORDS, trailingMetric } from '../../question/index.js';
 import { findTimeMentions } from '../../facts/index.js';
-import { normalizeQuestion } from '../../text/index.js';
-import type { Synonym } from '../../question/index.js';
-import { englishBody, resolveEnglish, toChineseTerms } from './follow-up-en.js';
+import {
+  CLASSIFIERS,
+  findMetric,
+  METRIC_WORDS,
+  QUESTION_WORDS,
+  readQuestion,
+  TIME_BODY,
+  trailingMetric,
+  type QuestionContext,
+  type QuestionFrame,
+} from '../../question/index.js';
+import { resolveEnglish, toChineseTerms } from './follow-up-en.js';
 
-export interface FollowUpOptions {
-  /**
-   * The corpus's English glossary (corpus/glossary-en.json, compiled with compileSynonyms), to
-   * tell subject from measure in English questions. Default: none (English follow-ups then swap
-   * nothing they cannot place and are appended to the previous question).
-   */
-  glossaryEn?: readonly Synonym[];
-}
+/**
+ * What the corpus tells follow-up resolution: its English glossary (to tell subject from measure in English
+ * questions; without it English follow-ups swap nothing they cannot place) and its places (浑南区 before the
+ * subject is the setting, kept when the subject changes).
+ */
+export type FollowUpOptions = Pick<QuestionContext, 'glossaryEn' | 'places'>;
 
 export interface ResolvedQuestion {
   /** The question to ask: the rewrite when context was used, else the question as given. */
@@ -27,48 +32,32 @@ export interface ResolvedQuestion {
   usedContext: boolean;
 }
 
-/** Longest follow-up body read as a fragment ("那生物医药与健康医疗产业呢" still is one). */
-export const MAX_FOLLOW_UP_CHARS = 12;
-
-/** Words that make a fragment a question of its own ("那新能源汽车有多少个呢" is complete). */
-const QUESTION_WORDS = /多少|几|什么|哪|怎么|如何|吗|谁|是否|有没有|多大|多久|多长|为何|为什么/;
-const ZH_FOLLOW_UP = /^(?:那么?|那个|还有|另外|再问一下|那请问|请问)?[，,\s]*(.+?)(?:的情况|的数据|的)?(?:呢|咧|嘞)$/;
-const ZH_LEAD_ONLY = /^(?:那么?|还有|另外)[，,\s]*(.+?)(?:的情况|的数据)?$/;
-const FULL_QUESTION_LEAD = /^(?:我?想知道|我想了解|请?告诉我|我想问|请介绍)/;
-const TIME_BODY = /^(?:(?:19|20)\d{2}年?(?:上半年|下半年|全年)?|去年(?:同期)?|今年(?:以来)?|上半年|下半年|目前|现在)$/;
-
-/** The fragment of a Chinese follow-up ("计划投资" from "那计划投资呢？"), or null for a full question. */
-export function chineseBody(question: string): string | null {
-  const q = question.replace(/[\s？?。！!…]+$/u, '');
-  // "想知道沈阳市浑南区常住人口的数字呢" asks in full, however it ends.
-  if (FULL_QUESTION_LEAD.test(q)) return null;
-  const m = ZH_FOLLOW_UP.exec(q) ?? ZH_LEAD_ONLY.exec(q);
-  const body = m?.[1]?.replace(/^(?:是|关于|对于)/, '').trim();
-  if (!body || body.length > MAX_FOLLOW_UP_CHARS || QUESTION_WORDS.test(body)) return null;
-  return body;
+/**
+ * A follow-up rewritten against the previous question ("那计划投资呢？" after "智能制造在建项目有多少个？" →
+ * "智能制造计划投资有多少？"), or null when the frame is a question of its own or nothing could be carried.
+ * Both come as frames: neither question is read again.
+ */
+export function rewriteFollowUp(previous: QuestionFrame, frame: QuestionFrame, options: FollowUpOptions = {}): string | null {
+  const cue = frame.followUp;
+  if (cue === null || !previous.text.trim()) return null;
+  const glossary = options.glossaryEn ?? [];
+  const prev = previous.text;
+  if (!/[\u3400-\u9FFF]/.test(prev)) {
+    // An English thread: rewrite the English question; a Chinese fragment gets a Chinese question.
+    return cue.language === 'en'
+      ? resolveEnglish(prev, cue.body, glossary, options.places)
+      : chineseFromEnglish(prev, cue.body, glossary, options.places);
+  }
+  const body = cue.language === 'zh' ? cue.body : toChineseTerms(cue.body, glossary, options.places).join('');
+  if (!body) return null;
+  return rewriteChinese(previous, body);
 }
 
+/** The same over two strings (tests, tools): each is read into a frame first. */
 export function resolveFollowUp(previous: string | null, question: string, options: FollowUpOptions = {}): ResolvedQuestion {
-  const glossary = options.glossaryEn ?? [];
-  const unchanged = { question, usedContext: false };
-  if (!previous || !previous.trim()) return unchanged;
-  const q = normalizeQuestion(question).text;
-  const zhBody = /[\u3400-\u9FFF]/.test(q) ? chineseBody(q) : null;
-  const enBody = zhBody === null && !/[\u3400-\u9FFF]/.test(q) ? englishBody(q) : null;
-  if (zhBody === null && enBody === null) return unchanged;
-  // Only a follow-up needs the previous question read (most questions are not one).
-  const prev = normalizeQuestion(previous).text;
-  const prevIsChinese = /[\u3400-\u9FFF]/.test(prev);
-
-  if (!prevIsChinese) {
-    // An English thread: rewrite the English question; a Chinese fragment gets a Chinese question.
-    const rewritten = enBody !== null ? resolveEnglish(prev, enBody, glossary) : chineseFromEnglish(prev, zhBody!, glossary);
-    return rewritten ? { question: rewritten, usedContext: true } : unchanged;
-  }
-  const body = zhBody ?? toChineseTerms(enBody!, glossary).join('');
-  if (!body) return unchanged;
-  const rewritten = rewriteChinese(prev, body);
-  return rewritten ? { question: rewritten, usedContext: true } : unchanged;
+  if (!previous || !previous.trim()) return { question, usedContext: false };
+  const rewritten = rewriteFollowUp(readQuestion(previous, options), readQuestion(question, options), options);
+  return rewritten ? { question: rewritten, usedContext: true } : { question, usedContext: false };
 }
 
 const CLASSIFIER_AFTER = new RegExp(`(多少|几)[${CLASSIFIERS}]`, 'g');
@@ -85,7 +74,7 @@ function metricOf(body: string): string | null {
 }
 
 /** The subject of a question: after "多少家" when the noun follows, else before the measure or the question words. */
-function subjectSpan(prev: string): { start: number; end: number } | null {
+function subjectSpan(prev: string, places: readonly string[]): { start: number; end: number } | null {
   const lead = LEADING_FILLER.exec(prev)?.[0].length ?? 0;
   const after = new RegExp(`(?:多少|几)[${CLASSIFIERS}]?([\\u4e00-\\u9fa5]{2,})(?:呢|吗)?[？?]?$`).exec(prev);
   if (after && !QUESTION_WORDS.test(after[1]!) && !findMetric(after[1]!)) {
@@ -98,14 +87,20 @@ function subjectSpan(prev: string): { start: number; end: number } | null {
   let region = prev.slice(lead, end);
   region = region.replace(/(?:中|里|当中|之中)?(?:哪个|哪一个|哪项|谁)?(?:的)?$/, '');
   region = region.replace(/(?:一共|总共|合计|共)?(?:有|是|为|达到|住了|拥有|引进了|引进|的|了)*$/, '');
-  // "浑南区" before the subject is the setting, not the subject: keep it.
-  const place = /^(?:浑南区|浑南|全区)(?:的)?/.exec(region)?.[0] ?? '';
+  // A place before the subject ("浑南区…") is the setting, not the subject: keep it.
+  const place = leadingPlace(region, places);
   if (region.length - place.length < 1) return null;
   return { start: lead + place.length, end: lead + region.length };
 }
 
-function rewriteChinese(prev: string, body: string): string | null {
-  const p = prev.replace(/[\s。！!]+$/u, '');
+/** The place a text starts with (one of the question's places, with its 的), or ''. */
+function leadingPlace(text: string, places: readonly string[]): string {
+  const place = [...places].sort((a, b) => b.length - a.length).find((p) => text.startsWith(p));
+  return place === undefined ? '' : text.startsWith(`${place}的`) ? `${place}的` : place;
+}
+
+function rewriteChinese(previous: QuestionFrame, body: string): string | null {
+  const p = previous.text.replace(/[\s。！!]+$/u, '');
   // "那2018年呢": the same question about another time.
   if (TIME_BODY.test(body)) {
     const times = findTimeMentions(p).filter((t) => t.role === 'point');
@@ -117,19 +112,19 @@ function rewriteChinese(prev: string, body: string): string | null {
     const old = findMetric(p);
     if (old)
       return ensureQuestionMark(p.slice(0, old.index) + newMetric + p.slice(old.index + old.metric.length).replace(CLASSIFIER_AFTER, '$1'));
-    const span = subjectSpan(p);
-    const subject = span ? p.slice(0, span.end).replace(LEADING_FILLER, '') : (/^(?:浑南区|浑南)/.exec(p)?.[0] ?? '');
+    const span = subjectSpan(p, previous.places);
+    const subject = span ? p.slice(0, span.end).replace(LEADING_FILLER, '') : leadingPlace(p, previous.places).replace(/的$/, '');
     return ensureQuestionMark(`${subject}${newMetric}是多少`);
   }
   // "那新能源汽车的计划投资呢": subject and measure both named, the fragment stands on its own.
   if (trailingMetric(body)) return ensureQuestionMark(`${body}是多少`);
   // "新能源汽车呢" after a computation over a group: one subject gets the plain question.
-  const computation = detectComputation(p);
+  const computation = previous.operation;
   if (computation && !/[、和与及]/.test(body)) {
     const ask = computation.kinds[0] === 'money' ? '是多少' : computation.classifier ? `有多少${computation.classifier}` : '有多少';
     return ensureQuestionMark(`${body}${computation.metric ?? ''}${ask}`);
   }
-  const span = subjectSpan(p);
+  const span = subjectSpan(p, previous.places);
   if (!span) return null;
   // "实地走访了多少次" → "座谈会有多少次": the verb went with the old subject.
   const rest = p.slice(span.end).replace(/^了(?=多少|几)/, '有');
@@ -137,8 +132,13 @@ function rewriteChinese(prev: string, body: string): string | null {
 }
 
 /** A Chinese fragment after an English question: the English question's Chinese terms around it. */
-function chineseFromEnglish(prev: string, body: string, glossary: readonly Synonym[]): string | null {
-  const terms = toChineseTerms(prev, glossary);
+function chineseFromEnglish(
+  prev: string,
+  body: string,
+  glossary: FollowUpOptions['glossaryEn'] = [],
+  places?: ReadonlySet<string>,
+): string | null {
+  const terms = toChineseTerms(prev, glossary, places);
   const metric = metricOf(body);
   if (metric) {
     const subjects = terms.filter((t) => !metricOf(t) && t !== '在建');

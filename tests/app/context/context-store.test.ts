@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/answer/engine-types.js';
-import { createContextStore, resolveInContext } from '../../../src/app/context/context-store.js';
+import { createContextStore, resolveInContext, type ContextStore } from '../../../src/app/context/context-store.js';
 import type { Synonym } from '../../../src/question/synonyms.js';
 import { seedGlossary } from '../compute/pipeline.js';
 import { seedEngine } from '../../helpers/engine.js';
@@ -17,6 +17,18 @@ beforeAll(async () => {
   [engine, glossaryEn] = await Promise.all([seedEngine(), seedGlossary()]);
 });
 
+/** resolveInContext over strings: the question read by the engine, the rewrite's text back. */
+function resolve(
+  store: ContextStore,
+  chat: string | number,
+  user: string | number,
+  q: string,
+  options = {},
+): { question: string; usedContext: boolean } {
+  const r = resolveInContext(store, chat, user, engine.readQuestion(q), (s) => engine.readQuestion(s), options);
+  return { question: r.frame.original, usedContext: r.usedContext };
+}
+
 const keyFigure = (q: string) => {
   const a = engine.ask(q);
   return a.kind === 'found' ? (a.hits[0]!.keyFigure?.raw ?? null) : null;
@@ -24,7 +36,7 @@ const keyFigure = (q: string) => {
 
 describe('createContextStore', () => {
   it('keeps a question per chat and user', () => {
-    const store = createContextStore({ now: fakeClock().now });
+    const store = createContextStore<string>({ now: fakeClock().now });
     store.set(1, 10, 'A');
     store.set(1, 11, 'B');
     store.set(2, 10, 'C');
@@ -33,7 +45,7 @@ describe('createContextStore', () => {
 
   it('forgets a question once its time is up', () => {
     const clock = fakeClock();
-    const store = createContextStore({ ttlMs: 60_000, now: clock.now });
+    const store = createContextStore<string>({ ttlMs: 60_000, now: clock.now });
     store.set('chat', 'user', '智能制造在建项目有多少个？');
     clock.advance(59_999);
     expect(store.get('chat', 'user')).toBe('智能制造在建项目有多少个？');
@@ -44,7 +56,7 @@ describe('createContextStore', () => {
 
   it('restarts the clock when a question is set again', () => {
     const clock = fakeClock();
-    const store = createContextStore({ ttlMs: 1000, now: clock.now });
+    const store = createContextStore<string>({ ttlMs: 1000, now: clock.now });
     store.set(1, 1, 'A');
     clock.advance(800);
     store.set(1, 1, 'B');
@@ -53,7 +65,7 @@ describe('createContextStore', () => {
   });
 
   it('holds at most maxEntries, dropping the least recently set', () => {
-    const store = createContextStore({ maxEntries: 2, now: fakeClock().now });
+    const store = createContextStore<string>({ maxEntries: 2, now: fakeClock().now });
     store.set(1, 1, 'A');
     store.set(2, 2, 'B');
     store.set(1, 1, 'A2');
@@ -69,14 +81,14 @@ describe('createContextStore', () => {
 
   it('a new store (a restart) knows nothing, and a follow-up then stands on its own', () => {
     const store = createContextStore({ now: fakeClock().now });
-    expect(resolveInContext(store, 1, 1, '那计划投资呢？')).toEqual({ question: '那计划投资呢？', usedContext: false });
+    expect(resolve(store, 1, 1, '那计划投资呢？')).toEqual({ question: '那计划投资呢？', usedContext: false });
   });
 });
 
 describe('resolveInContext with the real engine', () => {
   it('answers a thread of follow-ups about the right subject', () => {
     const store = createContextStore({ now: fakeClock().now });
-    const ask = (q: string) => keyFigure(resolveInContext(store, 'group', 'alice', q, { glossaryEn }).question);
+    const ask = (q: string) => keyFigure(resolve(store, 'group', 'alice', q, { glossaryEn }).question);
     expect(ask('智能制造在建项目有多少个？')).toBe('91个');
     expect(ask('那计划投资呢？')).toBe('414.5亿元');
     expect(ask('新能源汽车呢？')).toBe('77.7亿元');
@@ -86,17 +98,17 @@ describe('resolveInContext with the real engine', () => {
 
   it('reads each user in a group chat against their own previous question', () => {
     const store = createContextStore({ now: fakeClock().now });
-    resolveInContext(store, 'group', 'alice', '智能制造在建项目有多少个？');
-    resolveInContext(store, 'group', 'bob', '新能源汽车计划投资多少？');
-    expect(resolveInContext(store, 'group', 'alice', '生物医药与健康医疗呢？').question).toBe('生物医药与健康医疗在建项目有多少个？');
-    expect(keyFigure(resolveInContext(store, 'group', 'bob', '生物医药与健康医疗呢？').question)).toBe('95.7亿元');
+    resolve(store, 'group', 'alice', '智能制造在建项目有多少个？');
+    resolve(store, 'group', 'bob', '新能源汽车计划投资多少？');
+    expect(resolve(store, 'group', 'alice', '生物医药与健康医疗呢？').question).toBe('生物医药与健康医疗在建项目有多少个？');
+    expect(keyFigure(resolve(store, 'group', 'bob', '生物医药与健康医疗呢？').question)).toBe('95.7亿元');
   });
 
   it('does not read a follow-up against an expired question', () => {
     const clock = fakeClock();
     const store = createContextStore({ ttlMs: 5 * 60_000, now: clock.now });
-    resolveInContext(store, 1, 1, '智能制造在建项目有多少个？');
+    resolve(store, 1, 1, '智能制造在建项目有多少个？');
     clock.advance(5 * 60_000);
-    expect(resolveInContext(store, 1, 1, '新能源汽车呢？').usedContext).toBe(false);
+    expect(resolve(store, 1, 1, '新能源汽车呢？').usedContext).toBe(false);
   });
 });

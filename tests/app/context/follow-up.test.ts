@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chineseBody, resolveFollowUp } from '../../../src/app/context/follow-up.js';
-import { englishBody } from '../../../src/app/context/follow-up-en.js';
+import { chineseBody, englishBody } from '../../../src/question/follow-up-cues.js';
+import { resolveFollowUp } from '../../../src/app/context/follow-up.js';
 import type { Synonym } from '../../../src/question/synonyms.js';
 import { seedGlossary } from '../compute/pipeline.js';
 
