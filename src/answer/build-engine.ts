@@ -64,6 +64,7 @@ export async function buildEngineFromDir(dir: string, options: BuildEngineOption
     userDictionary: corpus.userDictionary,
     synonyms: options.synonyms ?? compileSynonyms(corpus.synonyms),
     glossaryEn: options.glossaryEn ?? compileSynonyms(corpus.glossaryEn),
+    subjectsEn: options.subjectsEn ?? corpus.subjectsEn,
   });
   return { engine, warnings: corpus.warnings };
 }

@@ -13,12 +13,19 @@ export interface AskOptions {
   abstain?: boolean;
 }
 
+export interface EngineVocabulary {
+  readonly synonyms: readonly Synonym[];
+  readonly glossaryEn: readonly Synonym[];
+  /** The corpus's subjects in English (subjects-en.json), for English replies. */
+  readonly subjectsEn: ReadonlyMap<string, string>;
+}
+
 /** The answer engine: everything the bot and the CLI need, and nothing about either. */
 export interface Engine {
   readonly documents: readonly CorpusDocument[];
   readonly facts: readonly Fact[];
-  /** How the corpus's words are asked for: its synonym table and English glossary. */
-  readonly vocabulary: { readonly synonyms: readonly Synonym[]; readonly glossaryEn: readonly Synonym[] };
+  /** How the corpus's words are asked for (its synonym table and English glossary) and named in English. */
+  readonly vocabulary: EngineVocabulary;
   /** What the corpus tells the question reader: its phrases, English glossary and places. */
   readonly questionContext: QuestionContext;
   /** Reads a question once into the frame every later stage takes (follow-ups, computations, ranking). */

@@ -28,11 +28,17 @@ export interface EngineOptions {
   synonyms?: readonly Synonym[];
   /** The corpus's English glossary (English phrase → document terms). Default: none. */
   glossaryEn?: readonly Synonym[];
+  /** The corpus's subjects in English (subjects-en.json). Default: none. */
+  subjectsEn?: ReadonlyMap<string, string>;
 }
 
 export function createEngine(documents: readonly CorpusDocument[], tokenizer: Tokenizer, options: EngineOptions = {}): Engine {
   const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
-  const vocabulary = { synonyms: options.synonyms ?? [], glossaryEn: options.glossaryEn ?? [] };
+  const vocabulary = {
+    synonyms: options.synonyms ?? [],
+    glossaryEn: options.glossaryEn ?? [],
+    subjectsEn: options.subjectsEn ?? new Map<string, string>(),
+  };
   const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag));
   const normalized = facts.map((f) => tokenizer.normalize(f.text));
   const features = facts.map((f, i) => featuresOf(f, normalized[i]!, tokenizer));

@@ -59,7 +59,10 @@ async function main(): Promise<number> {
   if (positionals.length > 0) {
     const { reply, language } = responder.respond(positionals.join(' '), { limit });
     if (values.json) await write(JSON.stringify(replyToJson(reply, { debug })));
-    else await write(formatReplyText(reply, { language, debug, examples: pickExamples(engine.topics(), 1) }));
+    else
+      await write(
+        formatReplyText(reply, { language, debug, examples: pickExamples(engine.topics(), 1), subjectsEn: engine.vocabulary.subjectsEn }),
+      );
     return 0;
   }
 

@@ -36,7 +36,13 @@ export function createLineReplier(engine: Engine, lang: Lang = 'zh', context: Co
     if (command?.[1] === 'source') return renderSource(engine.documents, engine.facts.length, lang, 'plain');
     const question = command?.[1] === 'ask' ? (command[2] ?? '') : text;
     const response = responder.respond(question, { limit: FULL_ANSWER_HITS, conversation: { store, ...CONSOLE_CHAT } });
-    return formatReplyText(response.reply, { lang, language: response.language, showQuestion: response.usedContext, examples });
+    return formatReplyText(response.reply, {
+      lang,
+      language: response.language,
+      showQuestion: response.usedContext,
+      examples,
+      subjectsEn: engine.vocabulary.subjectsEn,
+    });
   };
 }
 

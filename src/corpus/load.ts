@@ -6,7 +6,7 @@
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { SynonymFileSchema, type SynonymEntry } from './vocabulary-file.js';
+import { SubjectNamesFileSchema, SynonymFileSchema, type SynonymEntry } from './vocabulary-file.js';
 import type { CorpusDocument } from './document.js';
 
 export class CorpusError extends Error {
@@ -32,6 +32,8 @@ export interface LoadedCorpus {
   synonyms: SynonymEntry[];
   /** The corpus's English glossary (`glossary-en.json`, same format), validated; empty when there is none. */
   glossaryEn: SynonymEntry[];
+  /** The corpus's subjects in English (`subjects-en.json`: {"智能制造": "intelligent manufacturing"}); empty when none. */
+  subjectsEn: Map<string, string>;
   /** One line per skipped or doubtful file, naming the file and what is wrong. */
   warnings: string[];
 }
@@ -41,6 +43,7 @@ const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
 const MAX_TITLE_CHARS = 60;
 const SYNONYMS_FILE = 'synonyms.json';
 const GLOSSARY_EN_FILE = 'glossary-en.json';
+const SUBJECTS_EN_FILE = 'subjects-en.json';
 
 const MetaSchema = z.object({
   title: z.string().min(1).optional(),
@@ -106,12 +109,13 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   }
   const synonyms = await readSynonyms(root, SYNONYMS_FILE, maxFileBytes, warnings);
   const glossaryEn = await readSynonyms(root, GLOSSARY_EN_FILE, maxFileBytes, warnings);
-  return { documents, userDictionary: Buffer.concat(dictionaries), synonyms, glossaryEn, warnings };
+  const subjectsEn = await readSubjectNames(root, SUBJECTS_EN_FILE, maxFileBytes, warnings);
+  return { documents, userDictionary: Buffer.concat(dictionaries), synonyms, glossaryEn, subjectsEn, warnings };
 }
 
 /** Files read alongside the documents (metadata, synonyms), so not worth a warning. */
 function isCompanion(name: string): boolean {
-  return name === SYNONYMS_FILE || name === GLOSSARY_EN_FILE || name.toLowerCase().endsWith('.meta.json');
+  return name === SYNONYMS_FILE || name === GLOSSARY_EN_FILE || name === SUBJECTS_EN_FILE || name.toLowerCase().endsWith('.meta.json');
 }
 
 async function describeIgnored(root: string, name: string): Promise<string> {
@@ -223,6 +227,17 @@ async function readSynonyms(root: string, file: string, maxFileBytes: number, wa
   } catch (err) {
     warnings.push(`${file}: invalid (${err instanceof Error ? err.message.split('\n')[0] : String(err)}), ignored`);
     return [];
+  }
+}
+
+async function readSubjectNames(root: string, file: string, maxFileBytes: number, warnings: string[]): Promise<Map<string, string>> {
+  const raw = await readCompanion(root, file, maxFileBytes, warnings);
+  if (raw === undefined || raw === null) return new Map();
+  try {
+    return new Map(Object.entries(SubjectNamesFileSchema.parse(JSON.parse(raw))));
+  } catch (err) {
+    warnings.push(`${file}: invalid (${err instanceof Error ? err.message.split('\n')[0] : String(err)}), ignored`);
+    return new Map();
   }
 }
 

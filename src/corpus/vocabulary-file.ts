@@ -13,3 +13,6 @@ export const SynonymFileSchema = z.array(
   }),
 );
 export type SynonymEntry = z.infer<typeof SynonymFileSchema>[number];
+
+/** subjects-en.json: the corpus's subjects and measures in English (智能制造 → intelligent manufacturing). */
+export const SubjectNamesFileSchema = z.record(z.string().min(1), z.string().min(1));

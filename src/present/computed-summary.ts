@@ -4,11 +4,11 @@
  * render-computed.ts puts the operands, quoted and cited, under it in every medium.
  */
 import type { Figure } from '../facts/index.js';
-import { describeSubjectEnglish, formatLargeNumber, renderFigureEnglish } from './english/index.js';
+import { describeSubjectEnglish, formatLargeNumber, NO_SUBJECT_NAMES, renderFigureEnglish, type SubjectNames } from './english/index.js';
 import type { ComputedAnswer, ComputeNote, Operand } from '../app/index.js';
 
-function labelEn(label: string): string {
-  const en = describeSubjectEnglish(label);
+function labelEn(label: string, names: SubjectNames): string {
+  const en = describeSubjectEnglish(label, names);
   return en ? `${en} (${label})` : label;
 }
 
@@ -42,19 +42,19 @@ function headlineZh(a: ComputedAnswer): string {
   }
 }
 
-function headlineEn(a: ComputedAnswer): string {
+function headlineEn(a: ComputedAnswer, names: SubjectNames): string {
   const r = a.result;
   const fig = resultFigure(a);
   if (!r || !fig) return '▶ This cannot be computed from the document.';
-  const [x, y] = a.operands.map((o) => labelEn(o.label));
+  const [x, y] = a.operands.map((o) => labelEn(o.label, names));
   const value = renderFigureEnglish(fig);
   switch (a.operation) {
     case 'sum':
       return `▶ Total: ${value}`;
     case 'max':
-      return `▶ Largest: ${r.winners?.map(labelEn).join(' and ')} — ${value}`;
+      return `▶ Largest: ${r.winners?.map((w) => labelEn(w, names)).join(' and ')} — ${value}`;
     case 'min':
-      return `▶ Smallest: ${r.winners?.map(labelEn).join(' and ')} — ${value}`;
+      return `▶ Smallest: ${r.winners?.map((w) => labelEn(w, names)).join(' and ')} — ${value}`;
     case 'difference':
       if (r.value === 0) return `▶ ${x} and ${y} are the same: ${a.operands[0] ? renderFigureEnglish(a.operands[0].figure) : value} each`;
       return r.value > 0
@@ -66,7 +66,7 @@ function headlineEn(a: ComputedAnswer): string {
 }
 
 /** The working in English: "41.45 billion + 7.77 billion + 9.57 billion = 58.79 billion (CNY)". */
-function arithmeticEn(a: ComputedAnswer): string | null {
+function arithmeticEn(a: ComputedAnswer, names: SubjectNames): string | null {
   const r = a.result;
   if (!r || !a.arithmetic) return null;
   const n = (o: Operand) => formatLargeNumber(o.figure.value);
@@ -85,7 +85,7 @@ function arithmeticEn(a: ComputedAnswer): string | null {
         sorted
           .map(
             (o, i) =>
-              `${i === 0 ? '' : sorted[i - 1]!.figure.value === o.figure.value ? ' = ' : sign}${describeSubjectEnglish(o.label) ?? o.label} ${n(o)}`,
+              `${i === 0 ? '' : sorted[i - 1]!.figure.value === o.figure.value ? ' = ' : sign}${describeSubjectEnglish(o.label, names) ?? o.label} ${n(o)}`,
           )
           .join('') + unit
       );
@@ -116,10 +116,10 @@ function noteZh(n: ComputeNote): string {
   }
 }
 
-function noteEn(n: ComputeNote): string {
+function noteEn(n: ComputeNote, names: SubjectNames): string {
   switch (n.code) {
     case 'missing':
-      return `The document gives no figure for: ${n.labels.map(labelEn).join(', ')} — so this cannot be computed.`;
+      return `The document gives no figure for: ${n.labels.map((l) => labelEn(l, names)).join(', ')} — so this cannot be computed.`;
     case 'units-differ':
       return `These figures are in different units (${n.units.join(', ')}) and cannot be added or compared.`;
     case 'times-differ':
@@ -127,7 +127,7 @@ function noteEn(n: ComputeNote): string {
     case 'approximate':
       return `Note: ${n.raws.join(', ')} ${n.raws.length > 1 ? 'are approximate figures' : 'is an approximate figure'}, so the result is approximate too.`;
     case 'tie':
-      return `${n.labels.map(labelEn).join(' and ')} are equal.`;
+      return `${n.labels.map((l) => labelEn(l, names)).join(' and ')} are equal.`;
     case 'group-unknown':
       return `The document does not list what "${n.group}" includes.`;
     case 'too-few':
@@ -136,11 +136,12 @@ function noteEn(n: ComputeNote): string {
 }
 
 /** The headline ("▶ 合计：122个"), the working ("计算: 91 + 3 + 28 = 122") and the notes: what every rendering starts with. */
-export function computedSummaryLines(answer: ComputedAnswer, lang: 'zh' | 'en' = 'zh'): string[] {
-  const headline = lang === 'en' ? headlineEn(answer).replace(/^▶ ([a-z])/, (_, c: string) => `▶ ${c.toUpperCase()}`) : headlineZh(answer);
+export function computedSummaryLines(answer: ComputedAnswer, lang: 'zh' | 'en' = 'zh', names: SubjectNames = NO_SUBJECT_NAMES): string[] {
+  const headline =
+    lang === 'en' ? headlineEn(answer, names).replace(/^▶ ([a-z])/, (_, c: string) => `▶ ${c.toUpperCase()}`) : headlineZh(answer);
   const lines = [headline];
-  const working = lang === 'en' ? arithmeticEn(answer) : answer.arithmetic;
+  const working = lang === 'en' ? arithmeticEn(answer, names) : answer.arithmetic;
   if (working) lines.push(`${lang === 'en' ? 'Working' : '计算'}: ${working}`);
-  for (const note of answer.notes) lines.push(lang === 'en' ? noteEn(note) : noteZh(note));
+  for (const note of answer.notes) lines.push(lang === 'en' ? noteEn(note, names) : noteZh(note));
   return lines;
 }

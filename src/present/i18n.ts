@@ -27,6 +27,8 @@ export function replyLocale(lang: Lang, language: QuestionLanguage = 'zh-Hans'):
 }
 
 export interface Texts {
+  /** Stands in for an example question when the corpus offers none of its own. */
+  anyQuestion: string;
   moreButton: string;
   answerLabel: string;
   questionLabel: string;
@@ -67,6 +69,7 @@ export interface Texts {
 }
 
 const zh: Texts = {
+  anyQuestion: '你的问题',
   moreButton: '更多相关数据',
   answerLabel: '答案',
   questionLabel: '问',
@@ -116,13 +119,14 @@ const zh: Texts = {
   commands: {
     start: '开始使用与示例问题',
     help: '怎么提问',
-    ask: '提问，例如 /ask 浑南区常住人口多少人？',
+    ask: '提问：/ask 后面写问题',
     topics: '文档包含的内容',
     source: '文档来源',
   },
 };
 
 const en: Texts = {
+  anyQuestion: 'your question',
   moreButton: 'More related data',
   answerLabel: 'Answer',
   questionLabel: 'Q',
@@ -172,7 +176,7 @@ const en: Texts = {
   commands: {
     start: 'Start and example questions',
     help: 'How to ask',
-    ask: 'Ask a question, e.g. /ask 浑南区常住人口多少人？',
+    ask: 'Ask a question: /ask followed by it',
     topics: 'What the document covers',
     source: 'Where the document comes from',
   },

@@ -4,7 +4,7 @@
 // figure and a short citation (section, paragraph, sentence, clause).
 import type { ComputedAnswer, Operand } from '../app/index.js';
 import { computedSummaryLines } from './computed-summary.js';
-import { describeSubjectEnglish, renderFigureEnglish } from './english/index.js';
+import { describeSubjectEnglish, NO_SUBJECT_NAMES, renderFigureEnglish, type SubjectNames } from './english/index.js';
 import type { Format } from './format.js';
 import type { Locale } from './i18n.js';
 import {
@@ -20,13 +20,13 @@ import {
 import { toTraditional } from './traditional.js';
 
 /** The headline, the working and the notes, as the core words them. Plain text. */
-export function computedSummary(answer: ComputedAnswer, english: boolean): string[] {
-  return computedSummaryLines(answer, english ? 'en' : 'zh');
+export function computedSummary(answer: ComputedAnswer, english: boolean, names: SubjectNames = NO_SUBJECT_NAMES): string[] {
+  return computedSummaryLines(answer, english ? 'en' : 'zh', names);
 }
 
 /** "intelligent manufacturing (智能制造)" for an English reader; the label itself otherwise. */
-function operandLabel(o: Operand, english: boolean): string {
-  const en = english ? describeSubjectEnglish(o.label) : null;
+function operandLabel(o: Operand, english: boolean, names: SubjectNames): string {
+  const en = english ? describeSubjectEnglish(o.label, names) : null;
   return en ? `${en} (${o.label})` : o.label;
 }
 
@@ -35,17 +35,17 @@ function operandValue(o: Operand, english: boolean): string {
 }
 
 /** The operand's sentence, verbatim, with its own figure marked as the key figure. */
-function operandLines(o: Operand, english: boolean, locale: Locale, fmt: Format): string[] {
+function operandLines(o: Operand, english: boolean, names: SubjectNames, locale: Locale, fmt: Format): string[] {
   return [
-    `• ${fmt.text(`${operandLabel(o, english)}${colonOf(locale)}`)}${fmt.key(operandValue(o, english))}`,
+    `• ${fmt.text(`${operandLabel(o, english, names)}${colonOf(locale)}`)}${fmt.key(operandValue(o, english))}`,
     quoted(markFigures(o.hit.fact, o.figure, fmt)),
     renderSourceLine(o.hit.citation, locale, fmt),
   ];
 }
 
 /** One line: "• 智能制造：91个 — 投资兴业的热土 · 第5段第2句第1分句". */
-function operandShortLine(o: Operand, english: boolean, locale: Locale, fmt: Format): string {
-  const label = fmt.text(`${operandLabel(o, english)}${colonOf(locale)}`);
+function operandShortLine(o: Operand, english: boolean, names: SubjectNames, locale: Locale, fmt: Format): string {
+  const label = fmt.text(`${operandLabel(o, english, names)}${colonOf(locale)}`);
   return `• ${label}${fmt.bold(operandValue(o, english))} — ${renderCitation(o.hit.citation, locale, fmt, false)}`;
 }
 
@@ -53,16 +53,17 @@ function operandShortLine(o: Operand, english: boolean, locale: Locale, fmt: For
 export function renderComputed(answer: ComputedAnswer, options: RenderOptions = {}): string {
   const { locale, fmt, style } = renderingOf(options);
   const english = options.language === 'en';
+  const names = options.subjectsEn ?? NO_SUBJECT_NAMES;
   // The engine's own words around the figures follow a Traditional asker's script; quotes never do.
   const frame = (text: string) => (locale === 'zh-Hant' ? toTraditional(text) : text);
   const lines: string[] = [];
   if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, locale, fmt));
-  const [headline, ...rest] = computedSummary(answer, english).map(frame);
+  const [headline, ...rest] = computedSummary(answer, english, names).map(frame);
   if (headline !== undefined) lines.push(fmt.bold(headline));
   lines.push(...rest.map((line) => fmt.text(line)));
   for (const o of answer.operands) {
-    if (style === 'short') lines.push(operandShortLine(o, english, locale, fmt));
-    else lines.push('', ...operandLines(o, english, locale, fmt));
+    if (style === 'short') lines.push(operandShortLine(o, english, names, locale, fmt));
+    else lines.push('', ...operandLines(o, english, names, locale, fmt));
   }
   return lines.join('\n');
 }

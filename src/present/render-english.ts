@@ -3,7 +3,7 @@
 // citation in English. Not found: "The document does not say." Always an English frame.
 import type { Answer, AskedKind, Hit } from '../answer/index.js';
 import type { Fact } from '../facts/index.js';
-import { describeHitEnglish, describeSubjectEnglish, renderFigureEnglish } from './english/index.js';
+import { describeHitEnglish, describeSubjectEnglish, NO_SUBJECT_NAMES, renderFigureEnglish, type SubjectNames } from './english/index.js';
 import { textsFor } from './i18n.js';
 import {
   clip,
@@ -29,8 +29,8 @@ const SENTENCE_ANSWERS: ReadonlySet<AskedKind> = new Set<AskedKind>(['list', 'pe
  * "Answer: <690,000 people> — resident population, as of …": the key figure marked, the rest as words;
  * null without a key figure.
  */
-function headline(hit: Hit, fmt: Format): string | null {
-  const described = describeHitEnglish(hit);
+function headline(hit: Hit, fmt: Format, names: SubjectNames): string | null {
+  const described = describeHitEnglish(hit, names);
   if (hit.keyFigure === null || described === null) return null;
   const figure = renderFigureEnglish(hit.keyFigure);
   const label = fmt.text(`${textsFor(LOCALE).answerLabel}${colonOf(LOCALE)}`);
@@ -38,8 +38,8 @@ function headline(hit: Hit, fmt: Format): string | null {
 }
 
 /** The English answer block for one hit: figure and measure, the sentence quoted, the citation. */
-export function renderHitEnglish(hit: Hit, asked: AskedKind, fmt: Format): string[] {
-  const top = SENTENCE_ANSWERS.has(asked) ? null : headline(hit, fmt);
+export function renderHitEnglish(hit: Hit, asked: AskedKind, fmt: Format, names: SubjectNames = NO_SUBJECT_NAMES): string[] {
+  const top = SENTENCE_ANSWERS.has(asked) ? null : headline(hit, fmt, names);
   return [
     top ?? fmt.text('The document says:'),
     quoted(markFigures(hit.fact, hit.keyFigure, fmt)),
@@ -48,8 +48,8 @@ export function renderHitEnglish(hit: Hit, asked: AskedKind, fmt: Format): strin
 }
 
 /** A related fact: "• CNY 7.77 billion — planned total investment …: “sentence”", then where it is. */
-function renderRelatedEnglish(hit: Hit, mainDocument: string | null, fmt: Format): string[] {
-  const described = describeHitEnglish(hit);
+function renderRelatedEnglish(hit: Hit, mainDocument: string | null, fmt: Format, names: SubjectNames): string[] {
+  const described = describeHitEnglish(hit, names);
   return [
     `• ${described ? fmt.text(`${described}: `) : ''}${quoted(markFigures(hit.fact, hit.keyFigure, fmt))}`,
     `  — ${renderCitation(hit.citation, LOCALE, fmt, hit.citation.document !== mainDocument)}`,
@@ -59,6 +59,7 @@ function renderRelatedEnglish(hit: Hit, mainDocument: string | null, fmt: Format
 /** An engine answer to an English question, as one message text. */
 export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {}): string {
   const { fmt, style } = renderingOf(options);
+  const names = options.subjectsEn ?? NO_SUBJECT_NAMES;
   const lines: string[] = [];
   if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, LOCALE, fmt));
   switch (answer.kind) {
@@ -68,10 +69,10 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
         lines.push(fmt.text(textsFor(LOCALE).notFound(answer.question)));
         break;
       }
-      lines.push(...renderHitEnglish(first, answer.asked, fmt));
+      lines.push(...renderHitEnglish(first, answer.asked, fmt, names));
       if (style === 'full' && related.length > 0) {
         lines.push('', fmt.bold(textsFor(LOCALE).relatedHeading));
-        for (const hit of related) lines.push(...renderRelatedEnglish(hit, first.citation.document, fmt));
+        for (const hit of related) lines.push(...renderRelatedEnglish(hit, first.citation.document, fmt, names));
       }
       break;
     }
@@ -91,10 +92,11 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
 /** A page of related facts for an English answer ("More related data"). */
 export function renderRelatedPageEnglish(origin: Fact | null, hits: readonly Hit[], options: RenderOptions = {}): string {
   const { fmt } = renderingOf(options);
+  const names = options.subjectsEn ?? NO_SUBJECT_NAMES;
   const t = textsFor(LOCALE);
   const subject = origin?.subject ?? null;
-  const about = origin === null ? null : (describeSubjectEnglish(subject) ?? subject ?? origin.section ?? origin.text);
+  const about = origin === null ? null : (describeSubjectEnglish(subject, names) ?? subject ?? origin.section ?? origin.text);
   const lines = [fmt.bold(about === null ? t.relatedHeading : t.relatedTo(clip(about, 40)))];
-  for (const hit of hits) lines.push(...renderRelatedEnglish(hit, origin?.docId ?? null, fmt));
+  for (const hit of hits) lines.push(...renderRelatedEnglish(hit, origin?.docId ?? null, fmt, names));
   return lines.join('\n');
 }

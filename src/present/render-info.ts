@@ -43,7 +43,7 @@ export function renderGreeting(
 export function renderHelp(botUsername: string, example: string | undefined, lang: Lang, format: TextFormat = 'html'): string {
   const fmt = formatFor(format);
   const t = texts[lang];
-  const sample = example ?? '浑南区常住人口多少人？';
+  const sample = example ?? t.anyQuestion;
   return [fmt.bold(t.helpTitle), ...t.help(botUsername, sample).map((line) => fmt.text(line))].join('\n');
 }
 

@@ -3,6 +3,7 @@
 import type { Answer, Citation, Hit } from '../answer/index.js';
 import type { Fact, Figure } from '../facts/index.js';
 import type { QuestionLanguage } from '../text/index.js';
+import type { SubjectNames } from './english/index.js';
 import { formatFor, type Format, type TextFormat } from './format.js';
 import { replyLocale, textsFor, type Lang, type Locale } from './i18n.js';
 
@@ -31,6 +32,8 @@ export interface RenderOptions {
   showQuestion?: boolean;
   /** Questions to offer when the input was empty or unreadable. Default none. */
   examples?: readonly string[];
+  /** The corpus's English names of its subjects (Engine.vocabulary.subjectsEn), for English replies. Default none. */
+  subjectsEn?: SubjectNames;
 }
 
 /** How much of a user's question is echoed back at most. */

@@ -7,6 +7,7 @@ import type { Reply } from '../app/index.js';
 import type { QuestionLanguage } from '../text/index.js';
 import { answerToJson, type AnswerJson } from './answer-json.js';
 import { computedToJson, type ComputedJson } from './computed-json.js';
+import type { SubjectNames } from './english/index.js';
 import type { Lang } from './i18n.js';
 import { renderReply } from './render-reply.js';
 
@@ -21,6 +22,8 @@ export interface ReplyFormatOptions {
   examples?: readonly string[];
   /** Add each hit's score breakdown (ask --debug). */
   debug?: boolean;
+  /** The corpus's English names of its subjects (Engine.vocabulary.subjectsEn). */
+  subjectsEn?: SubjectNames;
 }
 
 export function formatReplyText(reply: Reply, options: ReplyFormatOptions = {}): string {
@@ -31,6 +34,7 @@ export function formatReplyText(reply: Reply, options: ReplyFormatOptions = {}):
     style: 'full',
     showQuestion: options.showQuestion ?? false,
     examples: options.examples ?? [],
+    ...(options.subjectsEn ? { subjectsEn: options.subjectsEn } : {}),
   });
   if (!options.debug || reply.kind !== 'found') return text;
   const lines = reply.hits.map((hit, i) => `  #${i + 1} score ${hit.score} = ${JSON.stringify(hit.why)}`);

@@ -32,7 +32,7 @@ export const STOPWORDS_EN: ReadonlySet<string> = new Set(
     'a an the of in on at to for from by with and or is are was were be been being do does did has have had ' +
     'what which who whom whose when where why how many much long big large does it its this that these those there ' +
     'i me my we our you your he she they them their can could would should will shall may might please tell about ' +
-    "district hunnan shenyang number total amount figure get take takes took it's s located based achieve achieved " +
+    "district number total amount figure get take takes took it's s located based achieve achieved " +
     'make made held hold need needs set built been quickly quick any some run runs work works there much more ' +
     "over under kind type give given out up new newly does done doing did still also just only very there's " +
     'compared comparison same period year years yuan cny rmb people'

@@ -13,12 +13,14 @@ export interface Ctx {
   /** Simplified, without spaces, leading fillers or final punctuation. */
   q: string;
   isPhrase: (phrase: string) => boolean;
+  /** The corpus's place names (a share of one of them is stated, not computed). */
+  places: ReadonlySet<string>;
 }
 
 /** Periods a comparison may be made against: "比2018年同期多多少" asks for a stated change, not two subjects. */
 export const TIME_LIKE = /同期|去年|今年|前年|上半年|下半年|年初|年底|原来|以前|过去|^(?:\d{4}|[一二三四五六七八九〇零]{4})年?$/;
 /** Wholes a share is stated against ("占全市的27.4%"): the document states those shares directly. */
-export const WHOLE_PLACE = /^(?:全市|全省|全国|全区|全球|东北|全东北|沈阳|辽宁|.{1,3}[市省国])$/;
+export const WHOLE_PLACE = /^(?:全市|全省|全国|全区|全县|全州|全球|东北|全东北|.{1,3}[市省国])$/;
 const NUMERAL = '[一二两三四五六七八九十]+|\\d+';
 const GROUP_RE = new RegExp(`(${NUMERAL})[大个类项种条]([\\u4e00-\\u9fa5]{0,4}?(?:${GROUP_NOUNS.join('|')}))`);
 const SEPARATORS = /、|，|,|以及|及|和|跟|加上/;

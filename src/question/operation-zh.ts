@@ -37,7 +37,7 @@ function detectRatio(ctx: Ctx): ComputeRequest | null {
   if (!m) return null;
   let a = dropCountWords(clean(m[1]!));
   let b = dropCountWords(clean(m[2]!));
-  if (!a || !b || TIME_LIKE.test(b) || WHOLE_PLACE.test(b)) return null;
+  if (!a || !b || TIME_LIKE.test(b) || WHOLE_PLACE.test(b) || ctx.places.has(b)) return null;
   // "智能制造计划投资是新能源汽车的几倍": the measure named once applies to both.
   const metric = trailingMetric(a) ?? trailingMetric(b);
   if (metric) {

@@ -31,5 +31,10 @@ export function detectComputationIn(question: string, text: string, options: Det
     .replace(/\s+/g, '');
   if (!q) return null;
   if (!/[\u3400-\u9FFF]/.test(q)) return detectEnglishComputation(question, text, options.glossaryEn ?? [], options.places);
-  return detectChineseComputation({ question, q, isPhrase: options.isDocumentPhrase ?? (() => false) });
+  return detectChineseComputation({
+    question,
+    q,
+    isPhrase: options.isDocumentPhrase ?? (() => false),
+    places: options.places ?? new Set(),
+  });
 }

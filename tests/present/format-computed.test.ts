@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 /** The plain text every medium prints for a computed answer. */
 function formatComputedText(a: ComputedAnswer, options: { lang?: 'zh' | 'en' } = {}): string {
-  return formatReplyText(a, { language: options.lang === 'en' ? 'en' : 'zh-Hans' });
+  return formatReplyText(a, { language: options.lang === 'en' ? 'en' : 'zh-Hans', subjectsEn: engine.vocabulary.subjectsEn });
 }
 
 function compute(q: string): ComputedAnswer {

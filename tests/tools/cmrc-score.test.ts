@@ -65,7 +65,7 @@ function scriptedFactory(): { build: (documents: CorpusDocument[]) => Engine; bu
     return {
       documents,
       facts: [],
-      vocabulary: { synonyms: [], glossaryEn: [] },
+      vocabulary: { synonyms: [], glossaryEn: [], subjectsEn: new Map() },
       questionContext: {},
       readQuestion: (question) => readQuestion(question),
       ask(asked) {

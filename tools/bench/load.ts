@@ -121,11 +121,14 @@ function readSettings(): Settings {
 }
 
 /** The reply the bot must send to a group /ask (what answer-question.ts does, for a zh user). */
-function expectedReply(responder: Responder, examples: readonly string[], question: string): string {
+function expectedReply(engine: Engine, responder: Responder, examples: readonly string[], question: string): string {
   // The bench's questions are all full questions (load-questions.ts drops follow-up shapes), so the
   // asker's context never changes them and the reply is the same whoever asks first.
   const { reply, language } = responder.respond(question, { limit: 1 });
-  const html = redactSecrets(renderReply(reply, { lang: 'zh', language, style: 'short', showQuestion: false, examples }), [TOKEN]);
+  const html = redactSecrets(
+    renderReply(reply, { lang: 'zh', language, style: 'short', showQuestion: false, examples, subjectsEn: engine.vocabulary.subjectsEn }),
+    [TOKEN],
+  );
   return splitMessage(html).join('\n');
 }
 
@@ -148,7 +151,7 @@ function plan(api: FakeBotApi, engine: Engine, settings: Settings): Planned[] {
       entities: [{ type: 'bot_command', offset: 0, length: 4 }],
     };
     const update = api.makeUpdate({ message });
-    return { update, chatId: chat.id, messageId: message.message_id, expected: expectedReply(responder, examples, question) };
+    return { update, chatId: chat.id, messageId: message.message_id, expected: expectedReply(engine, responder, examples, question) };
   });
 }
 

@@ -39,6 +39,7 @@ export async function answerQuestion(
     // A follow-up shows how it was understood ("问：智能制造计划投资有多少？"), so a misreading is visible.
     showQuestion: (options.showQuestion ?? false) || response.usedContext,
     examples: rt.examples,
+    subjectsEn: rt.engine.vocabulary.subjectsEn,
   });
   // "更多相关数据" continues a cited answer; a computed answer already shows every figure it used.
   const top = reply.kind === 'found' ? reply.hits[0] : undefined;

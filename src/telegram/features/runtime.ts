@@ -28,12 +28,9 @@ export interface BotRuntime {
   farewells: BoundedSet<number>;
 }
 
-/** Used in hints only when the corpus offers no sample question of its own. */
-export const FALLBACK_EXAMPLE = '浑南区常住人口多少人？';
-
-/** The first example question, for hints ("例如：…"). */
-export function firstExample(rt: BotRuntime): string {
-  return rt.examples[0] ?? FALLBACK_EXAMPLE;
+/** The first example question, for hints ("例如：…"); a placeholder when the corpus offers none of its own. */
+export function firstExample(rt: BotRuntime, lang: Lang): string {
+  return rt.examples[0] ?? texts[lang].anyQuestion;
 }
 
 export function langOf(ctx: Context): Lang {

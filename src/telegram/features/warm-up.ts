@@ -55,7 +55,7 @@ export function warmUp(engine: Engine, options: WarmUpOptions = {}): WarmUpResul
       // Groups get the short reply with one hit, private chats the full one (as answer-question.ts asks).
       const style = answered % 2 === 0 ? 'short' : 'full';
       const { reply, language } = responder.respond(question, { limit: style === 'short' ? 1 : FULL_ANSWER_HITS });
-      renderReply(reply, { lang: 'zh', language, style });
+      renderReply(reply, { lang: 'zh', language, style, subjectsEn: engine.vocabulary.subjectsEn });
       answered += 1;
     }
   }

@@ -8,7 +8,7 @@ let engine: Engine;
 /** The plain text every medium prints for an answer to an English question (related facts cut off unless asked). */
 function formatAnswerEnglish(answer: Answer, options: { related?: number } = {}): string {
   const trimmed = answer.kind === 'found' && options.related === 0 ? { ...answer, hits: answer.hits.slice(0, 1) } : answer;
-  return formatReplyText(trimmed, { language: 'en' });
+  return formatReplyText(trimmed, { language: 'en', subjectsEn: engine.vocabulary.subjectsEn });
 }
 beforeAll(async () => {
   engine = await seedEngine();

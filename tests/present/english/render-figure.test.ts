@@ -72,8 +72,18 @@ describe('describeSubjectEnglish', () => {
     ['区域总面积', 'total area'],
     ['市场主体', 'market entities'],
     ['计划总投资', 'planned total investment'],
-    ['智能制造', 'intelligent manufacturing'],
-  ])('%s → %s', (zh, en) => expect(describeSubjectEnglish(zh)).toBe(en));
+  ])('%s → %s (general vocabulary)', (zh, en) => expect(describeSubjectEnglish(zh)).toBe(en));
+
+  it("takes a corpus's own names first (subjects-en.json)", () => {
+    const names = new Map([
+      ['智能制造', 'intelligent manufacturing'],
+      ['常住人口', 'permanent residents'],
+    ]);
+    expect(describeSubjectEnglish('智能制造')).toBeNull();
+    expect(describeSubjectEnglish('智能制造', names)).toBe('intelligent manufacturing');
+    expect(describeSubjectEnglish('常住人口', names)).toBe('permanent residents');
+    expect(describeSubjectEnglish('全区常住人口', names)).toBe('permanent residents');
+  });
 
   it('is null for a subject the glossary does not cover', () => {
     expect(describeSubjectEnglish('休闲养老')).toBeNull();

@@ -25,7 +25,7 @@ export function askFeature(rt: BotRuntime): Composer<Context> {
         return;
       case 'ask-empty':
         if (!(await allowRequest(ctx, rt, to))) return;
-        await sendHtml(ctx.telegram, to, fmt.text(t.askUsage(firstExample(rt))));
+        await sendHtml(ctx.telegram, to, fmt.text(t.askUsage(firstExample(rt, langOf(ctx)))));
         return;
       case 'question':
         if (!(await allowRequest(ctx, rt, to))) return;

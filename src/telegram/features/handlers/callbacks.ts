@@ -68,7 +68,12 @@ export function callbacksFeature(rt: BotRuntime): Composer<Context> {
       const keyboard = hasMore
         ? moreKeyboard(t.moreButton, factId, action.offset + RELATED_PAGE_SIZE, rt.engine.facts, language)
         : undefined;
-      await sendHtml(ctx.telegram, to, renderMore(origin, page, { lang, ...(language ? { language } : {}), style: 'full' }), keyboard);
+      await sendHtml(
+        ctx.telegram,
+        to,
+        renderMore(origin, page, { lang, ...(language ? { language } : {}), style: 'full', subjectsEn: rt.engine.vocabulary.subjectsEn }),
+        keyboard,
+      );
     } catch (err) {
       await answer(t.failed).catch(() => undefined);
       throw err;

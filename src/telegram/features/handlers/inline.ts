@@ -37,20 +37,20 @@ function hitResult(answer: Extract<Answer, { kind: 'found' }>, hit: Hit, index: 
   if (options.language !== 'en') return article(index, describeHit(hit), hit.fact.text, html);
   const c = hit.citation;
   const where = textsFor('en').paragraph(c.paragraph, c.sentence, c.clause);
-  const title = describeHitEnglish(hit) ?? `${c.section ?? 'The document'}: ${where}`;
+  const title = describeHitEnglish(hit, options.subjectsEn) ?? `${c.section ?? 'The document'}: ${where}`;
   return article(index, title, `${where}: “${hit.fact.text}”`, html);
 }
 
 /** Title = the result ("Total: 122 projects"); description = the working and notes. */
 function computedResult(answer: ComputedAnswer, index: number, options: RenderOptions): InlineQueryResultArticle {
   const html = renderReply(answer, { ...options, style: 'full', showQuestion: true });
-  const [headline = '', ...rest] = computedSummary(answer, options.language === 'en');
+  const [headline = '', ...rest] = computedSummary(answer, options.language === 'en', options.subjectsEn);
   return article(index, headline.replace(/^▶\s*/, ''), rest.join(' '), html);
 }
 
 function results(rt: BotRuntime, question: string, lang: Lang, limit: number, start: number): InlineQueryResultArticle[] {
   const { reply, language } = rt.responder.respond(question, { limit });
-  const options: RenderOptions = { lang, language };
+  const options: RenderOptions = { lang, language, subjectsEn: rt.engine.vocabulary.subjectsEn };
   // A computed answer is one result, also when it cannot be computed: it says which figure is missing.
   if (reply.kind === 'computed') return [computedResult(reply, start, options)];
   if (reply.kind !== 'found') return [];

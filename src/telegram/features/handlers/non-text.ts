@@ -29,7 +29,7 @@ export function nonTextFeature(rt: BotRuntime): Composer<Context> {
   feature.on('message', async (ctx) => {
     if (ctx.chat.type !== 'private') return;
     if (!CONTENT_FIELDS.some((field) => field in ctx.message)) return;
-    const hint = texts[langOf(ctx)].nonText(firstExample(rt));
+    const hint = texts[langOf(ctx)].nonText(firstExample(rt, langOf(ctx)));
     await sendHtml(ctx.telegram, destinationOf(ctx.message, ctx.chat), formatFor('html').text(hint));
   });
   return feature;
