@@ -135,3 +135,46 @@ export async function readerErrorOf(p: Promise<unknown>): Promise<Error> {
   }
   throw new Error('expected the reader to refuse the file');
 }
+
+/** A PDF file from its objects' bodies (object i+1 is bodies[i]; object 1 must be the catalog). */
+export function makePdf(bodies: string[]): Uint8Array {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let length = parts[0]!.length;
+  const offsets: number[] = [];
+  bodies.forEach((body, i) => {
+    offsets.push(length);
+    const chunk = Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1');
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  const xref = [`xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+export const stream = (content: string): string => `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
+
+/** A one-page PDF with no text at all (a blank page). */
+export function blankPdf(): Uint8Array {
+  return makePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>', stream('')]);
+}
+
+/** UTF-16BE hex of a string, as UniGB-UCS2-H codes. */
+const ucs2Hex = (s: string): string => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+
+/**
+ * A PDF whose Chinese text uses the non-embedded CID font STSong-Light with the UniGB-UCS2-H CMap (as
+ * many Chinese PDF generators write it): its characters decode only with pdf.js's packed CMaps.
+ */
+export function cidFontPdf(lines: string[]): Uint8Array {
+  const content = lines.map((l, i) => `BT /F1 12 Tf 72 ${760 - i * 20} Td <${ucs2Hex(l)}> Tj ET`).join('\n');
+  return makePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    stream(content),
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
