@@ -3,12 +3,14 @@
  * pages as well as real ones):
  *
  * - runs whose baselines are within 0.4 font size are one line, read left to right;
- * - inside a line, a gap over CELL_GAP font sizes separates table cells; shorter gaps are spacing, and a
+ * - inside a line, a gap over CELL_GAP font sizes (NUMBER_GAP between two figures) separates table
+ *   cells; shorter gaps are spacing, and a
  *   space is kept only between two Latin letters or digits, never next to a CJK character
  *   ("2023 年" → "2023年"; PDF generators put spaces around embedded Latin/digit runs);
  * - running headers and footers are dropped: lines in the top or bottom margin that are page numbers
  *   ("3", "- 3 -", "第3页", "3/13", "Page 3") or that repeat (digits aside) on most pages;
- * - lines join into paragraphs; a new paragraph starts when a line is indented (or centred), the font
+ * - lines join into paragraphs; a new paragraph starts when a line is indented (or centred; not in a
+ *   hanging indent, a numbered item whose later lines are indented), the font
  *   size changes, the gap above is large, or the line before ended short of the right margin (a line
  *   ending with 。；：！？ need only be a little short);
  * - lines with two or more cells in a row (a table) become TAB rows, their cells padded to the table's
@@ -42,6 +44,8 @@ export interface PdfLayout {
 
 /** A gap between runs, in font sizes, that separates table cells. */
 const CELL_GAP = 2.5;
+/** The same between two figures: number columns sit closer (1.9 font sizes in one annual report), while "表 1  2023 年…" in a title has 1.0. */
+const NUMBER_GAP = 1.5;
 /** Top and bottom share of the page where running headers, footers and page numbers live. */
 const MARGIN_ZONE = 0.12;
 const MAX_TABLE_CELL_CHARS = 40;
@@ -121,7 +125,10 @@ function groupLines(page: PdfPage, pageIndex: number): Line[] {
     let prevSize = 0;
     for (const run of group) {
       const gap = run.x - prevEnd;
-      if (!cell || gap > CELL_GAP * Math.max(run.size, prevSize)) {
+      const size = Math.max(run.size, prevSize);
+      // Two figures side by side are two cells even when the columns are close ("-19,572,506.45  -17,828,357.07").
+      const figures = cell !== undefined && /[0-9%]\s*$/.test(cell.text) && /^\s*([-+−]|[0-9])/.test(run.str);
+      if (!cell || gap > CELL_GAP * size || (figures && gap > NUMBER_GAP * size)) {
         cell = { text: run.str, x0: run.x, x1: run.x + run.width };
         cells.push(cell);
       } else {
@@ -229,7 +236,10 @@ export function layoutPdf(input: PdfPage[]): PdfLayout {
   const bodySize = mode(textLines.map((l) => l.size), 0.5) ?? 10;
   const body = textLines.filter((l) => Math.abs(l.size - bodySize) <= bodySize * 0.15);
   const left = mode(body.map((l) => l.x0), 2) ?? 0;
-  const right = mode(body.map((l) => l.x1), 2, true) ?? Number.POSITIVE_INFINITY;
+  // The right margin from full prose lines (starting at the left margin, with some CJK text), so that
+  // table-like lines that were not split into cells do not pull it.
+  const prose = body.filter((l) => Math.abs(l.x0 - left) <= l.size * 2.5 && (lineText(l).match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 10);
+  const right = mode((prose.length ? prose : body).map((l) => l.x1), 2, true) ?? Number.POSITIVE_INFINITY;
   const spacing = mode(
     body.slice(1).map((l, i) => (l.page === body[i]!.page ? l.y - body[i]!.y : 0)).filter((d) => d > 0),
     0.5,
@@ -240,6 +250,8 @@ export function layoutPdf(input: PdfPage[]): PdfLayout {
     /** Pages that begin inside this block, with the offset within the block where they do. */
     pageStarts: [number, number][];
     title?: boolean;
+    /** Where the block's first line starts (paragraphs only). */
+    firstX0?: number;
   }
   const blocks: Block[] = [];
   let para: Block | undefined;
@@ -269,7 +281,12 @@ export function layoutPdf(input: PdfPage[]): PdfLayout {
       continue;
     }
     const text = lineText(line);
-    const indented = line.x0 > left + 1.2 * line.size;
+    const prevFull = prev !== undefined && prev.x1 >= right - 2 * prev.size;
+    // A hanging indent (a numbered item whose first line starts at the margin and whose next lines are
+    // indented under its text) continues the item when the line above was full.
+    const hanging =
+      para !== undefined && prev !== undefined && prevFull && (para.firstX0 ?? 0) <= left + 0.5 * line.size && line.x0 <= left + 3 * line.size;
+    const indented = line.x0 > left + 1.2 * line.size && !hanging;
     const sizeChanged = prev !== undefined && Math.abs(prev.size - line.size) > 0.2 * Math.min(prev.size, line.size);
     const bigGap = prev !== undefined && prev.page === line.page && line.y - prev.y > Math.max(spacing * 1.6, line.size * 2.2);
     const prevText = prev ? lineText(prev) : '';
@@ -277,7 +294,7 @@ export function layoutPdf(input: PdfPage[]): PdfLayout {
       prev !== undefined &&
       (prev.x1 < right - 2 * prev.size || (/[。；：！？!?;:]$/.test(prevText) && prev.x1 < right - 0.5 * prev.size));
     if (!para || indented || sizeChanged || bigGap || prevShort) {
-      para = { text: '', pageStarts: [], title: line.size >= bodySize * 1.4 };
+      para = { text: '', pageStarts: [], title: line.size >= bodySize * 1.4, firstX0: line.x0 };
       blocks.push(para);
     }
     para.text = joinText(para.text, text, true);

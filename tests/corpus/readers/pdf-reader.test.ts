@@ -192,6 +192,31 @@ describe('pdf layout (made-up pages)', () => {
     ]);
   });
 
+  it('separates two figures in close columns, but not "表 1  2023年" in a title', () => {
+    const layout = layoutPdf([
+      page([
+        ['表 |1|@216|2023| 年主要指标', 183, 100],
+        ['财务费用|@267|-|19,572,506.45|@362|-|17,828,357.07', 96, 130, 11],
+        ['销售费用|@267|274,950,664.27|@362|218,344,972.36', 96, 150, 11],
+      ]),
+    ]);
+    expect(layout.text.split('\n')).toEqual(['表1 2023年主要指标', '财务费用\t-19,572,506.45\t-17,828,357.07', '销售费用\t274,950,664.27\t218,344,972.36']);
+  });
+
+  it('continues a numbered item in a hanging indent', () => {
+    const layout = layoutPdf([
+      page([
+        ['一、本公司董事会、监事会及董事、监事、高级管理人员保证年度报告内容的真实、准确、完整，>', 90, 100],
+        ['不存在虚假记载、误导性陈述或重大遗漏。', 108, 120],
+        ['二、公司全体董事出席董事会会议。', 90, 150],
+      ]),
+    ]);
+    expect(layout.text.split('\n')).toEqual([
+      '一、本公司董事会、监事会及董事、监事、高级管理人员保证年度报告内容的真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏。',
+      '二、公司全体董事出席董事会会议。',
+    ]);
+  });
+
   it('knows page-number forms', () => {
     for (const s of ['3', '- 3 -', '— 12 —', '第3页', '第 3 页 共 13 页', '3/13', 'Page 3', 'iv']) expect(isPageNumber(s)).toBe(true);
     for (const s of ['2023年', '表3', '三、工业', '866.60万人']) expect(isPageNumber(s)).toBe(false);
