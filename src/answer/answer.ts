@@ -15,6 +15,8 @@ export interface Citation {
   sentence: number;
   /** The clause within the sentence, when the sentence is split into clauses at "；"; else null. */
   clause: number | null;
+  /** The page it stands on, for paged documents (PDF); absent otherwise. */
+  page?: number;
   start: number;
   end: number;
 }

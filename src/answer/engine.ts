@@ -49,7 +49,9 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
   const splitSentences = new Set(facts.filter((f) => f.clause > 1).map((f) => `${f.docId}:${f.paragraph}.${f.sentence}`));
   const citationOf = (fact: Fact): Citation => {
     const doc = docById.get(fact.docId)!;
+    const page = pageOf(doc.pages, fact.start);
     return {
+      ...(page === null ? {} : { page }),
       document: doc.id,
       title: doc.title,
       publisher: doc.publisher,
@@ -137,6 +139,19 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       return neighboursOf(pos, limit, false).map((i) => hitOf(unranked(i), null));
     },
   };
+}
+
+/** The 1-based page an offset stands on, when the document has pages. */
+function pageOf(pages: readonly number[] | null | undefined, offset: number): number | null {
+  if (!pages || pages.length === 0) return null;
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** Whether the best fact answers the question well enough to be given as the answer. */

@@ -1,4 +1,4 @@
-/** One document of the corpus, as loaded: the text is exactly the file's content. */
+/** One document of the corpus, as loaded: a text file's text is exactly its content; other formats' text is what their reader made of them. */
 export interface CorpusDocument {
   /** File name without extension, e.g. "hunnan-2019". */
   id: string;
@@ -7,7 +7,14 @@ export interface CorpusDocument {
   publisher: string | null;
   /** The period the document covers, or null when unknown. */
   period: string | null;
+  /** A date the file itself states (its publication date, yyyy-mm-dd), or null. */
+  date?: string | null;
   /** The file it was read from, relative to the corpus folder. */
   file: string;
+  /** The reader that read it ("text", "docx", "pdf", "html"). */
+  format?: string;
+  /** For paged formats: pages[i] is the offset in `text` where page i + 1 begins; null otherwise. */
+  pages?: readonly number[] | null;
+  /** The document as its reader gave it (a text file exactly as in the file): offsets cite this. */
   text: string;
 }

@@ -1,13 +1,16 @@
 /**
- * Reads a corpus folder: every .txt/.md file is a document, `NAME.meta.json` beside it holds its
- * metadata, and `*.dict` files are user dictionaries for the word segmenter. The only module that
- * reads corpus files.
+ * Reads a corpus folder: every file a reader takes (.txt, .md, .docx, .pdf, .html by default: see
+ * readers/) is a document, `NAME.meta.json` beside it holds its metadata, and `*.dict` files are user
+ * dictionaries for the word segmenter. The only module that reads corpus files. A file no reader can read
+ * (a scan, an encrypted PDF, a corrupt zip, bytes that are not what the name says) is skipped with a
+ * warning naming it and why; nothing else is lost.
  */
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { SubjectNamesFileSchema, SynonymFileSchema, type SynonymEntry } from './vocabulary-file.js';
 import type { CorpusDocument } from './document.js';
+import { DEFAULT_LIMITS, defaultReaders, ReaderError, readerFor, type DocumentReader, type ReaderLimits } from './readers/index.js';
 
 export class CorpusError extends Error {
   constructor(
@@ -22,6 +25,10 @@ export class CorpusError extends Error {
 export interface LoadCorpusOptions {
   /** Largest document file read, in bytes; a larger one is skipped with a warning. Default 5 MiB. */
   maxFileBytes?: number;
+  /** The document readers, tried by extension (then checked against the bytes). Default: readers/defaultReaders. */
+  readers?: readonly DocumentReader[];
+  /** Bounds on one file's reading (characters produced, time). Default: readers' DEFAULT_LIMITS. */
+  readerLimits?: Partial<Omit<ReaderLimits, 'maxBytes'>>;
 }
 
 export interface LoadedCorpus {
@@ -39,7 +46,6 @@ export interface LoadedCorpus {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
 const MAX_TITLE_CHARS = 60;
 const SYNONYMS_FILE = 'synonyms.json';
 const GLOSSARY_EN_FILE = 'glossary-en.json';
@@ -68,10 +74,13 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const documents: CorpusDocument[] = [];
   const dictionaries: Buffer[] = [];
 
+  const readers = options.readers ?? defaultReaders;
+  const extensions = new Set(readers.flatMap((r) => r.extensions));
+  const limits: ReaderLimits = { ...DEFAULT_LIMITS, ...options.readerLimits, maxBytes: maxFileBytes };
   for (const name of names) {
     const ext = extname(name).toLowerCase();
-    if (!DOCUMENT_EXTENSIONS.has(ext) && ext !== '.dict') {
-      if (!isCompanion(name)) warnings.push(`${name}: ${await describeIgnored(root, name)}, ignored`);
+    if (!extensions.has(ext) && ext !== '.dict') {
+      if (!isCompanion(name)) warnings.push(`${name}: ${await describeIgnored(root, name, extensions)}, ignored`);
       continue;
     }
     const read = await readCorpusFile(root, name, maxFileBytes);
@@ -79,33 +88,50 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       warnings.push(`${name}: ${read}, skipped`);
       continue;
     }
-    const text = decode(read);
-    if (text === undefined) {
-      warnings.push(`${name}: not UTF-8 text (binary or another encoding), skipped`);
-      continue;
-    }
     if (ext === '.dict') {
-      dictionaries.push(Buffer.from(text, 'utf8'), Buffer.from('\n'));
+      const text = decode(read);
+      if (text === undefined) warnings.push(`${name}: not UTF-8 text (binary or another encoding), skipped`);
+      else dictionaries.push(Buffer.from(text, 'utf8'), Buffer.from('\n'));
       continue;
     }
+    const reader = readerFor(name, read, readers);
+    if (typeof reader === 'string') {
+      warnings.push(`${name}: ${reader}, skipped`);
+      continue;
+    }
+    let doc;
+    try {
+      doc = await reader.read(read, limits);
+    } catch (err) {
+      const why = err instanceof ReaderError ? err.message : `could not be read (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
+      warnings.push(`${name}: ${why}, skipped`);
+      continue;
+    }
+    for (const w of doc.warnings) warnings.push(`${name}: ${w}`);
+    const text = doc.text;
     if (!text.trim()) {
       warnings.push(`${name}: empty, skipped`);
       continue;
     }
-    const id = basename(name, extname(name));
-    const meta = await readMeta(root, id, maxFileBytes, warnings);
+    const base = basename(name, extname(name));
+    // Two files of one name in different formats (report.txt, report.pdf) stay two documents.
+    const id = documents.some((d) => d.id === base) ? name : base;
+    const meta = await readMeta(root, base, maxFileBytes, warnings);
     documents.push({
       id,
-      title: meta.title ?? defaultTitle(text, id),
-      publisher: meta.publisher ?? null,
+      title: meta.title ?? doc.title ?? defaultTitle(text, base),
+      publisher: meta.publisher ?? doc.publisher ?? null,
       period: meta.period ?? null,
+      date: doc.date ?? null,
       file: name,
+      format: reader.name,
+      pages: doc.pages ?? null,
       text,
     });
   }
   if (documents.length === 0) {
     const why = warnings.length ? ` (${warnings.join('; ')})` : names.length === 0 ? ' (the folder is empty)' : '';
-    throw new CorpusError(`no usable .txt or .md document in corpus folder ${dir}${why}`);
+    throw new CorpusError(`no usable document (${[...extensions].join(' ')}) in corpus folder ${dir}${why}`);
   }
   const synonyms = await readSynonyms(root, SYNONYMS_FILE, maxFileBytes, warnings);
   const glossaryEn = await readSynonyms(root, GLOSSARY_EN_FILE, maxFileBytes, warnings);
@@ -118,10 +144,10 @@ function isCompanion(name: string): boolean {
   return name === SYNONYMS_FILE || name === GLOSSARY_EN_FILE || name === SUBJECTS_EN_FILE || name.toLowerCase().endsWith('.meta.json');
 }
 
-async function describeIgnored(root: string, name: string): Promise<string> {
+async function describeIgnored(root: string, name: string, extensions: ReadonlySet<string>): Promise<string> {
   const info = await stat(join(root, name)).catch(() => null);
   if (info?.isDirectory()) return 'a folder (documents must sit directly in the corpus folder)';
-  return 'not a .txt or .md document';
+  return `not a document this bot reads (${[...extensions].join(' ')})`;
 }
 
 /** "permission denied", "not found"…: what an fs error means, for a warning. */
@@ -245,7 +271,7 @@ async function readSubjectNames(root: string, file: string, maxFileBytes: number
 function defaultTitle(text: string, id: string): string {
   const first = text
     .split(/\r?\n/)
-    .map((l) => l.trim())
+    .map((l) => l.replace(/^#{1,6}\s+/, '').trim())
     .find((l) => l.length > 0);
   return first && first.length <= MAX_TITLE_CHARS ? first : id;
 }

@@ -66,7 +66,7 @@ export function splitBlocks(text: string): Block[] {
   const chunks = splitChunks(text);
   return chunks.map((chunk, i): Block => {
     const isLast = i === chunks.length - 1;
-    if (chunk.text.startsWith('#')) {
+    if (/^#{1,6}\s/.test(chunk.text)) {
       const heading = chunk.text.replace(/^#+\s*/, '');
       const start = chunk.end - heading.length;
       return { kind: i === 0 ? 'title' : 'heading', text: heading, start, end: chunk.end };

@@ -23,6 +23,7 @@ export const AnswerJsonSchema = z.object({
         paragraph: z.number(),
         sentence: z.number(),
         clause: z.number().nullable(),
+        page: z.number().optional(),
         start: z.number(),
         end: z.number(),
       }),

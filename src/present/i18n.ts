@@ -37,6 +37,8 @@ export interface Texts {
   sourceLabel: string;
   /** Where in the document: paragraph, sentence, and the clause when the sentence is split at "；". */
   paragraph: (paragraph: number, sentence: number, clause: number | null) => string;
+  /** The page of a paged document (PDF). */
+  page: (page: number) => string;
   notFound: (question: string) => string;
   tryInstead: string;
   invalid: { empty: string; 'too-long': string; 'no-words': string };
@@ -77,6 +79,7 @@ const zh: Texts = {
   relatedTo: (what) => `与“${what}”相关的数据`,
   sourceLabel: '出处',
   paragraph: (paragraph, sentence, clause) => `第${paragraph}段第${sentence}句${clause ? `第${clause}分句` : ''}`,
+  page: (page) => `第${page}页`,
   notFound: (question) => `文档中没有找到“${question}”的确切数据。`,
   tryInstead: '可以试试这些问题：',
   invalid: {
@@ -134,6 +137,7 @@ const en: Texts = {
   relatedTo: (what) => `Data related to “${what}”`,
   sourceLabel: 'Source',
   paragraph: (paragraph, sentence, clause) => `paragraph ${paragraph}, sentence ${sentence}${clause ? `, clause ${clause}` : ''}`,
+  page: (page) => `page ${page}`,
   notFound: () => 'The document does not say.',
   tryInstead: 'Try one of these:',
   invalid: {

@@ -110,6 +110,7 @@ export function renderCitation(citation: Citation, locale: Locale, fmt: Format, 
     const publisher = citation.publisher ? (locale === 'en' ? ` (${citation.publisher})` : `（${citation.publisher}）`) : '';
     parts.push(fmt.text(`《${citation.title}》${publisher}`));
   }
+  if (citation.page !== undefined) parts.push(fmt.text(t.page(citation.page)));
   if (citation.section) parts.push(fmt.text(citation.section));
   parts.push(fmt.text(t.paragraph(citation.paragraph, citation.sentence, citation.clause)));
   return parts.join(' · ');

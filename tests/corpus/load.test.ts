@@ -50,17 +50,21 @@ describe('loadCorpus', () => {
 
   it('reports an empty folder as having no usable document', async () => {
     const err = await loadError(dir);
-    expect(err.message).toBe(`no usable .txt or .md document in corpus folder ${dir} (the folder is empty)`);
+    expect(err.message).toBe(`no usable document (.txt .md .docx .pdf .html .htm .xhtml) in corpus folder ${dir} (the folder is empty)`);
   });
 
   it('names every bad file when none is usable', async () => {
     write('binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
-    write('gbk.txt', Buffer.from([0xd5, 0xe3, 0xbd, 0xad, 0xca, 0xa1])); // "浙江省" in GBK
     write('blank.md', ' \n\u3000\n');
     const err = await loadError(dir);
-    expect(err.message).toContain('binary.txt: not UTF-8 text (binary or another encoding), skipped');
-    expect(err.message).toContain('gbk.txt: not UTF-8 text (binary or another encoding), skipped');
+    expect(err.message).toContain('binary.txt: named .txt but not a text file (it is a PNG image), skipped');
     expect(err.message).toContain('blank.md: empty, skipped');
+  });
+
+  it('reads a text file in GBK (a common Chinese download), not only UTF-8', async () => {
+    write('gbk.txt', Buffer.from([0xd5, 0xe3, 0xbd, 0xad, 0xca, 0xa1])); // "浙江省" in GBK
+    const corpus = await loadCorpus(dir);
+    expect(corpus.documents.map((d) => [d.file, d.text, d.format])).toEqual([['gbk.txt', '浙江省', 'text']]);
   });
 
   it('skips a binary or non-UTF-8 document with a warning when another is fine', async () => {
@@ -71,9 +75,9 @@ describe('loadCorpus', () => {
     const corpus = await loadCorpus(dir);
     expect(corpus.documents.map((d) => d.file)).toEqual(['a-good.txt']);
     expect(corpus.warnings).toEqual([
-      'b-binary.txt: not UTF-8 text (binary or another encoding), skipped',
-      'c-latin1.md: not UTF-8 text (binary or another encoding), skipped',
-      'picture.png: not a .txt or .md document, ignored',
+      'b-binary.txt: binary data (odd-length UTF-16), not text, skipped',
+      'c-latin1.md: not text in a known encoding (UTF-8, UTF-16, GB18030/GBK, Big5), skipped',
+      'picture.png: not a document this bot reads (.txt .md .docx .pdf .html .htm .xhtml), ignored',
     ]);
   });
 

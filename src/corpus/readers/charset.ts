@@ -107,6 +107,8 @@ export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
 /** Picks the encoding of a text file's bytes (see the module comment), or throws ReaderError. */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
   const bom = bomEncoding(bytes);
+  // UTF-16 is two bytes a unit: an odd length after a UTF-16 mark is a truncated or binary file.
+  if (bom && bom.encoding !== 'utf-8' && (bytes.length - bom.length) % 2 !== 0) throw new ReaderError('binary data (odd-length UTF-16), not text');
   if (bom) return bom.encoding;
   if (isUtf8(bytes)) {
     if (bytes.includes(0)) {

@@ -28,8 +28,8 @@ export const pdfReader: DocumentReader = {
   async read(bytes: Uint8Array, limits: ReaderLimits): Promise<ReadDocument> {
     if (!isPdf(bytes)) throw new ReaderError('not a PDF');
     const task = getDocument({
-      // pdf.js may take ownership of (detach) the buffer it is given: hand it a copy.
-      data: bytes.slice(),
+      // pdf.js takes a plain Uint8Array (not a Buffer) and may detach it: always hand it a copy.
+      data: new Uint8Array(bytes),
       cMapUrl: CMAP_URL,
       cMapPacked: true,
       standardFontDataUrl: STANDARD_FONTS_URL,
