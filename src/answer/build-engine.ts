@@ -21,6 +21,11 @@ export interface BuildEngineOptions extends EngineOptions, LoadCorpusOptions, Co
    * buildEngineFromDir, false for buildEngine.
    */
   corpusDictionary?: boolean;
+  /**
+   * The tokenizer (segmentation, part-of-speech tags, normalisation) facts and questions are read with, as
+   * MiniSearch takes `tokenize`. Default: jieba, shared per dictionary (see sharedTokenizer).
+   */
+  tokenizer?: Tokenizer;
 }
 
 const tokenizers = new Map<string, Tokenizer>();
@@ -49,13 +54,17 @@ export function sharedTokenizer(
 
 /** Builds the engine over documents already in memory (used by the CMRC eval and tests). */
 export function buildEngine(documents: CorpusDocument[], options: BuildEngineOptions = {}): Engine {
+  if (options.tokenizer) return createEngine(documents, options.tokenizer, options);
   const restrictTo = options.corpusDictionary
     ? { text: documents.map((d) => toSimplified(d.text)).join('\n'), cacheDir: options.cacheDir }
     : undefined;
   return createEngine(documents, sharedTokenizer(options.userDictionary, restrictTo), options);
 }
 
-/** Loads every .txt/.md document of a corpus folder and builds the engine; warnings name skipped files. */
+/**
+ * Loads every document of a corpus folder (through `options.readers`, default .txt .md .docx .pdf .html)
+ * and builds the engine; warnings name skipped files.
+ */
 export async function buildEngineFromDir(dir: string, options: BuildEngineOptions = {}): Promise<{ engine: Engine; warnings: string[] }> {
   const corpus = await loadCorpus(dir, options);
   const engine = buildEngine(corpus.documents, {

@@ -2,28 +2,38 @@
  * The answer engine: documents → facts → index, and questions → cited answers. Knows nothing
  * about Telegram or the command line.
  */
-import type { CorpusDocument } from '../corpus/index.js';
+import type { CorpusDocument, SegmentationParams } from '../corpus/index.js';
 import type { Fact, Figure } from '../facts/index.js';
-import { extractFacts } from '../facts/index.js';
+import { DEFAULT_FACTS, extractFacts, type FactParams } from '../facts/index.js';
 import { findTimeMentions } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
 import { analyzeQuestion, documentPhrases, readQuestion as readQuestion_, type AnalyzedQuestion } from '../question/index.js';
 import type { QuestionContext, QuestionFrame } from '../question/index.js';
 import type { Synonym } from '../question/index.js';
 import { DEFAULT_RANKING, type RankingParams } from '../ranking/index.js';
+import { DEFAULT_INDEX, type IndexParams } from '../search/index.js';
+import { DEFAULT_QUESTION, type QuestionParams } from '../question/index.js';
+import { DEFAULT_ANSWERING, type AnswerParams } from './defaults.js';
 import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
 import { buildFactIndex } from '../search/index.js';
 import type { Tokenizer } from '../text/index.js';
 import type { Answer, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
 
-/** Longest question accepted, in characters. */
-export const MAX_QUESTION_CHARS = 500;
-const DEFAULT_LIMIT = 3;
-const MAX_LIMIT = 20;
+/** Longest question accepted, in characters (DEFAULT_ANSWERING.maxQuestionChars). */
+export const MAX_QUESTION_CHARS = DEFAULT_ANSWERING.maxQuestionChars;
 
 export interface EngineOptions {
+  /** The ranker's tunables (ranking/defaults.ts). */
   ranking?: Partial<RankingParams>;
+  /** The question reader's weights (question/defaults.ts). */
+  question?: Partial<QuestionParams>;
+  /** What makes a word a document's subject (search/defaults.ts). */
+  index?: Partial<IndexParams>;
+  /** Fact extraction: segmentation and subject length (facts/defaults.ts). */
+  facts?: { segmentation?: Partial<SegmentationParams>; maxSubjectChars?: number };
+  /** The answer around the ranking: limits, related facts, the key figure check (answer/defaults.ts). */
+  answering?: Partial<AnswerParams>;
   /** The corpus's synonym table (question cue → document terms). Default: none. */
   synonyms?: readonly Synonym[];
   /** The corpus's English glossary (English phrase → document terms). Default: none. */
@@ -34,15 +44,21 @@ export interface EngineOptions {
 
 export function createEngine(documents: readonly CorpusDocument[], tokenizer: Tokenizer, options: EngineOptions = {}): Engine {
   const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
+  const questionParams: QuestionParams = { ...DEFAULT_QUESTION, ...options.question };
+  const answering: AnswerParams = { ...DEFAULT_ANSWERING, ...options.answering };
   const vocabulary = {
     synonyms: options.synonyms ?? [],
     glossaryEn: options.glossaryEn ?? [],
     subjectsEn: options.subjectsEn ?? new Map<string, string>(),
   };
-  const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag));
+  const factParams: FactParams = {
+    segmentation: { ...DEFAULT_FACTS.segmentation, ...options.facts?.segmentation },
+    maxSubjectChars: options.facts?.maxSubjectChars ?? DEFAULT_FACTS.maxSubjectChars,
+  };
+  const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag, factParams));
   const normalized = facts.map((f) => tokenizer.normalize(f.text));
-  const features = facts.map((f, i) => featuresOf(f, normalized[i]!, tokenizer));
-  const index = buildFactIndex(facts, documents, tokenizer, normalized);
+  const features = facts.map((f, i) => featuresOf(f, normalized[i]!, tokenizer, params.listHeadWindow));
+  const index = buildFactIndex(facts, documents, tokenizer, normalized, { ...DEFAULT_INDEX, ...options.index });
   const docById = new Map(documents.map((d) => [d.id, d]));
   const posById = new Map(facts.map((f, i) => [f.id, i]));
 
@@ -84,7 +100,10 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       .filter(({ f }) => f.figures.some((g) => g.kind !== 'date'))
       .map(({ f, i }) => ({
         i,
-        d: Math.abs(i - pos) + (f.paragraph === fact.paragraph ? 0 : 100) + (f.section === fact.section ? 0 : 1000),
+        d:
+          Math.abs(i - pos) +
+          (f.paragraph === fact.paragraph ? 0 : answering.otherParagraphDistance) +
+          (f.section === fact.section ? 0 : answering.otherSectionDistance),
       }))
       .sort((a, b) => a.d - b.d)
       .slice(0, limit)
@@ -103,12 +122,12 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     questionContext,
     readQuestion,
     ask(asked: string | QuestionFrame, opts: AskOptions = {}): Answer {
-      const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+      const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? answering.defaultLimit)), answering.maxLimit);
       const question = typeof asked === 'string' ? asked : typeof asked?.original === 'string' ? asked.original : String(asked ?? '');
       if (typeof asked !== 'object' && typeof asked !== 'string') return { kind: 'invalid', question, reason: 'empty' };
       if (!question.trim()) return { kind: 'invalid', question, reason: 'empty' };
-      if (question.length > MAX_QUESTION_CHARS) return { kind: 'invalid', question, reason: 'too-long' };
-      const q = analyzeQuestion(typeof asked === 'string' ? readQuestion(asked) : asked, tokenizer, vocabulary);
+      if (question.length > answering.maxQuestionChars) return { kind: 'invalid', question, reason: 'too-long' };
+      const q = analyzeQuestion(typeof asked === 'string' ? readQuestion(asked) : asked, tokenizer, vocabulary, questionParams);
       if (q.terms.length === 0) return { kind: 'invalid', question, reason: 'no-words' };
       const ranked = rankFacts(q, facts, features, index, params);
       const best = ranked[0];
@@ -120,14 +139,16 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
         suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion),
       };
       if (!best) return notFound;
-      if (abstain && !confident(best, facts[best.pos]!, q, params)) return notFound;
+      if (abstain && !confident(best, facts[best.pos]!, q, params, answering)) return notFound;
       // Retrieval (no abstention) is scored on the plain ranking.
       if (!abstain) return { kind: 'found', question, asked: q.asked, hits: ranked.slice(0, limit).map((r) => hitOf(r, q)) };
       // Related facts: other good matches for the question (they must stand on their own, not only
       // share the document's subject), then the answer's neighbours with figures.
       const alsoMatching = ranked
         .slice(1)
-        .filter((r) => r.score >= best.score * params.relatedShare && r.focus > 0 && r.coverage >= best.coverage * RELATED_COVERAGE);
+        .filter(
+          (r) => r.score >= best.score * params.relatedShare && r.focus > 0 && r.coverage >= best.coverage * answering.relatedCoverage,
+        );
       const chosen = [best, ...alsoMatching].slice(0, limit);
       const neighbours = neighboursOf(best.pos, limit, true).filter((i) => !chosen.some((r) => r.pos === i));
       const hits = [...chosen.map((r) => hitOf(r, q)), ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q))];
@@ -155,7 +176,7 @@ function pageOf(pages: readonly number[] | null | undefined, offset: number): nu
 }
 
 /** Whether the best fact answers the question well enough to be given as the answer. */
-function confident(best: Ranked, fact: Fact, q: AnalyzedQuestion, params: RankingParams): boolean {
+function confident(best: Ranked, fact: Fact, q: AnalyzedQuestion, params: RankingParams, answering: AnswerParams): boolean {
   // A fact that shares only numbers with the question ("5") is not about it.
   if (!best.parts.matched.some((t) => !/^[\d.]+$/.test(t))) return false;
   const asksFigure = isNumericAsk(q.asked) || q.asked === 'date';
@@ -172,13 +193,10 @@ function confident(best: Ranked, fact: Fact, q: AnalyzedQuestion, params: Rankin
   // "浑南区有多少座机场？" over "…三条城际铁路…航空港…": the figure must be about what is asked.
   if (isNumericAsk(q.asked)) {
     const key = chooseKeyFigure(fact, q);
-    if (key && overlap(aboutText(fact, key), askedText(q)) < 2) return false;
+    if (key && overlap(aboutText(fact, key), askedText(q)) < answering.minAboutOverlap) return false;
   }
   return true;
 }
-
-/** A related match must cover at least this share of what the answer covers. */
-const RELATED_COVERAGE = 0.6;
 
 /** A fact given as related rather than ranked: it carries no score. */
 function unranked(pos: number): Ranked {
@@ -195,13 +213,13 @@ function round(n: number): number {
 const TEMPORAL =
   /\d+年|公元|\d+岁|[一二三四五六七八九十]+岁|\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
 
-function featuresOf(fact: Fact, normalized: string, tokenizer: Tokenizer): FactFeatures {
+function featuresOf(fact: Fact, normalized: string, tokenizer: Tokenizer, listHeadWindow: number): FactFeatures {
   const tagged = tokenizer.tag(fact.text);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),
     hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0 || TEMPORAL.test(fact.text),
-    listTails: enumerationTails(fact.text),
+    listTails: enumerationTails(fact.text, listHeadWindow),
     text: normalized.toLowerCase(),
   };
 }

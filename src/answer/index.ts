@@ -2,3 +2,4 @@
 export * from './answer.js';
 export * from './build-engine.js';
 export * from './engine-types.js';
+export * from './defaults.js';

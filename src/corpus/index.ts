@@ -1,4 +1,5 @@
 // The corpus layer's entry: what the layers above may use.
+export * from './defaults.js';
 export * from './document.js';
 export * from './load.js';
 export * from './segment.js';

@@ -9,6 +9,7 @@ import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { SubjectNamesFileSchema, SynonymFileSchema, type SynonymEntry } from './vocabulary-file.js';
+import { DEFAULT_MAX_FILE_BYTES, MAX_TITLE_CHARS } from './defaults.js';
 import type { CorpusDocument } from './document.js';
 import { DEFAULT_LIMITS, defaultReaders, ReaderError, readerFor, type DocumentReader, type ReaderLimits } from './readers/index.js';
 
@@ -45,8 +46,6 @@ export interface LoadedCorpus {
   warnings: string[];
 }
 
-const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-const MAX_TITLE_CHARS = 60;
 const SYNONYMS_FILE = 'synonyms.json';
 const GLOSSARY_EN_FILE = 'glossary-en.json';
 const SUBJECTS_EN_FILE = 'subjects-en.json';

@@ -6,6 +6,7 @@
  * ideographic spaces (U+3000), several paragraphs may share one line, and section headings sit
  * inline between two runs of ideographic spaces, without sentence-ending punctuation.
  */
+import { DEFAULT_SEGMENTATION, type SegmentationParams } from './defaults.js';
 
 export interface Span {
   text: string;
@@ -29,12 +30,6 @@ export interface SentenceSpan extends Span {
   clauses: Span[];
 }
 
-/** Longest text that still counts as a heading or title rather than a paragraph. */
-const MAX_HEADING_CHARS = 40;
-/** A quoted span longer than this is treated as unbalanced quoting, so sentences may end inside it. */
-const MAX_QUOTE_CHARS = 200;
-/** Clauses shorter than this stay with their neighbour instead of becoming a fact of their own. */
-const MIN_CLAUSE_CHARS = 4;
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
 const OPENERS = new Set(['“', '‘', '（', '(', '《', '「', '『', '【', '[']);
@@ -57,12 +52,12 @@ function splitChunks(text: string): Span[] {
   return chunks;
 }
 
-function looksLikeHeading(text: string): boolean {
-  return text.length <= MAX_HEADING_CHARS && !TERMINAL_PUNCT.test(text);
+function looksLikeHeading(text: string, p: SegmentationParams): boolean {
+  return text.length <= p.maxHeadingChars && !TERMINAL_PUNCT.test(text);
 }
 
 /** Classifies the chunks of a document into title, headings, paragraphs and a source line. */
-export function splitBlocks(text: string): Block[] {
+export function splitBlocks(text: string, p: SegmentationParams = DEFAULT_SEGMENTATION): Block[] {
   const chunks = splitChunks(text);
   return chunks.map((chunk, i): Block => {
     const isLast = i === chunks.length - 1;
@@ -71,24 +66,24 @@ export function splitBlocks(text: string): Block[] {
       const start = chunk.end - heading.length;
       return { kind: i === 0 ? 'title' : 'heading', text: heading, start, end: chunk.end };
     }
-    if (SOURCE_LINE.test(chunk.text) && chunk.text.length <= MAX_HEADING_CHARS) return { ...chunk, kind: 'source' };
-    if (!isLast && looksLikeHeading(chunk.text)) return { ...chunk, kind: i === 0 ? 'title' : 'heading' };
+    if (SOURCE_LINE.test(chunk.text) && chunk.text.length <= p.maxHeadingChars) return { ...chunk, kind: 'source' };
+    if (!isLast && looksLikeHeading(chunk.text, p)) return { ...chunk, kind: i === 0 ? 'title' : 'heading' };
     return { ...chunk, kind: 'paragraph' };
   });
 }
 
 /** Splits a span at sentence-ending punctuation outside quotes and brackets. */
-export function splitSentences(block: Span): Span[] {
-  return splitAt(block, (ch) => SENTENCE_END.has(ch), true);
+export function splitSentences(block: Span, p: SegmentationParams = DEFAULT_SEGMENTATION): Span[] {
+  return splitAt(block, (ch) => SENTENCE_END.has(ch), true, p.maxQuoteChars);
 }
 
 /** Splits a sentence into clauses at "；" outside quotes; short pieces stay joined. */
-export function splitClauses(sentence: Span): Span[] {
-  const pieces = splitAt(sentence, (ch) => ch === '；' || ch === ';', false);
+export function splitClauses(sentence: Span, p: SegmentationParams = DEFAULT_SEGMENTATION): Span[] {
+  const pieces = splitAt(sentence, (ch) => ch === '；' || ch === ';', false, p.maxQuoteChars);
   const merged: Span[] = [];
   for (const piece of pieces) {
     const prev = merged[merged.length - 1];
-    if (prev && (piece.text.length < MIN_CLAUSE_CHARS || prev.text.length < MIN_CLAUSE_CHARS)) {
+    if (prev && (piece.text.length < p.minClauseChars || prev.text.length < p.minClauseChars)) {
       merged[merged.length - 1] = join(prev, piece, sentence);
     } else merged.push(piece);
   }
@@ -105,7 +100,7 @@ function join(a: Span, b: Span, within: Span): Span {
  * Cuts `span` after each character for which `isEnd` holds, at quote depth 0 (closing quotes and
  * brackets right after the cut stay with the piece). Whitespace between pieces is dropped.
  */
-function splitAt(span: Span, isEnd: (ch: string) => boolean, closersFollow: boolean): Span[] {
+function splitAt(span: Span, isEnd: (ch: string) => boolean, closersFollow: boolean, maxQuoteChars: number): Span[] {
   const out: Span[] = [];
   const { text } = span;
   let pieceStart = 0;
@@ -129,7 +124,7 @@ function splitAt(span: Span, isEnd: (ch: string) => boolean, closersFollow: bool
     } else if (CLOSERS.has(ch)) {
       depth = Math.max(0, depth - 1);
     }
-    if (depth > 0 && i - openedAt > MAX_QUOTE_CHARS) depth = 0;
+    if (depth > 0 && i - openedAt > maxQuoteChars) depth = 0;
     if (!isEnd(ch)) continue;
     let j = i + 1;
     if (closersFollow) {
@@ -148,8 +143,8 @@ function splitAt(span: Span, isEnd: (ch: string) => boolean, closersFollow: bool
 }
 
 /** All sentences of a document with their paragraph, section and clauses. */
-export function segmentDocument(text: string): { blocks: Block[]; sentences: SentenceSpan[] } {
-  const blocks = splitBlocks(text);
+export function segmentDocument(text: string, p: SegmentationParams = DEFAULT_SEGMENTATION): { blocks: Block[]; sentences: SentenceSpan[] } {
+  const blocks = splitBlocks(text, p);
   const sentences: SentenceSpan[] = [];
   let section: string | null = null;
   let paragraph = 0;
@@ -157,8 +152,8 @@ export function segmentDocument(text: string): { blocks: Block[]; sentences: Sen
     if (block.kind === 'heading') section = block.text;
     if (block.kind !== 'paragraph') continue;
     paragraph++;
-    splitSentences(block).forEach((s, k) => {
-      sentences.push({ ...s, paragraph, sentence: k + 1, section, clauses: splitClauses(s) });
+    splitSentences(block, p).forEach((s, k) => {
+      sentences.push({ ...s, paragraph, sentence: k + 1, section, clauses: splitClauses(s, p) });
     });
   }
   return { blocks, sentences };

@@ -4,6 +4,7 @@
  */
 import type { CorpusDocument } from '../corpus/index.js';
 import { segmentDocument, type Span } from '../corpus/index.js';
+import { DEFAULT_FACTS, type FactParams } from './defaults.js';
 import type { TaggedWord } from '../text/index.js';
 import type { Fact, Figure } from './fact.js';
 import { extractFigures, type RawFigure } from './figures.js';
@@ -16,13 +17,12 @@ const NOUNISH = /^(n|nr|ns|nt|nz|nrt|vn|an|eng|j)$/;
 /** Words that may precede a figure without being part of what it measures. */
 const LINKING =
   /^(已|已经|共|总共|累计|达|达到|为|是|有|拥有|实现|超过|约|近|逾|新|共计|合计|其中|实际|增加|增长|突破|完成|认定|新认定|引进|新增|登记|签约|建成|支出|的)$/;
-const MAX_SUBJECT_CHARS = 16;
 /** Tags that may sit inside a subject phrase but not make one alone (亿元以上, 新, 各类). */
 const MODIFIER = /^(m|q|a|b|f|mq)$/;
 const CLAUSE_BREAK = /[，,：:；;。！？!?（）()]/;
 
-export function extractFacts(doc: CorpusDocument, tag: Tagger): Fact[] {
-  const { sentences } = segmentDocument(doc.text);
+export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParams = DEFAULT_FACTS): Fact[] {
+  const { sentences } = segmentDocument(doc.text, params.segmentation);
   const facts: Fact[] = [];
   for (const s of sentences) {
     const times = findTimeMentions(s.text);
@@ -32,7 +32,7 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger): Fact[] {
       const own = times.filter((t) => t.role === 'point' && t.start >= offset && t.end <= offset + clause.text.length);
       const time = own[0]?.text ?? inherited;
       inherited = time;
-      const figures = extractFigures(clause.text).map((f) => attachContext(f, clause, offset, times, tag));
+      const figures = extractFigures(clause.text).map((f) => attachContext(f, clause, offset, times, tag, params.maxSubjectChars));
       facts.push({
         id: `${doc.id}:${s.paragraph}.${s.sentence}.${k + 1}`,
         docId: doc.id,
@@ -52,23 +52,35 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger): Fact[] {
   return facts;
 }
 
-function attachContext(f: RawFigure, clause: Span, offsetInSentence: number, sentenceTimes: TimeMention[], tag: Tagger): Figure {
+function attachContext(
+  f: RawFigure,
+  clause: Span,
+  offsetInSentence: number,
+  sentenceTimes: TimeMention[],
+  tag: Tagger,
+  maxSubjectChars: number,
+): Figure {
   const at = offsetInSentence + f.start;
   const before = sentenceTimes.filter((t) => t.end <= at + (f.kind === 'date' ? f.end - f.start : 0));
   const point = [...before].reverse().find((t) => t.role === 'point');
   const compare = before.filter((t) => t.role === 'compare' && t.start > (point?.start ?? -1)).pop();
   const time = f.kind === 'date' ? null : [point?.text, compare?.text].filter(Boolean).join('，') || null;
-  return { ...f, time, subject: f.kind === 'date' ? null : findSubject(clause.text, f, tag) };
+  return { ...f, time, subject: f.kind === 'date' ? null : findSubject(clause.text, f, tag, maxSubjectChars) };
 }
 
 /**
  * What a figure measures: the noun phrase right after it when the unit is a measure word
  * ("165个亿元以上重点项目"), else the noun phrase right before it ("常住人口69万人").
  */
-export function findSubject(text: string, f: RawFigure, tag: Tagger): string | null {
-  const after = leadingPhrase(text.slice(f.end), tag);
+export function findSubject(
+  text: string,
+  f: RawFigure,
+  tag: Tagger,
+  maxSubjectChars: number = DEFAULT_FACTS.maxSubjectChars,
+): string | null {
+  const after = leadingPhrase(text.slice(f.end), tag, maxSubjectChars);
   if (after && ['count', 'people'].includes(f.kind) && f.unit !== '户' && f.unit !== '人') return after;
-  return trailingPhrase(text.slice(0, f.start), tag) ?? after;
+  return trailingPhrase(text.slice(0, f.start), tag, maxSubjectChars) ?? after;
 }
 
 function clausePart(s: string, fromEnd: boolean): string {
@@ -76,7 +88,7 @@ function clausePart(s: string, fromEnd: boolean): string {
   return (fromEnd ? parts[parts.length - 1] : parts[0]) ?? '';
 }
 
-function leadingPhrase(s: string, tag: Tagger): string | null {
+function leadingPhrase(s: string, tag: Tagger, max: number): string | null {
   const words: TaggedWord[] = [];
   for (const w of tag(clausePart(s, false))) {
     if (!NOUNISH.test(w.tag) && !MODIFIER.test(w.tag)) break;
@@ -84,10 +96,10 @@ function leadingPhrase(s: string, tag: Tagger): string | null {
   }
   while (words.length && !NOUNISH.test(words[words.length - 1]!.tag)) words.pop();
   while (words.length && words[0]!.tag === 'f') words.shift(); // "以上重大投资项目" → 重大投资项目
-  return phrase(words);
+  return phrase(words, max);
 }
 
-function trailingPhrase(s: string, tag: Tagger): string | null {
+function trailingPhrase(s: string, tag: Tagger, max: number): string | null {
   const words = tag(clausePart(s, true));
   const skippable = (w: TaggedWord) => LINKING.test(w.word) || w.tag === 'd' || w.tag === 't';
   while (words.length && skippable(words[words.length - 1]!)) words.pop();
@@ -100,14 +112,14 @@ function trailingPhrase(s: string, tag: Tagger): string | null {
   while (kept.length && !NOUNISH.test(kept[0]!.tag) && kept[0]!.tag !== 'a' && kept[0]!.tag !== 'b') kept.shift();
   // "浑南区国家高新技术企业" is about 国家高新技术企业: a leading place name is context, not the metric.
   while (kept.length > 1 && kept[0]!.tag === 'ns') kept.shift();
-  return phrase(kept);
+  return phrase(kept, max);
 }
 
-function phrase(words: TaggedWord[]): string | null {
+function phrase(words: TaggedWord[], max: number): string | null {
   let text = words.map((w) => w.word).join('');
-  while (text.length > MAX_SUBJECT_CHARS && words.length > 1) {
+  while (text.length > max && words.length > 1) {
     words = words.slice(1);
     text = words.map((w) => w.word).join('');
   }
-  return text.length >= 2 && text.length <= MAX_SUBJECT_CHARS ? text : null;
+  return text.length >= 2 && text.length <= max ? text : null;
 }

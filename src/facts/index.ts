@@ -1,4 +1,5 @@
 // The facts layer's entry: what the layers above may use.
+export * from './defaults.js';
 export * from './extract.js';
 export * from './fact.js';
 export * from './figures.js';

@@ -1,6 +1,7 @@
 // The process configuration: a zod schema over the environment, and a pure parseConfig(env).
 // Only main.ts reads process.env; everything else receives the parsed Config.
 import { z } from 'zod';
+import { DEFAULT_MAX_FILE_BYTES } from '../corpus/index.js';
 
 export const BOT_MODES = ['polling', 'webhook'] as const satisfies readonly string[];
 export type BotMode = (typeof BOT_MODES)[number];
@@ -18,8 +19,8 @@ export const configDefaults = {
   /** Address the webhook server listens on. */
   HOST: '0.0.0.0',
   CORPUS_DIR: 'corpus',
-  /** Largest corpus file read, in bytes (5 MiB); a larger one is skipped with a warning. */
-  CORPUS_MAX_FILE_BYTES: 5_242_880,
+  /** Largest corpus file read, in bytes; a larger one is skipped with a warning (the corpus layer's default, 5 MiB). */
+  CORPUS_MAX_FILE_BYTES: DEFAULT_MAX_FILE_BYTES,
   LOG_LEVEL: 'info',
   /** Questions one user may ask in groups per window; 0 turns the limit off. */
   RATE_LIMIT_MAX: 5,

@@ -1,10 +1,11 @@
 /**
- * Question analysis: normalise the text, tell what kind of figure it asks for and which time it
- * asks about, and turn it into weighted search terms (its own words, synonyms, English glossary).
+ * Question analysis: the question's frame (question/frame.ts) turned into weighted search terms (its own
+ * words, synonyms, English glossary), the words coverage is measured over, and its bigrams.
  */
 import { bigramsOf } from '../text/index.js';
 import type { Tokenizer } from '../text/index.js';
 import type { AskedKind } from './asked-kind.js';
+import { DEFAULT_QUESTION, type QuestionParams } from './defaults.js';
 import { readQuestion, type QuestionFrame } from './frame.js';
 import { attributeCues } from './attribute-cues.js';
 import { translateEnglish } from './glossary-en.js';
@@ -45,9 +46,6 @@ export interface AnalyzedQuestion {
   verbs: string[];
 }
 
-/** Weight of a term added by the synonym table or the English glossary's secondary terms. */
-export const SYNONYM_WEIGHT = 0.5;
-
 /** Question phrasing that carries no content: stripped before the words are looked up. */
 const QUESTION_PHRASES =
   /请问|告诉我|我想知道|想了解|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|啥|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
@@ -57,9 +55,6 @@ function isQualifier(term: string): boolean {
   return /^\d+(\.\d+)?$/.test(term) || /^(今年|去年|本年|上半年|下半年|同期|目前|现在|截至|年底|年初|以来)$/.test(term);
 }
 
-/** Weight of a qualifier (see isQualifier) in the question. */
-const NUMBER_WEIGHT = 0.5;
-
 /** What the corpus says about how its documents' words are asked for. */
 export interface QuestionVocabulary {
   /** Colloquial Chinese → document terms (corpus synonyms.json). */
@@ -68,14 +63,12 @@ export interface QuestionVocabulary {
   glossaryEn?: readonly Synonym[];
 }
 
-/** Weight of an English word no glossary maps: it still counts against coverage, but lightly. */
-const UNMAPPED_EN_WEIGHT = 0.3;
-
 /** The question's search terms and words, from its frame (a string is read first, for tests and tools). */
 export function analyzeQuestion(
   question: string | QuestionFrame,
   tokenizer: Tokenizer,
   vocabulary: QuestionVocabulary = {},
+  params: QuestionParams = DEFAULT_QUESTION,
 ): AnalyzedQuestion {
   const frame = typeof question === 'string' ? readQuestion(question, vocabulary) : question;
   const synonyms = vocabulary.synonyms ?? [];
@@ -85,25 +78,25 @@ export function analyzeQuestion(
   const words = new Map<string, QueryWord>();
   const add = (text: string, weight: number, required: boolean) => {
     for (const term of tokenizer.terms(text, true)) {
-      const w = isQualifier(term) ? weight * NUMBER_WEIGHT : weight;
+      const w = isQualifier(term) ? weight * params.qualifierWeight : weight;
       const prev = terms.get(term);
       if (!prev || prev.weight < w) terms.set(term, { term, weight: w, required: required || (prev?.required ?? false) });
     }
     for (const word of tokenizer.words(text, true)) {
       if (words.has(word) && words.get(word)!.required) continue;
-      const w = isQualifier(word) ? weight * NUMBER_WEIGHT : weight;
+      const w = isQualifier(word) ? weight * params.qualifierWeight : weight;
       words.set(word, { word, weight: w, required, parts: partsOf(tokenizer, word) });
     }
   };
   if (language === 'en') {
     const { terms: zh, unmatched } = translateEnglish(text, vocabulary.glossaryEn);
     for (const group of zh) add(group, 1, true);
-    for (const w of unmatched) add(w, UNMAPPED_EN_WEIGHT, true);
+    for (const w of unmatched) add(w, params.unmappedEnglishWeight, true);
   } else {
     const { expansions, rest } = expandSynonyms(text, synonyms);
     add(contentOf(rest, []), 1, true);
-    for (const group of expansions) add(group, SYNONYM_WEIGHT, false);
-    for (const group of attributeCues(text)) add(group, SYNONYM_WEIGHT, false);
+    for (const group of expansions) add(group, params.synonymWeight, false);
+    for (const group of attributeCues(text)) add(group, params.synonymWeight, false);
   }
   // "高企有多少家": when every word was a synonym cue, the expansion is the question.
   if (![...terms.values()].some((t) => t.required)) {

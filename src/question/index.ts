@@ -1,6 +1,7 @@
 // The question layer's entry: what the layers above may use.
 export * from './analyze.js';
 export * from './asked-kind.js';
+export * from './defaults.js';
 export * from './follow-up-cues.js';
 export * from './frame.js';
 export * from './lexicon.js';

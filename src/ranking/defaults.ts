@@ -1,6 +1,7 @@
 /**
- * The ranker's tunables, in one place. Each was set by measurement on the golden questions
- * (tests/golden) and the CMRC trial set (npm run eval:cmrc); see DESIGN.md.
+ * The ranker's tunables, in one place: meaning, default and range of each. Each was set by measurement on
+ * the golden questions (tests/golden) and the CMRC trial set (npm run eval:cmrc); see DESIGN.md. Overridable
+ * through EngineOptions.ranking.
  */
 export interface RankingParams {
   /** BM25 term-frequency saturation: low, since a fact is one sentence and a repeated word adds little. Range 0–2; default 0.2. */
@@ -35,11 +36,17 @@ export interface RankingParams {
    */
   coverageMinFacts: number;
   /**
-   * A question term that names the document's topic (it is in the document's first sentence) counts
-   * as this much of an occurrence in every fact of the document, since later sentences refer to the
-   * topic as 它/其. 0 turns this off. Range 0–1; default 0.5.
+   * A question term that names the document's topic (it is in the document's title) counts as this much
+   * of an occurrence in every fact of the document, since its sentences refer to the topic as 它/其. 0 turns
+   * this off. Range 0–1; default 0.5.
    */
   topicShare: number;
+  /** Coverage credit for a question word found only inside a longer word of the fact (有多高 → 树高). Range 0–1; default 0.5. */
+  substringCredit: number;
+  /** How many of the best-ranked facts get their coverage and focus measured (the answer and its related facts). Default 8. */
+  assessed: number;
+  /** How far (characters) after an enumeration the thing it enumerates may be named ("…等一批龙头企业"). Default 14. */
+  listHeadWindow: number;
   /** Every fact of this many best-matching documents is re-ranked, besides FlexSearch's candidates. Default 2. */
   topDocuments: number;
   /** Weight of the character-bigram overlap (0–1), a backstop for words jieba splits differently. Default 0.1. */
@@ -62,6 +69,9 @@ export const DEFAULT_RANKING: RankingParams = {
   coverageMinFacts: 200,
   relatedShare: 0.7,
   topicShare: 0.5,
+  substringCredit: 0.5,
+  assessed: 8,
+  listHeadWindow: 14,
   topDocuments: 2,
   bigramWeight: 0.1,
 };

@@ -14,7 +14,7 @@ import type { Fact } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
 import type { AnalyzedQuestion, QueryWord } from '../question/index.js';
 import type { FactIndex, TermStats } from '../search/index.js';
-import type { RankingParams } from './defaults.js';
+import { DEFAULT_RANKING, type RankingParams } from './defaults.js';
 
 /** What the ranker knows about each fact beyond its terms. */
 export interface FactFeatures {
@@ -189,7 +189,7 @@ export function rankFacts(
   }
   ranked.sort((a, b) => b.score - a.score || a.pos - b.pos);
   // Coverage decides whether an answer is given at all; only the top of the ranking needs it.
-  for (const r of ranked.slice(0, ASSESSED)) {
+  for (const r of ranked.slice(0, params.assessed)) {
     const indexed = index.facts[r.pos]!;
     const topic = index.topics[indexed.doc]!;
     const subjects = index.subjects[indexed.doc]!;
@@ -243,18 +243,13 @@ interface DocumentWeights {
   avgLength: number;
 }
 
-/** How many of the best-ranked facts get their coverage measured (the answer and its related facts). */
-const ASSESSED = 8;
-
 /**
  * Share of the question's words (each once, weighted by rarity across the corpus) that the fact
  * holds: a word counts whole when the fact has it, in part when the fact has some of its parts
- * (高新技术企业 through 高新, 技术, 企业), and at `topicShare` when only the document's first
- * sentence has it. Added synonyms count only when they match.
+ * (高新技术企业 through 高新, 技术, 企业), at `topicShare` when only the document's title has it, and at
+ * `substringCredit` when it is only inside a longer word of the fact. Added synonyms count only when
+ * they match.
  */
-/** Credit for a question word found only inside a longer word of the fact. */
-const SUBSTRING_CREDIT = 0.5;
-
 function coverageOf(
   q: AnalyzedQuestion,
   text: string,
@@ -273,7 +268,7 @@ function coverageOf(
     let credit = has(word);
     if (credit < 1 && parts.length > 0) credit = Math.max(credit, parts.reduce((s, p) => s + has(p), 0) / parts.length);
     // Inside another word of the fact ("有多高" → 高 in "树高可达55米"): half a match.
-    if (credit < SUBSTRING_CREDIT && text.includes(word)) credit = SUBSTRING_CREDIT;
+    if (credit < params.substringCredit && text.includes(word)) credit = params.substringCredit;
     const df = index.global.df.has(word) ? word : (parts.find((p) => index.global.df.has(p)) ?? word);
     const w = weight * idf(index.global, df, params.coverageMinFacts);
     matched += w * credit;
@@ -295,8 +290,6 @@ const DEFINES = /^[^，。]{1,40}?(?:（[^）]*）)?(?:是|指|即|为)/;
 
 /** An enumeration of three or more items ("智能制造、新能源汽车、生物医药与健康医疗"). */
 const ENUMERATION = /(?:[^、，。；：]{1,20}、){2,}[^、，。；：]{1,20}/g;
-/** How far after an enumeration the thing it enumerates may be named ("…等一批国内行业龙头企业"). */
-const LIST_HEAD_WINDOW = 14;
 
 /** Whether the fact enumerates things of the kind the question names (a matched term right after the list). */
 function listsMatchedThing(listTails: readonly string[], matched: readonly string[]): boolean {
@@ -307,11 +300,11 @@ function listsMatchedThing(listTails: readonly string[], matched: readonly strin
 }
 
 /** Each enumeration of a text, from its first "、" to a little past its end: where the listed thing is named. */
-export function enumerationTails(text: string): string[] {
+export function enumerationTails(text: string, listHeadWindow: number = DEFAULT_RANKING.listHeadWindow): string[] {
   const tails: string[] = [];
   ENUMERATION.lastIndex = 0;
   for (let m = ENUMERATION.exec(text); m; m = ENUMERATION.exec(text)) {
-    tails.push(text.slice(m.index + m[0].indexOf('、'), m.index + m[0].length + LIST_HEAD_WINDOW));
+    tails.push(text.slice(m.index + m[0].indexOf('、'), m.index + m[0].length + listHeadWindow));
   }
   return tails;
 }

@@ -7,6 +7,7 @@ import { Document, Encoder } from 'flexsearch';
 import type { Fact } from '../facts/index.js';
 import type { Tokenizer } from '../text/index.js';
 import { bigramsOf } from '../text/index.js';
+import { DEFAULT_INDEX, type IndexParams } from './defaults.js';
 
 export interface TermStats {
   /** How many units (facts, or documents) contain each term. */
@@ -39,8 +40,8 @@ export interface FactIndex {
   documents: { tf: Map<string, number>; length: number }[];
   documentStats: TermStats;
   /**
-   * Each document's topic terms: those of its first fact, which names what the document is about
-   * ("纽西兰鸡毛松是…"); later sentences refer back to it with 它/其 rather than by name.
+   * Each document's topic terms: those of its title, which names what the document is about
+   * ("纽西兰鸡毛松"); its sentences refer back to it with 它/其 rather than by name.
    */
   topics: Set<string>[];
   /**
@@ -81,11 +82,6 @@ export interface IndexedDocument {
   title: string;
 }
 
-/** A word in at least this share of a document's facts is one of its subjects (浑南区 in the Hunnan profile). */
-const SUBJECT_SHARE = 0.3;
-/** …counted only in documents with at least this many facts. */
-const SUBJECT_MIN_FACTS = 5;
-
 /**
  * `normalized[i]` is facts[i].text through `tokenizer.normalize` (the engine normalises each fact once
  * and shares the result with its other per-fact work).
@@ -95,6 +91,7 @@ export function buildFactIndex(
   docs: readonly IndexedDocument[],
   tokenizer: Tokenizer,
   normalized: readonly string[] = facts.map((f) => tokenizer.normalize(f.text)),
+  params: IndexParams = DEFAULT_INDEX,
 ): FactIndex {
   const docIds = docs.map((d) => d.id);
   const docPos = new Map(docIds.map((id, i) => [id, i]));
@@ -167,7 +164,9 @@ export function buildFactIndex(
     topics: titleTerms.map((terms) => new Set(terms)),
     subjects: perDocument.map((stats, d) => {
       const frequent =
-        stats.count >= SUBJECT_MIN_FACTS ? [...stats.df].filter(([, n]) => n / stats.count >= SUBJECT_SHARE).map(([t]) => t) : [];
+        stats.count >= params.subjectMinFacts
+          ? [...stats.df].filter(([, n]) => n / stats.count >= params.subjectShare).map(([t]) => t)
+          : [];
       return new Set([...titleTerms[d]!, ...frequent]);
     }),
   };
