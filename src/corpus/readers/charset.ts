@@ -7,10 +7,12 @@
  * detector picks between them when it is confident; on short texts (a title, one line) it often is not
  * (it ties GB18030, Big5, Shift_JIS and EUC-KR), so both decodings are then scored by how many of their
  * characters are among the most frequent Chinese characters, which a wrong decoding scatters over
- * rare ones. Decoding is done by iconv-lite (pure JavaScript).
+ * rare ones. Decoding is done by iconv-lite (pure JavaScript; its Big5 covers the extensions Taiwanese files use,
+ * which the WHATWG Big5 of TextDecoder maps otherwise), loaded by the first file that is not UTF-8.
  */
+import { createRequire } from 'node:module';
 import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import type IconvLite from 'iconv-lite';
 import { ReaderError } from './reader.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -97,11 +99,18 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return { text, encoding };
 }
 
+let iconvModule: typeof IconvLite | undefined;
+/** iconv-lite, loaded on first use: most corpora are UTF-8 and never need it (it costs ~60 ms at start). */
+function iconv(): typeof IconvLite {
+  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as typeof IconvLite;
+  return iconvModule;
+}
+
 /** Decodes with a known encoding, removing a BOM. */
 export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  return iconv.decode(buf, encoding, { stripBOM: true });
+  return iconv().decode(buf, encoding, { stripBOM: true });
 }
 
 /** Picks the encoding of a text file's bytes (see the module comment), or throws ReaderError. */
@@ -129,7 +138,7 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
 /** GB18030 or Big5 for non-UTF-8 bytes, or undefined when neither decodes them plausibly. */
 export function detectLegacyChinese(bytes: Uint8Array): 'gb18030' | 'big5' | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const scores = (['gb18030', 'big5'] as const).map((encoding) => ({ encoding, ...scoreDecoding(iconv.decode(buf, encoding)) }));
+  const scores = (['gb18030', 'big5'] as const).map((encoding) => ({ encoding, ...scoreDecoding(iconv().decode(buf, encoding)) }));
   const valid = scores.filter((s) => s.invalid === 0 || s.invalid / Math.max(1, s.chars) < 0.002);
   if (valid.length === 0) return undefined;
   if (valid.length === 1) return valid[0]!.cjk > 0 ? valid[0]!.encoding : undefined;

@@ -12,8 +12,6 @@
  * read and every part except media is inflated here with a hard output limit (zip.ts): a file that
  * declares, or actually unpacks to, more than the budget is refused before it can exhaust memory.
  */
-import mammoth from 'mammoth';
-import { parseHTML } from 'linkedom';
 import { domToLines, type DomNode } from './dom-lines.js';
 import { isOle2, isZip } from './magic.js';
 import { ReaderError, type DocumentReader, type ReadDocument, type ReaderLimits } from './reader.js';
@@ -48,6 +46,8 @@ export const docxReader: DocumentReader = {
       const entries = readZipDirectory(bytes);
       if (!entries.some((e) => e.name === 'word/document.xml')) throw new ReaderError('not a Word document (no word/document.xml)');
       const parts = guardUnpackedSize(bytes, entries, unpackBudget(limits), deadline.check.bind(deadline));
+      // The Word and DOM libraries load with the first .docx, not with every start.
+      const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
       const result = await mammoth.convertToHtml(
         { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
         {

@@ -5,8 +5,7 @@
  * lines by dom-lines.ts. A page where readability finds no article falls back to the whole body without
  * nav/header/footer/aside/form, scripts and styles. The page's title comes first, as a "# " line.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability } from '@mozilla/readability';
 import { bomEncoding, decodeAs, detectEncoding, isUtf8, type TextEncoding } from './charset.js';
 import { domToLines, type DomNode } from './dom-lines.js';
 import { describeBinary } from './magic.js';
@@ -83,6 +82,8 @@ export const htmlReader: DocumentReader = {
     return withDeadline(limits.timeoutMs, async (deadline) => {
       if (!htmlReader.sniff(bytes)) throw new ReaderError('not an HTML page');
       const { html, encoding } = decodeHtml(bytes);
+      // The DOM and Readability load with the first web page, not with every start.
+      const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
       const warnings: string[] = [];
       if (encoding !== 'utf-8') warnings.push(`decoded from ${encoding === 'gb18030' ? 'GB18030 (GBK/GB2312)' : encoding}`);
       const page = parseHTML(html).document as unknown as HtmlDocument;

@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, Util, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { isPdf } from './magic.js';
 import { layoutPdf, type PdfPage, type PdfTextRun } from './pdf-layout.js';
 import { ReaderError, type DocumentReader, type ReadDocument, type ReaderLimits } from './reader.js';
@@ -27,6 +27,8 @@ export const pdfReader: DocumentReader = {
   sniff: (bytes) => isPdf(bytes),
   async read(bytes: Uint8Array, limits: ReaderLimits): Promise<ReadDocument> {
     if (!isPdf(bytes)) throw new ReaderError('not a PDF');
+    // pdf.js is several megabytes of code: loaded by the first PDF, not by every start.
+    const { getDocument, Util } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const task = getDocument({
       // pdf.js takes a plain Uint8Array (not a Buffer) and may detach it: always hand it a copy.
       data: new Uint8Array(bytes),
