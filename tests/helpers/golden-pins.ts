@@ -13,7 +13,7 @@ import type { Engine } from '../../src/answer/engine-types.js';
 import type { ComputedAnswer } from '../../src/app/compute/computed-answer.js';
 import { createContextStore } from '../../src/app/context/context-store.js';
 import { createResponder, type Reply, type Responder } from '../../src/app/respond.js';
-import { computeMatches, ComputeGoldenSchema, containsAll, FollowUpGoldenSchema, readJsonl } from '../app/compute/pipeline.js';
+import { computeMatches, ComputeGoldenSchema, containsAll, FollowUpGoldenSchema, readJsonl, replyText } from '../app/compute/pipeline.js';
 import { seedEngine } from './engine.js';
 import { GoldenSchema, isHit } from './golden.js';
 
@@ -103,14 +103,6 @@ export type PinFile = Record<string, Pin>;
 
 function answered(reply: Reply): boolean {
   return reply.kind === 'found' || (reply.kind === 'computed' && reply.result !== null);
-}
-
-/** The text `expect` strings are looked for in: the top fact, or a computation's result and its operands' facts. */
-function replyText(reply: Reply): string | null {
-  if (reply.kind === 'computed') {
-    return reply.result ? [reply.result.text, ...reply.operands.map((o) => o.hit.fact.text)].join('\n') : null;
-  }
-  return reply.kind === 'found' && reply.hits[0] ? reply.hits[0].fact.text : null;
 }
 
 function replyHit(expect: readonly string[] | null, reply: Reply): boolean {
