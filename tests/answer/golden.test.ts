@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { seedEngine } from '../helpers/engine.js';
-import { isHit, readGolden, type Golden } from '../helpers/golden.js';
+import { readGolden } from '../helpers/golden.js';
 
 const golden = [...readGolden('seed-dev.jsonl'), ...readGolden('hunnan-zh.jsonl')];
-const simplified = golden.filter((g) => g.expect !== null && (g.lang ?? 'zh') === 'zh');
 const negatives = golden.filter((g) => g.expect === null);
 
 let engine: Engine;
@@ -12,15 +11,10 @@ beforeAll(async () => {
   engine = await seedEngine();
 });
 
+// Each question's answer (and the `expect` rule) is pinned in tests/golden/pinned.test.ts.
 describe('golden questions', () => {
   it('has the seed set plus at least 60 of our own', () => {
     expect(golden.length).toBeGreaterThanOrEqual(22 + 60);
-  });
-
-  it('answers at least 95% of the Simplified-Chinese answerable ones', () => {
-    const misses = simplified.filter((g) => !isHit(g, engine.ask(g.q)));
-    const rate = 1 - misses.length / simplified.length;
-    expect(rate, `misses: ${misses.map((g: Golden) => `${g.id} ${g.q}`).join('; ')}`).toBeGreaterThanOrEqual(0.95);
   });
 
   it.each(negatives.map((g) => [g.id, g.q] as const))('%s says the document does not answer "%s"', (_id, q) => {

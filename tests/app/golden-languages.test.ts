@@ -1,13 +1,14 @@
 /**
  * Questions in Traditional characters and in English about the seed document
  * (tests/golden/hunnan-hant.jsonl, tests/golden/hunnan-en.jsonl): the same facts as their
- * Simplified forms, and "not in the document" for what it does not cover.
+ * Simplified forms, and "not in the document" for what it does not cover. Each question's answer (and
+ * the `expect` rule) is pinned in tests/golden/pinned.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { normalizeQuestion } from '../../src/text/normalize.js';
 import { seedEngine } from '../helpers/engine.js';
-import { isHit, readGolden, type Golden } from '../helpers/golden.js';
+import { readGolden } from '../helpers/golden.js';
 
 const sets = [
   { name: 'Traditional Chinese', file: 'hunnan-hant.jsonl', golden: readGolden('hunnan-hant.jsonl') },
@@ -20,18 +21,11 @@ beforeAll(async () => {
 });
 
 describe.each(sets)('$name golden questions ($file)', ({ golden }) => {
-  const answerable = golden.filter((g) => g.expect !== null);
   const negatives = golden.filter((g) => g.expect === null);
 
   it('has at least 40 questions, at least 5 of them unanswerable', () => {
     expect(golden.length).toBeGreaterThanOrEqual(40);
     expect(negatives.length).toBeGreaterThanOrEqual(5);
-  });
-
-  it('answers at least 90% of the answerable ones with the expected figure', () => {
-    const misses = answerable.filter((g) => !isHit(g, engine.ask(g.q)));
-    const rate = 1 - misses.length / answerable.length;
-    expect(rate, `misses: ${misses.map((g: Golden) => `${g.id} ${g.q}`).join('; ')}`).toBeGreaterThanOrEqual(0.9);
   });
 
   it.each(negatives.map((g) => [g.id, g.q] as const))('%s says the document does not answer "%s"', (_id, q) => {

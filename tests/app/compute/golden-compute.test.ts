@@ -4,7 +4,7 @@ import { computeAnswer } from '../../../src/app/compute/compute.js';
 import { detectComputation, documentPhrases } from '../../../src/question/operation.js';
 import { seedEngine } from '../../helpers/engine.js';
 import type { Synonym } from '../../../src/question/synonyms.js';
-import { computeMatches, ComputeGoldenSchema, readJsonl, seedGlossary } from './pipeline.js';
+import { ComputeGoldenSchema, readJsonl, seedGlossary } from './pipeline.js';
 
 const golden = readJsonl('hunnan-compute.jsonl', ComputeGoldenSchema);
 
@@ -14,19 +14,12 @@ beforeAll(async () => {
   [engine, glossaryEn] = await Promise.all([seedEngine(), seedGlossary()]);
 });
 
+// Each question's computation (operation, number, operands, and the golden line's check) is pinned in
+// tests/golden/pinned.test.ts.
 describe('compute golden questions (tests/golden/hunnan-compute.jsonl)', () => {
   it('has at least 20 compare/sum questions, some of them unanswerable', () => {
     expect(golden.length).toBeGreaterThanOrEqual(20);
     expect(golden.filter((g) => g.missing).length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('computes the right number for at least 90% of them', () => {
-    const misses = golden.filter((g) => {
-      const request = detectComputation(g.q, { isDocumentPhrase: documentPhrases(engine.facts), glossaryEn });
-      return !request || !computeMatches(g, computeAnswer(request, engine));
-    });
-    const rate = 1 - misses.length / golden.length;
-    expect(rate, `misses: ${misses.map((g) => `${g.id} ${g.q}`).join('; ')}`).toBeGreaterThanOrEqual(0.9);
   });
 
   it.each(golden.filter((g) => g.missing).map((g) => [g.id, g.q, g.missing!] as const))(

@@ -1,15 +1,11 @@
 /**
- * The question pipeline as the CLI and the bot are to wire it, for golden tests: a computation
- * when detectComputation finds one, else the engine's own answer. Also the schemas of the
- * follow-up and compute golden files.
+ * For golden tests: the schemas of the follow-up and compute golden files, the seed corpus's English
+ * glossary, and how a reply (src/app/respond.ts) is checked against a golden line.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Answer } from '../../../src/answer/answer.js';
-import type { Engine } from '../../../src/answer/engine-types.js';
-import { computeAnswer } from '../../../src/app/compute/compute.js';
 import type { ComputedAnswer } from '../../../src/app/compute/computed-answer.js';
-import { detectComputation, documentPhrases } from '../../../src/question/operation.js';
+import type { Reply } from '../../../src/app/respond.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { compileSynonyms, type Synonym } from '../../../src/question/synonyms.js';
 
@@ -21,22 +17,15 @@ export function seedGlossary(): Promise<Synonym[]> {
   return glossary;
 }
 
-export type Reply = { kind: 'computed'; computed: ComputedAnswer } | { kind: 'answer'; answer: Answer };
-
-export function reply(engine: Engine, glossaryEn: readonly Synonym[], question: string): Reply {
-  const request = detectComputation(question, { isDocumentPhrase: documentPhrases(engine.facts), glossaryEn });
-  return request ? { kind: 'computed', computed: computeAnswer(request, engine) } : { kind: 'answer', answer: engine.ask(question) };
-}
-
 /**
  * The text golden expectations are checked against: the top fact's text for an answer; for a
  * computation, the result followed by every operand's fact text (null when nothing was found).
  */
-export function replyText(r: Reply): string | null {
-  if (r.kind === 'answer') return r.answer.kind === 'found' && r.answer.hits[0] ? r.answer.hits[0].fact.text : null;
-  const c = r.computed;
-  if (!c.result) return null;
-  return [c.result.text, ...c.operands.map((o) => o.hit.fact.text)].join('\n');
+export function replyText(reply: Reply): string | null {
+  if (reply.kind === 'computed') {
+    return reply.result ? [reply.result.text, ...reply.operands.map((o) => o.hit.fact.text)].join('\n') : null;
+  }
+  return reply.kind === 'found' && reply.hits[0] ? reply.hits[0].fact.text : null;
 }
 
 export function containsAll(text: string | null, expect: readonly string[]): boolean {
