@@ -2,15 +2,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedTokenizer } from '../../src/answer/build-engine.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { analyzeQuestion, SYNONYM_WEIGHT, type AnalyzedQuestion, type QuestionVocabulary } from '../../src/question/analyze.js';
+import { analyzeQuestion, type AnalyzedQuestion, type QuestionVocabulary } from '../../src/question/analyze.js';
+import { DEFAULT_QUESTION } from '../../src/question/defaults.js';
 import { readQuestion } from '../../src/question/frame.js';
 import { compileSynonyms } from '../../src/question/synonyms.js';
 import type { Tokenizer } from '../../src/text/tokenize.js';
 
-/** analyze.ts NUMBER_WEIGHT (not exported): a year or period word weighs half. */
-const NUMBER_WEIGHT = 0.5;
-/** analyze.ts UNMAPPED_EN_WEIGHT (not exported): an English word no glossary maps. */
-const UNMAPPED_EN_WEIGHT = 0.3;
+/** The question weights (question/defaults.ts): a year or period word weighs half. */
+const NUMBER_WEIGHT = DEFAULT_QUESTION.qualifierWeight;
+/** …an English word no glossary maps; a synonym. */
+const UNMAPPED_EN_WEIGHT = DEFAULT_QUESTION.unmappedEnglishWeight;
+const SYNONYM_WEIGHT = DEFAULT_QUESTION.synonymWeight;
 
 let tokenizer: Tokenizer;
 let vocabulary: QuestionVocabulary;
