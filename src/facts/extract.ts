@@ -8,6 +8,7 @@ import { DEFAULT_FACTS, type FactParams } from './defaults.js';
 import type { TaggedWord } from '../text/index.js';
 import type { Fact, Figure } from './fact.js';
 import { extractFigures, type RawFigure } from './figures.js';
+import { describeSentenceFigures, documentEntity, documentPeriod, placesIn, type DocumentContext } from './figure-context.js';
 import { findTimeMentions, type TimeMention } from './time.js';
 
 export type Tagger = (text: string) => TaggedWord[];
@@ -23,9 +24,15 @@ const CLAUSE_BREAK = /[，,：:；;。！？!?（）()]/;
 
 export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParams = DEFAULT_FACTS): Fact[] {
   const { sentences } = segmentDocument(doc.text, params.segmentation);
+  const context: DocumentContext = {
+    entity: documentEntity(doc.title, tag),
+    period: documentPeriod(doc.title, doc.period, doc.date),
+  };
   const facts: Fact[] = [];
+  let previous: { paragraph: number; whole: string | null } | null = null;
   for (const s of sentences) {
     const times = findTimeMentions(s.text);
+    const sentenceFacts: { fact: Fact; offset: number }[] = [];
     let inherited: string | null = null;
     s.clauses.forEach((clause, k) => {
       const offset = clause.start - s.start;
@@ -33,7 +40,7 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParam
       const time = own[0]?.text ?? inherited;
       inherited = time;
       const figures = extractFigures(clause.text).map((f) => attachContext(f, clause, offset, times, tag, params.maxSubjectChars));
-      facts.push({
+      const fact: Fact = {
         id: `${doc.id}:${s.paragraph}.${s.sentence}.${k + 1}`,
         docId: doc.id,
         section: s.section,
@@ -46,8 +53,19 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParam
         figures,
         time,
         subject: figures.find((f) => f.subject && f.kind !== 'date')?.subject ?? null,
-      });
+      };
+      facts.push(fact);
+      sentenceFacts.push({ fact, offset });
     });
+    const whole = describeSentenceFigures(
+      s.text,
+      sentenceFacts.flatMap(({ fact, offset }) => fact.figures.map((figure) => ({ figure, at: offset + figure.start }))),
+      times,
+      placesIn(tag(s.text)),
+      sentenceFacts.map(({ offset }) => offset),
+      { ...context, previousWhole: previous?.paragraph === s.paragraph ? previous.whole : null },
+    );
+    previous = { paragraph: s.paragraph, whole };
   }
   return facts;
 }
@@ -65,7 +83,20 @@ function attachContext(
   const point = [...before].reverse().find((t) => t.role === 'point');
   const compare = before.filter((t) => t.role === 'compare' && t.start > (point?.start ?? -1)).pop();
   const time = f.kind === 'date' ? null : [point?.text, compare?.text].filter(Boolean).join('，') || null;
-  return { ...f, time, subject: f.kind === 'date' ? null : findSubject(clause.text, f, tag, maxSubjectChars) };
+  return {
+    ...f,
+    time,
+    subject: f.kind === 'date' ? null : findSubject(clause.text, f, tag, maxSubjectChars),
+    // Filled in for the whole sentence by describeSentenceFigures.
+    measure: null,
+    role: 'level',
+    partOf: null,
+    entity: null,
+    entityInherited: true,
+    period: null,
+    periodInherited: true,
+    base: null,
+  };
 }
 
 /**

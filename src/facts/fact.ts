@@ -18,6 +18,20 @@ export const FIGURE_KINDS = [
 
 export type FigureKind = (typeof FIGURE_KINDS)[number];
 
+/** What part a figure plays in its sentence (facts/figure-context.ts). */
+export const FIGURE_ROLES = [
+  'level', // a stock or an amount: 6200户, 5481.6亿元, 67.42% (a rate's level)
+  'change', // an absolute increase or decrease, signed: 增加2.3万人, 减少500户 → −500
+  'growth', // a growth rate, signed: 增长12.2% → 12.2, 下降3.5% → −3.5
+  'share', // a part of a whole: 占全市的27.4%
+  'multiple', // 为…的3.4倍
+  'points', // a rate's change in percentage points, signed: 提高0.94个百分点
+  'rank', // 第3位
+  'threshold', // a bound in a definition, never an answer: 亿元以上重点项目
+] as const satisfies readonly string[];
+
+export type FigureRole = (typeof FIGURE_ROLES)[number];
+
 export const FigureSchema = z.object({
   /** The figure as written in the document, e.g. "5.49万户". */
   raw: z.string().min(1),
@@ -35,6 +49,21 @@ export const FigureSchema = z.object({
   time: z.string().nullable(),
   /** What the figure is about where it can be told ("常住人口", "国家高新技术企业"). */
   subject: z.string().nullable(),
+  /** What is measured, in the document's words ("新登记企业", "生产总值"); never a comparison word or a place. */
+  measure: z.string().nullable(),
+  role: z.enum(FIGURE_ROLES),
+  /** Where the text says 其中: the measure of the whole this figure is a part of. */
+  partOf: z.string().nullable(),
+  /** The place it is about (浑南区, 洛阳市, 市区), stated before it in the sentence or the document's own. */
+  entity: z.string().nullable(),
+  /** True when the clause does not name the entity (it comes from the sentence or the document). */
+  entityInherited: z.boolean(),
+  /** The time it holds for (2019年上半年, 截至2019年7月30日, 年末), stated in its sentence or the document's own. */
+  period: z.string().nullable(),
+  /** True when the sentence states no time and the period is the document's. */
+  periodInherited: z.boolean(),
+  /** What it is compared with (同比, 比上年, 比2018年同期), or null. */
+  base: z.string().nullable(),
 });
 export type Figure = z.infer<typeof FigureSchema>;
 

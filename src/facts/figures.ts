@@ -5,7 +5,10 @@
 import type { Figure, FigureKind } from './fact.js';
 
 /** A figure before the fact-level context (time, subject) is attached. */
-export type RawFigure = Omit<Figure, 'time' | 'subject'>;
+export type RawFigure = Omit<
+  Figure,
+  'time' | 'subject' | 'measure' | 'role' | 'partOf' | 'entity' | 'entityInherited' | 'period' | 'periodInherited' | 'base'
+>;
 
 interface UnitInfo {
   kind: FigureKind;

@@ -4,3 +4,4 @@ export * from './extract.js';
 export * from './fact.js';
 export * from './figures.js';
 export * from './time.js';
+export * from './figure-context.js';

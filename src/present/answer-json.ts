@@ -1,6 +1,6 @@
 /** The JSON form of an answer (`ask --json`), with its schema: the contract for scripts. */
 import { z } from 'zod';
-import { FIGURE_KINDS } from '../facts/index.js';
+import { FIGURE_KINDS, FIGURE_ROLES } from '../facts/index.js';
 import type { Answer } from '../answer/index.js';
 
 export const AnswerJsonSchema = z.object({
@@ -11,7 +11,23 @@ export const AnswerJsonSchema = z.object({
   answers: z.array(
     z.object({
       text: z.string(),
-      figures: z.array(z.object({ raw: z.string(), value: z.number(), unit: z.string(), kind: z.enum(FIGURE_KINDS), approx: z.boolean() })),
+      figures: z.array(
+        z.object({
+          raw: z.string(),
+          value: z.number(),
+          unit: z.string(),
+          kind: z.enum(FIGURE_KINDS),
+          approx: z.boolean(),
+          measure: z.string().nullable(),
+          role: z.enum(FIGURE_ROLES),
+          partOf: z.string().nullable(),
+          entity: z.string().nullable(),
+          entityInherited: z.boolean(),
+          period: z.string().nullable(),
+          periodInherited: z.boolean(),
+          base: z.string().nullable(),
+        }),
+      ),
       keyFigure: z.string().nullable(),
       time: z.string().nullable(),
       subject: z.string().nullable(),
@@ -53,7 +69,21 @@ export function answerToJson(answer: Answer, options: { debug?: boolean } = {}):
     asked: answer.asked,
     answers: answer.hits.map((h) => ({
       text: h.fact.text,
-      figures: h.fact.figures.map(({ raw, value, unit, kind, approx }) => ({ raw, value, unit, kind, approx })),
+      figures: h.fact.figures.map((f) => ({
+        raw: f.raw,
+        value: f.value,
+        unit: f.unit,
+        kind: f.kind,
+        approx: f.approx,
+        measure: f.measure,
+        role: f.role,
+        partOf: f.partOf,
+        entity: f.entity,
+        entityInherited: f.entityInherited,
+        period: f.period,
+        periodInherited: f.periodInherited,
+        base: f.base,
+      })),
       keyFigure: h.keyFigure?.raw ?? null,
       time: h.keyFigure?.time ?? h.fact.time,
       subject: h.keyFigure?.subject ?? h.fact.subject,

@@ -37,7 +37,13 @@ export function formatReplyText(reply: Reply, options: ReplyFormatOptions = {}):
     ...(options.subjectsEn ? { subjectsEn: options.subjectsEn } : {}),
   });
   if (!options.debug || reply.kind !== 'found') return text;
-  const lines = reply.hits.map((hit, i) => `  #${i + 1} score ${hit.score} = ${JSON.stringify(hit.why)}`);
+  const lines = reply.hits.flatMap((hit, i) => {
+    const k = hit.keyFigure;
+    const key = k
+      ? `  key ${k.raw}: ${k.role} of ${k.measure ?? '?'} · ${k.entity ?? '?'}${k.entityInherited ? ' (inherited)' : ''} · ${k.period ?? '?'}${k.periodInherited ? ' (inherited)' : ''}${k.base ? ` · vs ${k.base}` : ''}${k.partOf ? ` · part of ${k.partOf}` : ''}`
+      : null;
+    return [`  #${i + 1} score ${hit.score} = ${JSON.stringify(hit.why)}`, ...(key ? [key] : [])];
+  });
   return [text, '', 'debug:', ...lines].join('\n');
 }
 

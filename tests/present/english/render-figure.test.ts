@@ -7,7 +7,19 @@ import { describeSubjectEnglish, renderFigureEnglish, renderTimeEnglish } from '
 function figure(text: string, subject: string | null = null): Figure {
   const raw = extractFigures(text)[0];
   if (!raw) throw new Error(`no figure in ${text}`);
-  return { ...raw, time: null, subject };
+  return {
+    ...raw,
+    time: null,
+    subject,
+    measure: subject,
+    role: 'level',
+    partOf: null,
+    entity: null,
+    entityInherited: true,
+    period: null,
+    periodInherited: true,
+    base: null,
+  };
 }
 
 describe('renderFigureEnglish', () => {
