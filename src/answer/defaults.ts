@@ -14,6 +14,8 @@ export interface AnswerParams {
    * Default 2.
    */
   minAboutOverlap: number;
+  /** How many of the best-ranked facts are verified against the question before "not stated". Default 10. */
+  verifyCandidates: number;
   /** Neighbour distance added for a fact in another paragraph (same-paragraph facts come first). Default 100. */
   otherParagraphDistance: number;
   /** Neighbour distance added for a fact in another section. Default 1000. */
@@ -26,6 +28,7 @@ export const DEFAULT_ANSWERING: AnswerParams = {
   maxLimit: 20,
   relatedCoverage: 0.6,
   minAboutOverlap: 2,
+  verifyCandidates: 10,
   otherParagraphDistance: 100,
   otherSectionDistance: 1000,
 };

@@ -4,7 +4,7 @@
  */
 import type { CorpusDocument, SegmentationParams } from '../corpus/index.js';
 import type { Fact, Figure } from '../facts/index.js';
-import { DEFAULT_FACTS, extractFacts, type FactParams } from '../facts/index.js';
+import { DEFAULT_FACTS, documentEntity, documentPeriod, extractFacts, type FactParams } from '../facts/index.js';
 import { findTimeMentions } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
 import { analyzeQuestion, documentPhrases, readQuestion as readQuestion_, type AnalyzedQuestion } from '../question/index.js';
@@ -14,10 +14,11 @@ import { DEFAULT_RANKING, type RankingParams } from '../ranking/index.js';
 import { DEFAULT_INDEX, type IndexParams } from '../search/index.js';
 import { DEFAULT_QUESTION, type QuestionParams } from '../question/index.js';
 import { DEFAULT_ANSWERING, type AnswerParams } from './defaults.js';
+import { askedRole, constraintsOf, verify, type Verdict, type VerifyContext } from './verify.js';
 import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
 import { buildFactIndex } from '../search/index.js';
 import type { Tokenizer } from '../text/index.js';
-import type { Answer, Citation, Hit, ScoreParts, Topic } from './answer.js';
+import type { Answer, CheckedCandidate, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
 
 /** Longest question accepted, in characters (DEFAULT_ANSWERING.maxQuestionChars). */
@@ -90,6 +91,27 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     places: new Set(features.flatMap((f) => f.places)),
   };
   const readQuestion = (question: string): QuestionFrame => readQuestion_(question, questionContext);
+  const sentenceText = new Map<string, string>();
+  facts.forEach((f, i) => {
+    const key = `${f.docId}:${f.paragraph}.${f.sentence}`;
+    sentenceText.set(key, (sentenceText.get(key) ?? '') + normalized[i]!.toLowerCase());
+  });
+  const docEntities = new Map(documents.map((d) => [d.id, documentEntity(d.title, tokenizer.tag)]));
+  const docTitles = new Map(documents.map((d) => [d.id, tokenizer.normalize(d.title).toLowerCase()]));
+  const docPeriods = new Map(documents.map((d) => [d.id, documentPeriod(d.title, d.period, d.date, d.text)]));
+  const corpusText = documents.map((d) => `${tokenizer.normalize(d.title)}\n${tokenizer.normalize(d.text)}`).join('\n');
+  const verifyContext: VerifyContext = {
+    tokenizer,
+    glossaryEn: vocabulary.glossaryEn,
+    inCorpus: (text) => text.length >= 2 && corpusText.includes(text),
+    documentEntity: (docId) => docEntities.get(docId) ?? null,
+    documentPeriod: (docId) => docPeriods.get(docId) ?? null,
+    documentTitle: (docId) => docTitles.get(docId) ?? '',
+    isDocumentEntity: (name) => [...docEntities.values()].includes(name),
+    documentEntities: [...new Set([...docEntities.values()].filter((e): e is string => e !== null))],
+    places: questionContext.places ?? new Set(),
+    sentenceOf: (fact) => sentenceText.get(`${fact.docId}:${fact.paragraph}.${fact.sentence}`) ?? fact.text,
+  };
 
   /** Facts with figures near a fact: same paragraph first, then its section, then (unless `sectionOnly`) the document. */
   const neighboursOf = (pos: number, limit: number, sectionOnly: boolean): number[] => {
@@ -110,6 +132,43 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       .map(({ i }) => i);
   };
 
+  /**
+   * The answer among the best-ranked facts: the first that is confident and, when a figure or a date is
+   * asked, whose key figure holds to everything the question names (answer/verify.ts). Questions that ask for
+   * no figure are answered by the best fact alone, as confidence decides.
+   */
+  const chooseVerified = (
+    frame: QuestionFrame,
+    q: AnalyzedQuestion,
+    ranked: readonly Ranked[],
+  ): ({ kind: 'chosen'; r: Ranked } | { kind: 'failed'; r: Ranked; verdict: Verdict } | { kind: 'none' }) & {
+    checked: CheckedCandidate[];
+  } => {
+    const best = ranked[0]!;
+    const checked: CheckedCandidate[] = [];
+    const verifies = isNumericAsk(q.asked) || q.asked === 'date';
+    if (!verifies)
+      return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
+    const constraints = constraintsOf(frame, q, verifyContext);
+    let failure: { r: Ranked; verdict: Verdict } | null = null;
+    for (const r of ranked.slice(0, answering.verifyCandidates)) {
+      const fact = facts[r.pos]!;
+      if (!confident(r, fact, q, params, answering)) continue;
+      const key = chooseKeyFigure(fact, q);
+      const verdict = verify(constraints, fact, key, verifyContext, q.asked);
+      checked.push({
+        fact: fact.id,
+        keyFigure: key?.raw ?? null,
+        ok: verdict.ok,
+        ...(verdict.reason ? { reason: verdict.reason } : {}),
+        ...(verdict.asked ? { missing: verdict.asked } : {}),
+      });
+      if (verdict.ok) return { kind: 'chosen', r, checked };
+      failure ??= { r, verdict };
+    }
+    return failure ? { kind: 'failed', ...failure, checked } : { kind: 'none', checked };
+  };
+
   return {
     documents,
     facts,
@@ -127,7 +186,8 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       if (typeof asked !== 'object' && typeof asked !== 'string') return { kind: 'invalid', question, reason: 'empty' };
       if (!question.trim()) return { kind: 'invalid', question, reason: 'empty' };
       if (question.length > answering.maxQuestionChars) return { kind: 'invalid', question, reason: 'too-long' };
-      const q = analyzeQuestion(typeof asked === 'string' ? readQuestion(asked) : asked, tokenizer, vocabulary, questionParams);
+      const frame = typeof asked === 'string' ? readQuestion(asked) : asked;
+      const q = analyzeQuestion(frame, tokenizer, vocabulary, questionParams);
       if (q.terms.length === 0) return { kind: 'invalid', question, reason: 'no-words' };
       const ranked = rankFacts(q, facts, features, index, params);
       const best = ranked[0];
@@ -139,20 +199,37 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
         suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion),
       };
       if (!best) return notFound;
-      if (abstain && !confident(best, facts[best.pos]!, q, params, answering)) return notFound;
       // Retrieval (no abstention) is scored on the plain ranking.
       if (!abstain) return { kind: 'found', question, asked: q.asked, hits: ranked.slice(0, limit).map((r) => hitOf(r, q)) };
+      const chosenOrFailure = chooseVerified(frame, q, ranked);
+      const { checked } = chosenOrFailure;
+      if (chosenOrFailure.kind === 'none') return { ...notFound, ...(checked.length ? { checked } : {}) };
+      if (chosenOrFailure.kind === 'failed') {
+        const { r, verdict } = chosenOrFailure;
+        return {
+          ...notFound,
+          reason: verdict.reason ?? 'none',
+          ...(verdict.asked ? { missing: verdict.asked } : {}),
+          // What the document does give is worth showing when it is the measure asked for another time,
+          // place or breadth — never when it measures something else.
+          ...(verdict.reason === 'period' || verdict.reason === 'entity' || verdict.reason === 'scope' ? { closest: hitOf(r, q) } : {}),
+          checked,
+        };
+      }
+      const answer = chosenOrFailure.r;
       // Related facts: other good matches for the question (they must stand on their own, not only
       // share the document's subject), then the answer's neighbours with figures.
-      const alsoMatching = ranked
-        .slice(1)
-        .filter(
-          (r) => r.score >= best.score * params.relatedShare && r.focus > 0 && r.coverage >= best.coverage * answering.relatedCoverage,
-        );
-      const chosen = [best, ...alsoMatching].slice(0, limit);
-      const neighbours = neighboursOf(best.pos, limit, true).filter((i) => !chosen.some((r) => r.pos === i));
+      const alsoMatching = ranked.filter(
+        (r) =>
+          r !== answer &&
+          r.score >= answer.score * params.relatedShare &&
+          r.focus > 0 &&
+          r.coverage >= answer.coverage * answering.relatedCoverage,
+      );
+      const chosen = [answer, ...alsoMatching].slice(0, limit);
+      const neighbours = neighboursOf(answer.pos, limit, true).filter((i) => !chosen.some((r) => r.pos === i));
       const hits = [...chosen.map((r) => hitOf(r, q)), ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q))];
-      return { kind: 'found', question, asked: q.asked, hits };
+      return { kind: 'found', question, asked: q.asked, hits, ...(checked.length ? { checked } : {}) };
     },
     related(factId: string, limit = 3): Hit[] {
       const pos = posById.get(factId);
@@ -235,12 +312,36 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null): Figure 
   const pool = kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures;
   if (pool.length === 0) return measures[0] ?? null;
   const asksBefore = /原来|原先|以前|之前|改革前|before|used to|originally/i.test(q.text);
+  const role = askedRole(q.text);
+  const roleFit = (f: Figure) =>
+    f.role === 'threshold'
+      ? -6
+      : role === 'growth'
+        ? f.role === 'growth'
+          ? 3
+          : f.role === 'change' || f.role === 'points'
+            ? 2
+            : 0
+        : role === 'share'
+          ? f.role === 'share'
+            ? 3
+            : 0
+          : f.role === 'level'
+            ? 1
+            : 0;
+  // What the figure measures against the question's own words first, its search terms (synonyms, English
+  // mapped to Chinese) at half; the words around the figure break ties ("新企业开办实现“一个工作日办结”").
+  const terms = q.terms.map((t) => t.term).join('');
   const scoreOf = (f: Figure) =>
-    overlap(aboutText(fact, f), askedText(q)) +
+    (q.language === 'en'
+      ? overlap(aboutText(fact, f), askedText(q))
+      : overlap(aboutText(fact, f), q.text) + 0.5 * overlap(aboutText(fact, f), terms)) +
+    0.1 * overlap(pieceAround(fact.text, f), q.text) +
     (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
     (kinds && kinds[0] === f.kind ? 2 : 0) +
     changeRole(fact.text.slice(Math.max(0, f.start - 5), f.start)) * (asksBefore ? -1 : 1) +
-    (f.unit.length >= 2 && q.text.includes(f.unit) ? 2 : 0);
+    (f.unit.length >= 2 && q.text.includes(f.unit) ? 2 : 0) +
+    roleFit(f);
   return pool.reduce((best, f) => (scoreOf(f) > scoreOf(best) ? f : best), pool[0]!);
 }
 
@@ -256,6 +357,7 @@ function changeRole(before: string): number {
 
 /** What a figure is about: its subject, or when that could not be told, its comma clause ("其中实地走访1125次"). */
 function aboutText(fact: Fact, f: Figure): string {
+  if (f.measure) return f.measure;
   if (f.subject) return f.subject;
   const before =
     fact.text
@@ -263,6 +365,17 @@ function aboutText(fact: Fact, f: Figure): string {
       .split(/[，,；;：:。]/)
       .pop() ?? '';
   const after = fact.text.slice(f.end).split(/[，,；;：:。]/)[0] ?? '';
+  return before + after;
+}
+
+/** The comma piece a figure stands in. */
+function pieceAround(text: string, f: Figure): string {
+  const before =
+    text
+      .slice(0, f.start)
+      .split(/[，,；;。]/)
+      .pop() ?? '';
+  const after = text.slice(f.end).split(/[，,；;。]/)[0] ?? '';
   return before + after;
 }
 

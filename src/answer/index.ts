@@ -3,3 +3,4 @@ export * from './answer.js';
 export * from './build-engine.js';
 export * from './engine-types.js';
 export * from './defaults.js';
+export * from './verify.js';

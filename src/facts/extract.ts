@@ -26,7 +26,7 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParam
   const { sentences } = segmentDocument(doc.text, params.segmentation);
   const context: DocumentContext = {
     entity: documentEntity(doc.title, tag),
-    period: documentPeriod(doc.title, doc.period, doc.date),
+    period: documentPeriod(doc.title, doc.period, doc.date, doc.text),
   };
   const facts: Fact[] = [];
   let previous: { paragraph: number; whole: string | null } | null = null;

@@ -148,11 +148,15 @@ function leadsItsPiece(sentence: string, at: number, times: readonly TimeMention
 
 /** The place names of a sentence: jieba's place tags and the generic wholes (全市, 全省 …), in order. */
 export function placesIn(tagged: readonly TaggedWord[]): { place: string; at: number }[] {
+  const text = tagged.map((w) => w.word).join('');
   const out: { place: string; at: number }[] = [];
   let at = 0;
   for (const w of tagged) {
-    if ((w.tag === 'ns' && w.word.length >= 2 && !NOT_A_PLACE.test(w.word)) || GENERIC_WHOLE.test(w.word) || w.word === '市区')
-      out.push({ place: w.word, at });
+    // "全国重点文物保护单位": a whole that opens an honour's name is no place.
+    const honorific =
+      GENERIC_WHOLE.test(w.word) && /^(?:重点|文明|先进|百强|优秀|示范|劳动模范|五一|十佳|首批)/.test(text.slice(at + w.word.length));
+    const place = (w.tag === 'ns' && w.word.length >= 2 && !NOT_A_PLACE.test(w.word)) || GENERIC_WHOLE.test(w.word) || w.word === '市区';
+    if (place && !honorific) out.push({ place: w.word, at });
     at += w.word.length;
   }
   return out;
@@ -171,13 +175,24 @@ export function documentEntity(title: string, tag: (text: string) => TaggedWord[
     .map((p) => p.place)
     .filter((p) => PLACE_SUFFIX.test(p) || p.length >= 2);
   const withSuffix = places.filter((p) => PLACE_SUFFIX.test(p));
-  return withSuffix[withSuffix.length - 1] ?? places[places.length - 1] ?? null;
+  if (withSuffix.length > 0) return withSuffix[withSuffix.length - 1]!;
+  // "2023年周口市国民经济和社会发展统计公报": the place after the year, suffix and all (jieba may tag 周口 alone).
+  const named = /^([\u4e00-\u9fa5]{2,10}?(?:自治州|自治县|自治区|特别行政区|省|市|区|县|州|旗|盟))/.exec(
+    title.replace(/^[#\s]*(?:(?:19|20)\d{2}年(?:度)?)?/, ''),
+  );
+  return named?.[1] ?? places[places.length - 1] ?? null;
 }
 
 /** The time a document covers: its stated period, else the year its title names. */
-export function documentPeriod(title: string, period: string | null | undefined, date: string | null | undefined): string | null {
+export function documentPeriod(
+  title: string,
+  period: string | null | undefined,
+  date: string | null | undefined,
+  opening = '',
+): string | null {
   if (period) return period;
-  const year = /((?:19|20)\d{2})年/.exec(title);
+  // The title, or the document's opening lines (a title set on two lines: "黔东南州" / "2016年…统计公报").
+  const year = /((?:19|20)\d{2})年/.exec(title) ?? /((?:19|20)\d{2})年[^\n]{0,30}(?:公报|报告|年鉴|概况|简介)/.exec(opening.slice(0, 300));
   if (year) return `${year[1]}年`;
   const dated = /^((?:19|20)\d{2})-/.exec(date ?? '');
   return dated ? `${dated[1]}年` : null;
@@ -231,13 +246,20 @@ export function describeSentenceFigures(
       firstLevelMeasure ??= f.measure;
     }
     if ((role === 'level' || role === 'change' || (role === 'growth' && own)) && f.measure) lastMeasure = f.measure;
-    const whole = opensWithParts ? (doc.previousWhole ?? null) : wholeClause === clauseStart ? wholeMeasure : null;
+    const whole: string | null = opensWithParts ? (doc.previousWhole ?? null) : wholeClause === clauseStart ? wholeMeasure : null;
     f.partOf = afterParts && whole && f.measure !== whole ? whole : null;
+    // "其中国家级19家": a part named by its grade alone is that grade of the whole (国家级双创载体).
+    if (f.partOf && f.measure && /^[\u4e00-\u9fa5]{1,4}[级类型]$/.test(f.measure)) {
+      f.measure = `${f.measure}${f.partOf.replace(/^[\u4e00-\u9fa5]{1,3}级(?:以上|以下)?/, '')}`;
+      if (lastMeasure === own) lastMeasure = f.measure;
+    }
 
     // Entity: the place the figure's part of the sentence is about — named at the start of a comma piece
     // ("浑南区地处…", "全年全市生产总值…"), not in passing ("地处沈阳市东南部") or as a base ("占全市的").
     const before = places.filter((p) => p.at < at && leadsItsPiece(sentence, p.at, times));
-    const named = before[before.length - 1];
+    // A place right before the figure qualifies it ("是沈阳市13个区县"): that is the figure's place.
+    const adjacent = places.find((p) => p.at + p.place.length === at && !BASE_CONTEXT.test(sentence.slice(Math.max(0, p.at - 3), p.at)));
+    const named = adjacent ?? before[before.length - 1];
     f.entity = named ? resolvePlace(named.place, doc) : doc.entity;
     f.entityInherited = !named || named.at < clauseStart;
 

@@ -59,7 +59,7 @@ export interface QuestionFrame {
 }
 
 const HAS_HAN = /[\u3400-\u9FFF]/;
-const PERIOD_WORDS = /上半年|下半年|同期|去年|今年|目前|现在|截至|月末|年底|first half|this year|last year/gi;
+const PERIOD_WORDS = /上半年|下半年|同期|去年|今年|目前|现在|截至|月末|年底|first half|second half|this year|last year/gi;
 /** Wholes a figure may be stated for, in any document: 全市, 全省, 全国 … */
 const GENERIC_PLACES = /全(?:国|省|市|区|县|州|球)/g;
 
@@ -91,6 +91,7 @@ function timesOf(text: string): string[] {
 function mapPeriod(p: string): string {
   const lower = p.toLowerCase();
   if (lower === 'first half') return '上半年';
+  if (lower === 'second half') return '下半年';
   if (lower === 'this year') return '今年';
   if (lower === 'last year') return '去年';
   if (p === '现在') return '目前';

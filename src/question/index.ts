@@ -9,3 +9,4 @@ export * from './operation-en.js';
 export * from './operation-types.js';
 export * from './operation.js';
 export * from './synonyms.js';
+export * from './glossary-en.js';

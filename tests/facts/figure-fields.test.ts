@@ -49,10 +49,6 @@ const SETS = [
 
 /** Differences from the tables the extractor is known to make, per `${raw}@${clause}`, with the reason. */
 const KNOWN: Record<string, { fields: Field[]; why: string }> = {
-  '13个@是沈阳市13个区县（市）中最年轻': {
-    fields: ['entity'],
-    why: "the table counts 沈阳市's districts; the extractor keeps the sentence's topic, 浑南区",
-  },
   '28个@健康医疗产业项目28个': { fields: ['measure'], why: 'jieba cuts 生物医药与健康医疗 at 与; the measure keeps its last part' },
   '两位数@重点产业实现两位数增长': { fields: ['role'], why: '两位数增长 is a growth only in words: 两位数 is parsed as a magnitude' },
   '110次@组织召开座谈会110次': {

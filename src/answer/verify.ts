@@ -1,0 +1,355 @@
+/**
+ * Verification: does this figure answer *this* question? A ranked fact may share most of its words with the
+ * question and still be about another year, another place, another measure or a sub-group the document does
+ * not break out. Before a figure is given, its key figure must satisfy every constraint the question names:
+ *   - entity: a place the question names is the figure's place (or contains it, or is the document's own);
+ *     a name that appears nowhere in the corpus blocks any figure;
+ *   - period: a year or a part of the year the question names is the figure's period (or within it);
+ *   - measure: every content word the question adds is in the fact, and the key figure's measure is
+ *     something the question names (not the 三条城际铁路 of a question about 高铁站);
+ *   - role: 增长了多少 wants a growth rate or a change, 占比 a share, 几倍 a multiple.
+ * The reason a figure fails is kept, so the reply can say what differs ("文档没有给出2015年的…").
+ */
+import type { Fact, Figure } from '../facts/index.js';
+import { resolvePlace } from '../facts/index.js';
+import { translateEnglish, type AnalyzedQuestion, type QuestionFrame, type Synonym } from '../question/index.js';
+import type { TaggedWord, Tokenizer } from '../text/index.js';
+import type { AskedKind } from '../question/index.js';
+import type { NotStatedReason } from './answer.js';
+
+/** What a question names that any answer must hold to. Read once per question. */
+export interface QuestionConstraints {
+  /**
+   * Places named as what is asked about (not as a base: 占全市的, 比全省), each with whether the corpus knows it
+   * and the words after it in the question (沈阳 in 沈阳国家高新区发展规划纲要 is part of a name, when a fact has it).
+   */
+  places: { place: string; known: boolean; span: string }[];
+  /** Years named ("2015"). */
+  years: string[];
+  /** Parts of a year named (上半年, 一季度, 全年, 年末). */
+  periods: string[];
+  /** The role a figure must play: a growth rate or change, a share, a multiple; null for a plain amount. */
+  role: 'growth' | 'share' | 'multiple' | null;
+  /** Content words the question adds, each to be found in the fact: a group is met by any of its words. */
+  words: string[][];
+  /** The question asks for an average or a per-head figure (人均, 平均, per capita). */
+  perHead: boolean;
+  /** English qualifier words no glossary maps (a breakdown the corpus's words cannot be checked for). */
+  qualifiers: string[];
+  /** The measure word the question counts in (多少家 → 家), or null. */
+  classifier: string | null;
+}
+
+/** English words that narrow what is counted: a sub-group the document must name to answer. */
+const EN_QUALIFIERS =
+  /^(?:national(?:-level)?|provincial(?:-level)?|municipal|city-level|foreign|overseas|international|domestic|actual(?:ly)?|completed|finished|started|newly|rural|urban|female|male|women|men|private|state-owned|listed|registered|household|permanent|retired|young|elderly|export(?:ed)?|import(?:ed)?)$/;
+
+/** Measure words that count the same things ("多少家企业" is met by 户 and 个 as well). */
+const CLASSIFIER_GROUPS: readonly string[] = [
+  '个家户所',
+  '人名位',
+  '次',
+  '项',
+  '条',
+  '座',
+  '件',
+  '起',
+  '处',
+  '张',
+  '台',
+  '辆',
+  '套',
+  '栋',
+  '只',
+  '头',
+  '吨',
+];
+
+function classifierOf(text: string): string | null {
+  return /(?:多少|几)([个家户项次条座所件名位人起处张台辆套栋只头])/.exec(text)?.[1] ?? null;
+}
+
+/** Whether a figure's unit is counted in the question's measure word. */
+function countsIn(unit: string, classifier: string): boolean {
+  const group = CLASSIFIER_GROUPS.find((g) => g.includes(classifier)) ?? classifier;
+  return [...group].some((c) => unit.endsWith(c)) || unit.endsWith('人次') === (classifier === '次');
+}
+
+/** Why a candidate figure does not answer, and what the question asked for that it lacks. */
+export interface Verdict {
+  ok: boolean;
+  reason?: NotStatedReason;
+  /** What was asked that the figure does not hold: "2015年", "长春市", "户籍". */
+  asked?: string;
+}
+
+const SUB_YEAR = /上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度|全年|年末|年底|年初/g;
+const ASKS_GROWTH =
+  /增长|增速|增幅|涨幅|降幅|下降|提高了|上升了|减少了|增加了|\bgrow|\bgrowth\b|\bincrease|\bdecrease|\bdecline|\brise\b|\bfall\b/i;
+const ASKS_SHARE = /占比|比重|比例|占.{0,12}(?:的)?(?:多少|几)|百分之几|份额|\bshare\b|\bproportion\b|\bpercentage of\b/i;
+const ASKS_MULTIPLE =
+  /几倍|多少倍|\bhow many times (?:as|more|larger|bigger|higher|greater)\b|\btimes (?:as (?:many|much|large)|that of)\b/i;
+/** A place in the question preceded by these is a base (占全市的比例, 比全省), not what is asked about. */
+const BASE_BEFORE = /(?:占|比|较|居|位居|位列|列|高于|低于|相当于)$/;
+const NOT_A_PLACE = /^(?:城镇|乡村|农村|城乡|城市|境内|境外|国内|国外|国内外|海内外|地方|当地|本地|各地)$/;
+const PLACE_SUFFIX = /(?:自治州|自治县|自治区|省|市|区|县|州|旗|镇|乡)$/;
+/** English words that name places or organisations: capitalised, not a question word, not mapped by the glossary. */
+const EN_NAME = /\b[A-Z][a-z]{2,}\b/g;
+const EN_NOT_NAMES = new Set([
+  'How',
+  'What',
+  'Which',
+  'When',
+  'Where',
+  'Who',
+  'Whom',
+  'Why',
+  'Is',
+  'Are',
+  'Does',
+  'Did',
+  'Do',
+  'The',
+  'In',
+  'Of',
+  'And',
+  'Can',
+  'Please',
+  'Tell',
+]);
+
+/** The role a question asks its figure to play: a growth rate or change, a share, a multiple; null for an amount. */
+export function askedRole(text: string): 'growth' | 'share' | 'multiple' | null {
+  return ASKS_MULTIPLE.test(text) ? 'multiple' : ASKS_SHARE.test(text) ? 'share' : ASKS_GROWTH.test(text) ? 'growth' : null;
+}
+
+/** A place's name without its administrative suffix: 浑南区 → 浑南, 长春市 → 长春. */
+function core(place: string): string {
+  const c = place.replace(PLACE_SUFFIX, '');
+  return c.length >= 2 ? c : place;
+}
+
+export interface VerifyContext {
+  tokenizer: Tokenizer;
+  glossaryEn: readonly Synonym[];
+  /** Whether a text occurs anywhere in the corpus (a fact or a title). */
+  inCorpus: (text: string) => boolean;
+  /** The place each document is about, by document id. */
+  documentEntity: (docId: string) => string | null;
+  /** Whether a name is the place some document of the corpus is about. */
+  isDocumentEntity: (name: string) => boolean;
+  /** The places the corpus's documents are about. */
+  documentEntities: readonly string[];
+  /** Each document's title (normalised for search), by document id. */
+  documentTitle: (docId: string) => string;
+  /** The time each document covers (its period, or its title's year), by document id. */
+  documentPeriod: (docId: string) => string | null;
+  /** The corpus's place names (浑南区, 沈阳市 …): in a question they set where, not what. */
+  places: ReadonlySet<string>;
+  /** The sentence a fact stands in (normalised for search): a clause keeps its sentence's subject. */
+  sentenceOf: (fact: Fact) => string;
+}
+
+/** Words that ask rather than name: they are never a content word the fact must hold. */
+const FUNCTION_WORDS = new Set(
+  (
+    '总数 数量 数目 总量 总额 规模 水平 数字 数据 情况 具体 相关 所有 全部 分别 其中 包括 以前 以后 之前 之后 原来 现在 目前 ' +
+    '人数 次数 户数 个数 件数 家数 项数 总人数 今年 去年 已经 实际 大概 大约 左右 一下 请问 需要 一共 总共 共计 合计 累计 多大 多高 多长 多久 几倍 倍数 时间 多少 哪些 ' +
+    '哪个 什么 怎么 如何 是否 有没有 能否 可以 达到 拥有 实现 完成了 一个 这个 那个 这些 那些 方面 部分 左右 以上 以下'
+  ).split(/\s+/),
+);
+
+/** The constraints a question puts on any answer (from its frame, its analysis and its own place words). */
+export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: VerifyContext): QuestionConstraints {
+  const text = frame.text;
+  const places = new Map<string, { known: boolean; span: string }>();
+  const addPlace = (place: string, at: number) => {
+    if (BASE_BEFORE.test(text.slice(Math.max(0, at - 3), at))) return;
+    if ([...places.keys()].some((p) => p.includes(place))) return;
+    const span = at >= 0 ? text.slice(at, at + place.length + 3) : place;
+    places.set(place, { known: ctx.inCorpus(place) || ctx.inCorpus(core(place)), span });
+  };
+  if (frame.searchLanguage === 'zh') {
+    let at = 0;
+    const tagged: TaggedWord[] = ctx.tokenizer.tag(text);
+    for (const w of tagged) {
+      if (w.tag === 'ns' && w.word.length >= 2 && !NOT_A_PLACE.test(w.word)) addPlace(w.word, at);
+      at += w.word.length;
+    }
+    for (const p of frame.places) if (p.length >= 2 && !NOT_A_PLACE.test(p)) addPlace(p, text.indexOf(p));
+    // A place jieba does not tag (周口市) is still one when a document is about it.
+    for (const entity of ctx.documentEntities) {
+      const at = text.indexOf(entity);
+      if (at >= 0) addPlace(entity, at);
+    }
+  } else {
+    // "How many incubators does Dalian have?": a name no glossary maps is a place or body the corpus may not know.
+    const mapped = new Set(translateEnglish(frame.original, ctx.glossaryEn).unmatched);
+    for (const m of frame.original.matchAll(EN_NAME)) {
+      const name = m[0];
+      if (EN_NOT_NAMES.has(name) || !mapped.has(name.toLowerCase())) continue;
+      places.set(name, { known: false, span: name });
+    }
+    for (const p of frame.places) addPlace(p, 0);
+    // "in Shenyang?": a glossary place named where the question asks about — not "Shenyang's incubators" (a
+    // base) nor "the Shenyang high-tech zone" (a name).
+    const lower = frame.original.toLowerCase();
+    for (const g of ctx.glossaryEn) {
+      const terms = g.terms.split(/\s+/).filter((t) => ctx.places.has(t) || ctx.isDocumentEntity(t));
+      if (terms.length === 0) continue;
+      for (const m of lower.matchAll(new RegExp(g.cue.source, 'g'))) {
+        const before = lower.slice(0, m.index);
+        const after = lower.slice(m.index + m[0].length);
+        if (
+          /\b(?:in|within|across)\s+(?:the\s+)?$/.test(before) &&
+          /^(?:\s*$|\s*[?.,!]|\s+(?:in|at|during|for|this|last|by|as|and|or|now|today|altogether|overall)\b)/.test(after)
+        ) {
+          addPlace(terms[0]!, -1);
+        }
+      }
+    }
+  }
+  const years = frame.times.filter((t) => /^(?:19|20)\d{2}$/.test(t));
+  const periods = [
+    ...new Set([...(text.match(SUB_YEAR) ?? []), ...frame.times.filter((t) => /^(?:上半年|下半年|全年|年末|年底|年初)$/.test(t))]),
+  ];
+  const role = askedRole(text);
+
+  // Content words: the question's own required words that are not places, times or qualifiers.
+  const placeWords = [...places.keys()];
+  const isPlaceOrTime = (w: string) =>
+    placeWords.some((p) => p.includes(w) || w.includes(p) || core(p) === w) ||
+    /\d/.test(w) ||
+    new RegExp(SUB_YEAR.source).test(w) ||
+    /^(?:今年|去年|目前|现在|同比|同期|截至|以来|全年|年末|增长|增速|增幅|比例|占比|比重|下降|倍|总|共)$/.test(w);
+  let words: string[][];
+  const content = (w: string) => {
+    const word = w.replace(/^(?:已经|已)|[了过着]$/g, '');
+    return word.length >= 2 && !/^(?:几|多少)/.test(word) && !FUNCTION_WORDS.has(word) && !isPlaceOrTime(word) && !ctx.places.has(word)
+      ? word
+      : null;
+  };
+  if (frame.searchLanguage === 'zh') {
+    words = q.words
+      .filter((w) => w.required && w.weight >= 1)
+      .map((w) => content(w.word))
+      .filter((w): w is string => w !== null)
+      .map((w) => [w]);
+  } else {
+    words = translateEnglish(frame.original, ctx.glossaryEn)
+      .terms.map((group) =>
+        ctx.tokenizer
+          .words(group, true)
+          .map(content)
+          .filter((w): w is string => w !== null),
+      )
+      .filter((g) => g.length > 0);
+  }
+  const perHead = /人均|平均|户均|每|per capita|per head|per person|average/i.test(text);
+  // English qualifiers no glossary maps ("national-level", "foreign", "newly started"): a breakdown the
+  // Chinese sentence must name, which can only be checked through the glossary — so it cannot be met.
+  const qualifiers =
+    frame.searchLanguage === 'en' ? translateEnglish(frame.original, ctx.glossaryEn).unmatched.filter((w) => EN_QUALIFIERS.test(w)) : [];
+  return {
+    places: [...places].map(([place, p]) => ({ place, ...p })),
+    years,
+    periods,
+    role,
+    words,
+    perHead,
+    qualifiers,
+    classifier: classifierOf(text),
+  };
+}
+
+/** Whether the fact (as normalised for search) holds a word: whole, or through every one of its parts. */
+function holds(factText: string, word: string, tokenizer: Tokenizer): boolean {
+  if (factText.includes(word)) return true;
+  const parts = tokenizer.terms(word, true).filter((p) => p !== word && p.length >= 2);
+  return parts.length > 1 && parts.every((p) => factText.includes(p));
+}
+
+/** Checks one candidate: its fact and the key figure chosen for the question. */
+export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, ctx: VerifyContext, asked: AskedKind = null): Verdict {
+  // A word of the document's title counts as said in every sentence (its sentences refer to it as 它, 其).
+  const factText = `${ctx.sentenceOf(fact)}\n${ctx.documentTitle(fact.docId)}`;
+  // A name the corpus never mentions: no figure in it is about that place.
+  const unknown = c.places.find((p) => !p.known);
+  if (unknown) return { ok: false, reason: 'entity', asked: unknown.place };
+  const docEntity = ctx.documentEntity(fact.docId);
+  // A place that is part of a name the fact also has ("沈阳国家高新区…") says what, not where.
+  const places = c.places.filter((p) => p.span.length <= p.place.length || !factText.includes(p.span));
+  // A document about a place (a district's profile, a city's bulletin, a government's report) measures that
+  // place: its figures are checked for place, measure and breakdown. An article about anything else (an
+  // encyclopedia's) is checked for time, role and names the corpus does not know, its wording being its own.
+  const placeDocument = docEntity !== null && PLACE_SUFFIX.test(docEntity);
+  if (key) {
+    const entity = key.entity ?? docEntity;
+    if (placeDocument && entity && places.length > 0) {
+      const fits = (p: string) => {
+        const resolved = resolvePlace(p, { entity: docEntity, period: null });
+        return resolved === entity || entity.includes(core(resolved)) || resolved.includes(core(entity));
+      };
+      // "沈阳市浑南区…": a place the document's title or the figure's own place contains is only its setting.
+      const wrong = places.find((p) => !fits(p.place));
+      if (wrong && !places.some((p) => fits(p.place) && p !== wrong && ctx.inCorpus(wrong.place + p.place))) {
+        return { ok: false, reason: 'entity', asked: wrong.place };
+      }
+    }
+    // 全年, 年末, 上半年 hold within the document's own year.
+    const period = `${key.period ?? ''}${/(?:19|20)\d{2}/.test(key.period ?? '') ? '' : (ctx.documentPeriod(fact.docId) ?? '')}`;
+    const stated = key.periodInherited ? period : `${period}${fact.text}`;
+    // A year asked must be the figure's (when its year can be told at all).
+    const knownYear = /(?:19|20)\d{2}/.test(stated);
+    for (const y of c.years) {
+      if (knownYear && !stated.includes(y)) return { ok: false, reason: 'period', asked: `${y}年` };
+    }
+    // 全年 and 年末 are what a figure of a bare year is (a year's flow, its year-end stock); a part of a year
+    // (上半年, 一季度, 7月) is not the whole.
+    const partOfYear = /上半年|下半年|季度|\d{1,2}月|月末|月底/.test(key.period ?? '');
+    for (const p of c.periods) {
+      if (stated.includes(p)) continue;
+      if ((p === '全年' || p === '年末' || p === '年底') && !partOfYear) continue;
+      return { ok: false, reason: 'period', asked: p };
+    }
+    if (c.role === 'growth' && !['growth', 'change', 'points'].includes(key.role)) return { ok: false, reason: 'measure', asked: '增长' };
+    if (c.role === 'share' && key.role !== 'share' && key.kind === 'percent' && key.role !== 'level')
+      return { ok: false, reason: 'measure', asked: '占比' };
+    if (c.role === 'multiple' && key.role !== 'multiple') return { ok: false, reason: 'measure', asked: '倍数' };
+    if (key.role === 'threshold') return { ok: false, reason: 'measure' };
+    // 人均地区生产总值 is no answer to a question about 地区生产总值, nor the other way round.
+    const perHead = /人均|平均|户均/.test(key.measure ?? '') || /^每/.test(key.measure ?? '');
+    if (perHead !== c.perHead && key.measure) return { ok: false, reason: 'measure', asked: c.perHead ? '人均' : key.measure };
+    // "多少家" is not answered in 平方米, "多少张床位" not in 个.
+    if (
+      c.classifier &&
+      (key.kind === 'count' || key.kind === 'people' || key.kind === 'area' || key.kind === 'money') &&
+      !countsIn(key.unit, c.classifier)
+    ) {
+      return { ok: false, reason: 'measure', asked: c.classifier };
+    }
+  }
+  // A date is answered by the event it names (the engine's confidence checks that); the rest is about figures.
+  if (asked === 'date' || !placeDocument) return { ok: true };
+  if (c.qualifiers.length > 0) return { ok: false, reason: 'scope', asked: c.qualifiers[0]! };
+  // Every content word the question adds must be in the fact: 户籍 in 户籍人口 is not met by 常住人口.
+  const missing = c.words.find((group) => !group.some((w) => holds(factText, w, ctx.tokenizer)));
+  if (missing) {
+    const measure = key?.measure ?? '';
+    const scope = c.words.some((g) => g !== missing && g.some((w) => measure.includes(w)));
+    return { ok: false, reason: scope ? 'scope' : 'measure', asked: missing[0]! };
+  }
+  // The key figure must measure something the question names (not 三条 城际铁路 for 高铁站).
+  if (key?.measure && c.words.length > 0) {
+    const measure = key.measure;
+    const named = c.words.some((g) => g.some((w) => measure.includes(w) || w.includes(measure) || sharesPart(measure, w, ctx.tokenizer)));
+    if (!named) return { ok: false, reason: 'measure', asked: c.words[0]![0]! };
+  }
+  return { ok: true };
+}
+
+/** Whether a measure and a question word share a specific part: one of three characters or more, or two of two. */
+function sharesPart(measure: string, word: string, tokenizer: Tokenizer): boolean {
+  const parts = tokenizer.terms(word, true).filter((p) => p.length >= 2 && p !== word && measure.includes(p));
+  return parts.some((p) => p.length >= 3) || parts.length >= 2;
+}
