@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/host/log.js';
 import { FakeBotApi, TEST_TOKEN } from '../tools/fake-bot-api.js';
-import { killLeftovers, startMain, within, type Run } from './telegram/process.js';
+import { fakeClock, type FakeClock } from './helpers/fake-clock.js';
+import { killLeftovers, printed, startMain, within, type Run } from './telegram/process.js';
 import { alice, privateChat, say } from './telegram/updates.js';
 
 let workDir: string;
@@ -27,8 +28,11 @@ afterAll(() => {
 
 describe('node dist/main.js', () => {
   let api: FakeBotApi;
+  // The process keeps real time; the fake Bot API's own waits (a held answer, long polls) are the test's.
+  let clock: FakeClock;
   beforeEach(async () => {
-    api = await new FakeBotApi().start();
+    clock = fakeClock();
+    api = await new FakeBotApi(TEST_TOKEN, {}, { clock }).start();
   });
   afterEach(async () => {
     await api.stop();
@@ -43,7 +47,8 @@ describe('node dist/main.js', () => {
     const readyMs = Date.now() - started;
     expect(api.sent('setMyCommands')).toHaveLength(2);
 
-    // Hold "typing…" back, and stop the process while the answer is on its way.
+    // Hold "typing…" back, stop the process while the answer is on its way, and let it go once the process
+    // has taken the signal.
     api.delay('sendChatAction', 500);
     const inFlight = new Promise<void>((resolveInFlight) =>
       api.events.on('request', (method) => method === 'sendChatAction' && resolveInFlight()),
@@ -51,6 +56,9 @@ describe('node dist/main.js', () => {
     say(api, privateChat(alice), alice, '浑南区有多少家国家高新技术企业？');
     await within(inFlight, 5000, 'the answer to start');
     run.child.kill('SIGTERM');
+    await printed(run, 'stopping: finishing the answers in flight');
+    expect(api.botMessages(alice.id)).toHaveLength(0); // still on its way
+    await clock.advance(500);
     const exit = await within(run.exit, 8000, 'exit after SIGTERM');
 
     expect(exit).toEqual({ code: 0, signal: null });

@@ -3,9 +3,12 @@
 // faults on demand: 429 with retry_after, 500, 502 (an HTML page, as a proxy sends), a connection reset,
 // a request never answered, a whole outage for a while, or a random share of faulty answers (load bench).
 // A fault may come after the call took effect (`deliver: true`): the message is sent, the answer is lost.
+// Its waits (delayed answers, outages, long polls) run on a clock, real by default; a test may pass a fake
+// one (tests/helpers/fake-clock.ts) and move time on itself.
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '../src/telegram/transport/clock.js';
 import { HtmlParseError, parseTelegramHtml } from '../tests/telegram/telegram-html.js';
 
 export const TEST_TOKEN = '123456789:AAFakeTokenForTests-abcdefghijklmnopq';
@@ -78,6 +81,15 @@ export interface SentMessage {
 
 type Json = Record<string, any>;
 
+/** Fake Bot API settings; every field is optional. */
+export interface FakeBotApiOptions {
+  /**
+   * Times delayed answers (delay), outages and long polls (a getUpdates with a timeout waits at most
+   * min(timeout, 30) s for an update). Default systemClock.
+   */
+  clock?: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
+}
+
 function faultName(fault: Fault): string {
   return 'kind' in fault ? fault.kind : String(fault.code);
 }
@@ -118,6 +130,8 @@ export class FakeBotApi {
   /** When false, calls are not kept in `calls` (the load bench sends thousands); counters still work. */
   recordCalls = true;
   private delays = new Map<string, number[]>();
+  private delayed = 0;
+  private readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
   private answeredCallbacks = new Map<string, number>();
   private knownCallbacks = new Set<string>();
   webhook: Json | null = null;
@@ -127,9 +141,20 @@ export class FakeBotApi {
   constructor(
     readonly token = TEST_TOKEN,
     bot: Partial<FakeUser> = {},
+    options: FakeBotApiOptions = {},
   ) {
     this.bot = { id: 777000111, is_bot: true, first_name: 'FactBot', username: 'FactTestBot', ...bot };
+    this.clock = options.clock ?? systemClock;
     this.events.setMaxListeners(100);
+  }
+
+  /**
+   * Requests received and not answered yet that wait for something else than this server's own work: a long
+   * poll waiting for updates, a hanging fault, a delayed answer. (A test on a fake clock moves time only when
+   * every request the bot has open is one of these.)
+   */
+  get held(): number {
+    return this.pollWaiters.size + this.hanging.size + this.delayed;
   }
 
   get apiRoot(): string {
@@ -167,7 +192,7 @@ export class FakeBotApi {
 
   /** Every call of `methods` (null: every method) fails with `fault` for the next `ms` milliseconds. */
   outage(methods: readonly string[] | null, ms: number, fault: Fault): void {
-    this.outages.push({ methods: methods === null ? null : new Set(methods), until: Date.now() + ms, fault });
+    this.outages.push({ methods: methods === null ? null : new Set(methods), until: this.clock.now() + ms, fault });
   }
 
   /** Ends every outage now. */
@@ -308,7 +333,19 @@ export class FakeBotApi {
     this.requests.push(method);
     this.events.emit('request', method, payload);
     this.events.emit('change');
-    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (delay !== undefined) {
+      // Held while the client waits; a client that gave up (closed the connection) no longer counts.
+      let counted = true;
+      const uncount = () => {
+        if (counted) this.delayed -= 1;
+        counted = false;
+      };
+      this.delayed += 1;
+      res.once('close', uncount);
+      await new Promise((resolve) => this.clock.setTimeout(() => resolve(undefined), delay));
+      res.off('close', uncount);
+      uncount();
+    }
     const fault = this.faultFor(method);
     if (fault !== undefined) {
       this.faultCounts.set(faultName(fault), (this.faultCounts.get(faultName(fault)) ?? 0) + 1);
@@ -355,7 +392,7 @@ export class FakeBotApi {
   private faultFor(method: string): Fault | undefined {
     const queued = this.faults.get(method)?.shift();
     if (queued !== undefined) return queued;
-    const now = Date.now();
+    const now = this.clock.now();
     this.outages = this.outages.filter((o) => o.until > now);
     const outage = this.outages.find((o) => o.methods === null || o.methods.has(method));
     if (outage !== undefined) return outage.fault;
@@ -375,12 +412,12 @@ export class FakeBotApi {
     if (this.updates.length === 0 && Number(payload.timeout ?? 0) > 0) {
       await new Promise<void>((resolve) => {
         const wake = () => {
-          clearTimeout(timer);
+          this.clock.clearTimeout(timer);
           this.pollWaiters.delete(wake);
           req.socket.off('close', wake);
           resolve();
         };
-        const timer = setTimeout(wake, Math.min(Number(payload.timeout), 30) * 1000);
+        const timer = this.clock.setTimeout(wake, Math.min(Number(payload.timeout), 30) * 1000);
         this.pollWaiters.add(wake);
         req.socket.once('close', wake);
       });

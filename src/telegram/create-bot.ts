@@ -8,6 +8,7 @@ import { createContextStore, type ContextStoreOptions } from '../app/index.js';
 import type { Logger } from '../host/index.js';
 import { createBotApiTransport, useTransport } from './transport/bot-api-client.js';
 import { BoundedSet } from './transport/bounded-set.js';
+import { systemClock, type Clock } from './transport/clock.js';
 import { accessFeature } from './features/handlers/access.js';
 import { askFeature } from './features/handlers/ask.js';
 import { callbacksFeature } from './features/handlers/callbacks.js';
@@ -43,6 +44,12 @@ export interface BotOptions {
   /** Clock for the rate limiter and the follow-up context. Default Date.now. */
   now?: () => number;
   /**
+   * Time for Bot API calls: each call's timeout, the retry waits (backoff, retry_after) and the retry window
+   * (unless retry.sleep or retry.now are given). Default systemClock: Node's timers, with the retry window
+   * on Date.now (retry.ts). Tests pass a fake clock and move time on themselves.
+   */
+  clock?: Clock;
+  /**
    * Follow-up context (each user's last question per chat): ttlMs (default 5 minutes) and maxEntries
    * (default 10 000, least recently used dropped first). See context/context-store.ts.
    */
@@ -74,8 +81,10 @@ export interface BotDeps {
 export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
   const options = deps.options ?? {};
   const rateLimit: RateLimitOptions = { ...defaultBotOptions.rateLimit, ...options.rateLimit };
+  const clock = options.clock;
   const retry: RetryOptions = {
     ...options.retry,
+    ...(clock !== undefined ? { sleep: options.retry?.sleep ?? clock.sleep, now: options.retry?.now ?? clock.now } : {}),
     maxRetries: options.maxRetries ?? defaultBotOptions.maxRetries,
     maxWaitMs: options.maxRetryWaitMs ?? defaultBotOptions.maxRetryWaitMs,
     logger: deps.logger,
@@ -85,8 +94,9 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     handlerTimeout: options.handlerTimeoutMs ?? 3 * worstCaseCallMs(retry),
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  const transport = createBotApiTransport(token, options.apiRoot ?? defaultBotOptions.apiRoot);
-  withRetries(useTransport(bot.telegram, transport), retry);
+  const transportOptions = { clock: clock ?? systemClock };
+  const transport = createBotApiTransport(token, options.apiRoot ?? defaultBotOptions.apiRoot, transportOptions);
+  withRetries(useTransport(bot.telegram, transport, transportOptions), retry);
 
   const allowed = options.allowedChatIds ?? null;
   const now = options.now ?? defaultBotOptions.now;

@@ -5,6 +5,7 @@ import type { Context, Telegraf } from 'telegraf';
 import type { Transport } from '../host/index.js';
 import type { Logger } from '../host/index.js';
 import { registerCommands } from './features/commands.js';
+import { systemClock } from './transport/clock.js';
 import { DEFAULT_STATS_INTERVAL_MS, recordLatency } from './transport/latency-stats.js';
 import { startWebhookServer, type WebhookServerOptions } from './transport/webhook-server.js';
 
@@ -14,10 +15,13 @@ import { startWebhookServer, type WebhookServerOptions } from './transport/webho
  */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const satisfies readonly string[];
 
-/** Tuning of the webhook server (see webhook-server.ts for the defaults); statsIntervalMs applies to polling too. */
+/**
+ * Tuning of the webhook server (see webhook-server.ts for the defaults); statsIntervalMs and clock (the stats
+ * interval, handler latency; default systemClock) apply to polling too.
+ */
 export type WebhookTuning = Pick<
   WebhookServerOptions,
-  'ackAfterMs' | 'maxInFlight' | 'rememberedUpdates' | 'maxBodyBytes' | 'statsIntervalMs'
+  'ackAfterMs' | 'maxInFlight' | 'rememberedUpdates' | 'maxBodyBytes' | 'statsIntervalMs' | 'clock'
 >;
 
 export interface RunningBot {
@@ -42,16 +46,17 @@ export async function launchBot(
   if (transport.mode === 'polling') {
     // telegraf's polling loop calls bot.handleUpdate for each update: measure it there.
     let inFlight = 0;
-    const latency = recordLatency(logger, 'polling', webhook.statsIntervalMs ?? DEFAULT_STATS_INTERVAL_MS, () => inFlight);
+    const clock = webhook.clock ?? systemClock;
+    const latency = recordLatency(logger, 'polling', webhook.statsIntervalMs ?? DEFAULT_STATS_INTERVAL_MS, () => inFlight, clock);
     const handleUpdate = bot.handleUpdate.bind(bot);
     bot.handleUpdate = async (update, webhookResponse) => {
-      const started = performance.now();
+      const started = clock.now();
       inFlight += 1;
       try {
         return await handleUpdate(update, webhookResponse);
       } finally {
         inFlight -= 1;
-        latency.record(performance.now() - started);
+        latency.record(clock.now() - started);
       }
     };
     let launched!: () => void;

@@ -6,11 +6,15 @@ import { Telegram, TelegramError } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestTimeoutError, createBotApiTransport, useTransport } from '../../src/telegram/transport/bot-api-client.js';
 import { classifyFailure } from '../../src/telegram/transport/retry.js';
+import { fakeClock } from '../helpers/fake-clock.js';
 
 const TOKEN = '123456789:AAtransportTestToken_abcdefghijklmno';
 let server: Server;
 let root: string;
 const seen: Array<{ url: string; body: string }> = [];
+let arrivals: Array<() => void> = [];
+/** Resolves when the next request has reached the server. */
+const arrival = () => new Promise<void>((resolve) => arrivals.push(resolve));
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -18,6 +22,8 @@ beforeAll(async () => {
     req.on('data', (chunk) => (body += String(chunk)));
     req.on('end', () => {
       seen.push({ url: req.url ?? '', body });
+      for (const arrived of arrivals) arrived();
+      arrivals = [];
       const method = (req.url ?? '').split('/').pop();
       if (method === 'ok')
         return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: JSON.parse(body) }));
@@ -78,11 +84,17 @@ describe('createBotApiTransport', () => {
   });
 
   it('drops a call that gets no answer within timeoutMs with a RequestTimeoutError (transient), and frees its socket', async () => {
-    const transport = call();
-    const started = Date.now();
-    const late = await failure(transport('slow', {}, { timeoutMs: 40 }));
+    const clock = fakeClock();
+    const transport = createBotApiTransport(TOKEN, root, { clock });
+    const arrived = arrival();
+    let settled = false;
+    const pending = failure(transport('slow', {}, { timeoutMs: 40 })).finally(() => (settled = true));
+    await arrived;
+    await clock.advance(39);
+    expect(settled).toBe(false); // still waiting, just before its deadline
+    await clock.advance(1);
+    const late = await pending;
     expect(late).toBeInstanceOf(RequestTimeoutError);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
     expect(classifyFailure(late)).toEqual({ kind: 'transient', reason: 'timeout' });
     expect(late.message).not.toContain(TOKEN.split(':')[1]);
     // the next call on the same transport goes through, and a deadline that is not reached changes nothing
@@ -91,8 +103,10 @@ describe('createBotApiTransport', () => {
 
   it('rejects with an AbortError when the signal aborts', async () => {
     const controller = new AbortController();
+    const arrived = arrival();
     const pending = call()('slow', {}, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    await arrived; // aborted while the server holds it
+    controller.abort();
     expect((await failure(pending)).name).toBe('AbortError');
   });
 });
@@ -121,12 +135,15 @@ describe('useTransport', () => {
       new Promise((_, reject) =>
         signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))),
       )) as unknown as Telegram['callApi'];
-    useTransport(telegram, async () => true);
+    const clock = fakeClock();
+    useTransport(telegram, async () => true, { clock });
     const upload = (telegram.callApi as unknown as (m: string, p: unknown, o: unknown) => Promise<unknown>)(
       'sendPhoto',
       { chat_id: 1, photo: { source: Buffer.from('x') } },
       { timeoutMs: 30 },
     );
-    await expect(upload).rejects.toBeInstanceOf(RequestTimeoutError);
+    const timedOut = expect(upload).rejects.toBeInstanceOf(RequestTimeoutError);
+    await clock.advance(30);
+    await timedOut;
   });
 });

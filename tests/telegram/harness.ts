@@ -1,4 +1,7 @@
 // Shared set-up for the end-to-end tests: the real engine over corpus/, the real bot, a fake Bot API.
+// With a fake clock (tests/helpers/fake-clock.ts) the bot's timeouts and retry waits, the webhook server's
+// timers and the fake Bot API's delays, outages and long polls all run on it: nothing waits in real time,
+// and h.drive(work) moves time on whenever the bot is only waiting for the clock.
 import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { createLogger } from '../../src/host/log.js';
@@ -6,6 +9,7 @@ import { createBot, type BotOptions } from '../../src/telegram/create-bot.js';
 import { launchBot, type RunningBot, type WebhookTuning } from '../../src/telegram/run-bot.js';
 import type { Transport } from '../../src/host/config.js';
 import { FakeBotApi, TEST_TOKEN } from '../../tools/fake-bot-api.js';
+import type { FakeClock } from '../helpers/fake-clock.js';
 
 let enginePromise: Promise<Engine> | null = null;
 
@@ -34,25 +38,60 @@ export interface Harness {
   running: RunningBot;
   engine: Engine;
   logs: LogCapture;
+  /**
+   * Settles like `work`; on a fake clock, moves time on meanwhile whenever every Bot API request the bot has
+   * open is held by the fake Bot API (a long poll, a hanging fault, a delayed answer) and every webhook POST
+   * sent with track() is being handled (without a fake clock: `work` itself).
+   */
+  drive<T>(work: Promise<T>): Promise<T>;
+  /** A webhook request to the bot, counted while it is open (so drive() knows it is on its way). */
+  track<T>(request: Promise<T>): Promise<T>;
+  /** Stops the bot (driving the clock while answers in flight finish) and the fake Bot API. */
   stop(): Promise<void>;
 }
 
-export async function startHarness(
-  options: { bot?: BotOptions; transport?: Transport; api?: FakeBotApi; webhook?: WebhookTuning } = {},
-): Promise<Harness> {
-  const api = options.api ?? (await new FakeBotApi().start());
+export interface HarnessOptions {
+  bot?: BotOptions;
+  transport?: Transport;
+  /** A fake Bot API already started (give it the same clock). Default: a new one, on `clock`. */
+  api?: FakeBotApi;
+  webhook?: WebhookTuning;
+  /** Time for the bot, the webhook server and the fake Bot API. Default: real time. */
+  clock?: FakeClock;
+}
+
+/** Tags of the fake clock's views: the bot's Bot API calls, the webhook server. */
+const BOT_API = 'bot-api';
+const WEBHOOK = 'webhook';
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { clock } = options;
+  const api = options.api ?? (await new FakeBotApi(TEST_TOKEN, {}, clock ? { clock } : {}).start());
   const engine = await realEngine();
   const logs = new LogCapture();
   const logger = createLogger({ level: 'info', sink: logs, secrets: [TEST_TOKEN] });
-  const bot = createBot(TEST_TOKEN, { engine, logger, options: { apiRoot: api.apiRoot, ...options.bot } });
-  const running = await launchBot(bot, options.transport ?? { mode: 'polling' }, logger, options.webhook);
+  const botOptions: BotOptions = { apiRoot: api.apiRoot, ...(clock ? { clock: clock.view(BOT_API) } : {}), ...options.bot };
+  const bot = createBot(TEST_TOKEN, { engine, logger, options: botOptions });
+  const webhook: WebhookTuning = { ...(clock ? { clock: clock.view(WEBHOOK) } : {}), ...options.webhook };
+  let posts = 0;
+  // Each open Bot API call has one deadline timer; each webhook request being handled one early-200 timer.
+  const quiet = () =>
+    clock!.pending({ tag: BOT_API, kind: 'timeout' }).length === api.held &&
+    clock!.pending({ tag: WEBHOOK, kind: 'timeout' }).length === posts;
+  const drive = <T>(work: Promise<T>): Promise<T> => (clock ? clock.drive(work, { quiet }) : work);
+  const running = await drive(launchBot(bot, options.transport ?? { mode: 'polling' }, logger, webhook));
   return {
     api,
     running,
     engine,
     logs,
+    drive,
+    track(request) {
+      posts += 1;
+      return request.finally(() => (posts -= 1));
+    },
     async stop() {
-      await running.stop('test over');
+      await drive(running.stop('test over'));
       await api.stop();
     },
   };

@@ -1,8 +1,10 @@
-// Handler latency: the histogram's summary, and the webhook server measuring and logging it.
+// Handler latency: the histogram's summary, and the webhook server measuring and logging it (on a fake
+// clock: handlers that take 20-60 ms and a stats interval of 50 ms take no real time).
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/host/log.js';
 import { LatencyStats } from '../../src/telegram/transport/latency-stats.js';
 import { SECRET_HEADER, startWebhookServer } from '../../src/telegram/transport/webhook-server.js';
+import { fakeClock, type FakeClock } from '../helpers/fake-clock.js';
 import { startHarness } from './harness.js';
 import { alice, privateChat, say } from './updates.js';
 
@@ -29,8 +31,11 @@ describe('LatencyStats', () => {
   });
 });
 
-/** A webhook server on 127.0.0.1 whose log lines are kept, and a way to POST it an update. */
-async function serve(statsIntervalMs: number, handleUpdate: () => Promise<void>) {
+/**
+ * A webhook server on 127.0.0.1 on a fake clock, whose log lines are kept, and a way to POST it an update
+ * (time moves on while the update is handled: only the handler's own timers are pending then).
+ */
+async function serve(clock: FakeClock, statsIntervalMs: number, handleUpdate: () => Promise<void>) {
   const lines: string[] = [];
   const logger = createLogger({ level: 'info', sink: { write: (line) => lines.push(line) } });
   const server = await startWebhookServer({
@@ -41,13 +46,20 @@ async function serve(statsIntervalMs: number, handleUpdate: () => Promise<void>)
     logger,
     statsIntervalMs,
     handleUpdate,
+    clock,
   });
-  const post = (id: number) =>
-    fetch(`http://127.0.0.1:${server.port}/hook`, {
+  let open = 0;
+  // Each request being handled has its early-200 timer: when they match, no request is on its way.
+  const quiet = () => clock.pending({ kind: 'timeout' }).length === open;
+  const post = (id: number) => {
+    open += 1;
+    const request = fetch(`http://127.0.0.1:${server.port}/hook`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SECRET_HEADER]: 'secret_1' },
       body: JSON.stringify({ update_id: id }),
-    });
+    }).finally(() => (open -= 1));
+    return clock.drive(request, { quiet });
+  };
   const logged = (msg: string) => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === msg);
   return { server, post, logged };
 }
@@ -56,9 +68,10 @@ describe('webhook server handler latency', () => {
   it('measures each update from taking it to its handler settling, and logs the total when it stops', async () => {
     const delays = [20, 40, 60];
     let call = 0;
-    const { server, post, logged } = await serve(0, async () => {
+    const clock = fakeClock();
+    const { server, post, logged } = await serve(clock, 0, async () => {
       const ms = delays[call++ % delays.length]!;
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      await clock.sleep(ms);
       if (ms === 60) throw new Error('a failing handler is measured too');
     });
     for (const id of [1, 2, 3]) expect((await post(id)).status).toBe(200);
@@ -66,16 +79,17 @@ describe('webhook server handler latency', () => {
     expect((await post(0)).status).toBe(200);
     const latency = server.latency();
     expect(latency.handled).toBe(4);
-    expect(latency.maxMs).toBeGreaterThanOrEqual(59);
-    expect(latency.p50Ms).toBeGreaterThanOrEqual(19);
+    expect(latency.maxMs).toBeCloseTo(60, 0);
+    expect(latency.p50Ms).toBeCloseTo(20, 0);
     await server.close();
     expect(logged('webhook stopped')[0]).toMatchObject({ handled: 4, maxMs: latency.maxMs, p99Ms: latency.p99Ms });
   });
 
   it('logs the latency of the last interval while updates come in, and nothing when idle', async () => {
-    const { server, post, logged } = await serve(50, async () => undefined);
+    const clock = fakeClock();
+    const { server, post, logged } = await serve(clock, 50, async () => undefined);
     expect((await post(7)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await clock.advance(200);
     await server.close();
     const stats = logged('webhook stats');
     expect(stats).toHaveLength(1); // one interval had an update; the idle ones after it log nothing

@@ -2,8 +2,10 @@
 // connection or never answers, for sendMessage and for getUpdates, one call at a time or for a while.
 // The bot retries with bounded backoff, never crashes, and once the API is back every question received
 // is answered exactly once. What it claims where exactly-once is impossible is tested too.
+// Everything runs on a fake clock: timeouts, backoff, outages and long polls take no real time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../../tools/fake-bot-api.js';
+import { fakeClock } from '../helpers/fake-clock.js';
 import { FAST_RETRY, NO_RATE_LIMIT, startHarness, type Harness } from './harness.js';
 import { alice, bob, group, privateChat, say, type Chat } from './updates.js';
 
@@ -17,15 +19,17 @@ const QUESTIONS: Array<[string, string]> = [
   ['浑南区区域总面积多大？', '803平方公里'],
 ];
 
-/** Still running? (done settles only when polling stops.) */
-async function stillPolling(h: Harness): Promise<boolean> {
-  return Promise.race([
-    h.running.done.then(
-      () => false,
-      () => false,
-    ),
-    new Promise<boolean>((r) => setTimeout(() => r(true), 20)),
-  ]);
+/** Still running? (done settles only when polling stops; it has had every turn of the event loop to.) */
+function pollingWatch(h: Harness): () => Promise<boolean> {
+  let settled = false;
+  h.running.done.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return !settled;
+  };
 }
 
 /** The bot's successful replies to one group message. */
@@ -35,8 +39,11 @@ function repliesTo(h: Harness, chatId: number, messageId: number) {
 
 describe('polling through a failing network', () => {
   let h: Harness;
+  let stillPolling: () => Promise<boolean>;
+  const clock = fakeClock();
   beforeAll(async () => {
-    h = await startHarness({ bot: { retry: FAST_RETRY, rateLimit: NO_RATE_LIMIT } });
+    h = await startHarness({ clock, bot: { retry: FAST_RETRY, rateLimit: NO_RATE_LIMIT } });
+    stillPolling = pollingWatch(h);
     await h.api.waitForRequest('getUpdates');
   });
   afterAll(async () => {
@@ -53,13 +60,13 @@ describe('polling through a failing network', () => {
 
   it.each(sendFaults)('retries a sendMessage that met %s, and answers exactly once', async (_name, fault) => {
     h.api.inject('sendMessage', fault, 2);
-    const started = Date.now();
+    const started = clock.now();
     const update = say(h.api, group, alice, `/ask ${QUESTIONS[0]![0]}`);
-    await h.api.processed(update.update_id);
+    await h.drive(h.api.processed(update.update_id));
     const replies = repliesTo(h, group.id, update.message.message_id);
     expect(replies).toHaveLength(1);
     expect(replies[0]!.plain).toContain(QUESTIONS[0]![1]);
-    if ('kind' in fault && fault.kind === 'hang') expect(Date.now() - started).toBeGreaterThanOrEqual(2 * FAST_RETRY.timeoutMs);
+    if ('kind' in fault && fault.kind === 'hang') expect(clock.now() - started).toBeGreaterThanOrEqual(2 * FAST_RETRY.timeoutMs);
     expect(h.logs.records.filter((r) => r.msg === 'update failed')).toEqual([]);
   });
 
@@ -73,7 +80,7 @@ describe('polling through a failing network', () => {
       const update = say(h.api, chat, from, `/ask ${question}`);
       asked.push({ chat, messageId: update.message.message_id, figure, updateId: update.update_id });
     }
-    await h.api.processed(asked.at(-1)!.updateId, 10_000);
+    await h.drive(h.api.processed(asked.at(-1)!.updateId, 10_000));
     for (const q of asked) {
       const replies = repliesTo(h, q.chat.id, q.messageId);
       expect(replies).toHaveLength(1);
@@ -82,7 +89,7 @@ describe('polling through a failing network', () => {
     const failedPolls = h.api.calls.filter((c) => c.method === 'getUpdates' && c.status !== 200).map((c) => c.status);
     expect(failedPolls.slice(0, 4)).toEqual([500, 502, 0, 0]); // 500, proxy 502, reset, no answer
     expect(failedPolls.length).toBeGreaterThan(4); // then the outage's 503s
-    expect(await stillPolling(h)).toBe(true);
+    expect(await stillPolling()).toBe(true);
   });
 
   it('answers every question exactly once after the whole API was down for a while', async () => {
@@ -98,7 +105,7 @@ describe('polling through a failing network', () => {
       if (i === 2) h.api.outage(null, 1200, { kind: 'reset' });
       if (i === 5) h.api.outage(null, 600, { code: 502 });
     }
-    await h.api.processed(asked.at(-1)!.updateId, 10_000);
+    await h.drive(h.api.processed(asked.at(-1)!.updateId, 10_000));
     for (const q of asked) {
       const replies = repliesTo(h, q.chat.id, q.messageId);
       expect(replies, `answers to message ${q.messageId}`).toHaveLength(1);
@@ -108,7 +115,7 @@ describe('polling through a failing network', () => {
     // The outage did hit: calls failed and were retried.
     expect(h.api.calls.slice(callsBefore).filter((c) => c.status !== 200).length).toBeGreaterThan(0);
     expect(h.logs.records.slice(logsBefore).some((r) => r.msg === 'Bot API call failed, retrying')).toBe(true);
-    expect(await stillPolling(h)).toBe(true);
+    expect(await stillPolling()).toBe(true);
   });
 
   it('at least once, not exactly once, when a failure hides a delivery: a 500 or a timeout after the message went out means a second copy', async () => {
@@ -118,7 +125,7 @@ describe('polling through a failing network', () => {
     ] as Fault[]) {
       h.api.inject('sendMessage', fault);
       const update = say(h.api, group, bob, `/ask ${QUESTIONS[1]![0]}`);
-      await h.api.processed(update.update_id);
+      await h.drive(h.api.processed(update.update_id));
       const replies = repliesTo(h, group.id, update.message.message_id);
       // The documented trade-off: never lost, possibly duplicated (Telegram offers no idempotency key).
       expect(replies).toHaveLength(2);
@@ -129,7 +136,7 @@ describe('polling through a failing network', () => {
   it('never retries a message Telegram rejected (400): logs it with the update id and apologises once', async () => {
     h.api.inject('sendMessage', { code: 400, description: 'Bad Request: chat not found' });
     const update = say(h.api, privateChat(alice), alice, QUESTIONS[2]![0]);
-    await h.api.processed(update.update_id);
+    await h.drive(h.api.processed(update.update_id));
     const sends = h.api.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === alice.id).slice(-2);
     expect(sends.map((c) => c.status)).toEqual([400, 200]);
     expect(sends[1]!.response.plain).toContain('抱歉');
@@ -139,8 +146,11 @@ describe('polling through a failing network', () => {
 
 describe('an outage longer than the retry window', () => {
   let h: Harness;
+  let stillPolling: () => Promise<boolean>;
+  const clock = fakeClock();
   beforeAll(async () => {
-    h = await startHarness({ bot: { retry: { ...FAST_RETRY, retryWindowMs: 400 }, rateLimit: NO_RATE_LIMIT } });
+    h = await startHarness({ clock, bot: { retry: { ...FAST_RETRY, retryWindowMs: 400 }, rateLimit: NO_RATE_LIMIT } });
+    stillPolling = pollingWatch(h);
     await h.api.waitForRequest('getUpdates');
   });
   afterAll(async () => {
@@ -150,18 +160,18 @@ describe('an outage longer than the retry window', () => {
   it('gives the answer up after the window (logged with the update id), keeps polling, and answers what comes next', async () => {
     h.api.outage(['sendMessage'], 1000, { code: 500 });
     const lost = say(h.api, group, alice, `/ask ${QUESTIONS[0]![0]}`);
-    await h.api.processed(lost.update_id, 5000);
+    await h.drive(h.api.processed(lost.update_id, 5000));
     const failure = h.logs.records.find((r) => r.msg === 'update failed');
     expect(failure).toMatchObject({ updateId: lost.update_id, err: { code: 500 } });
     // No apology either: it would fail the same way.
     expect(h.api.botMessages(group.id)).toHaveLength(0);
 
-    await new Promise((resolve) => setTimeout(resolve, 700)); // the outage ends
+    await h.drive(clock.sleep(700)); // the outage ends
     const next = say(h.api, group, bob, `/ask ${QUESTIONS[1]![0]}`);
-    await h.api.processed(next.update_id);
+    await h.drive(h.api.processed(next.update_id));
     expect(repliesTo(h, group.id, next.message.message_id)).toHaveLength(1);
     // The given-up answer stays given up: the update was acknowledged, it is not answered late.
     expect(repliesTo(h, group.id, lost.message.message_id)).toHaveLength(0);
-    expect(await stillPolling(h)).toBe(true);
+    expect(await stillPolling()).toBe(true);
   });
 });

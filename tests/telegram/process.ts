@@ -38,6 +38,27 @@ export function startMain(env: Record<string, string>, cwd: string, input?: stri
   return { child, stdout: () => out, stderr: () => err, exit };
 }
 
+/** Resolves once the run has printed `text` (stdout or stderr): waits for the output, not for a set time. */
+export function printed(run: Run, text: string, ms = 8000): Promise<void> {
+  const seen = () => run.stdout().includes(text) || run.stderr().includes(text);
+  if (seen()) return Promise.resolve();
+  return within(
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!seen()) return;
+        run.child.stdout!.off('data', check);
+        run.child.stderr!.off('data', check);
+        resolve();
+      };
+      // Listeners added after startMain's own, so the text is already in stdout()/stderr() when they run.
+      run.child.stdout!.on('data', check);
+      run.child.stderr!.on('data', check);
+    }),
+    ms,
+    `output ${JSON.stringify(text)}`,
+  );
+}
+
 /** Kills whatever a test left running (call from afterEach). */
 export function killLeftovers(): void {
   for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

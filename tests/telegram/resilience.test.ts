@@ -1,6 +1,8 @@
-// End to end: Telegram saying 429 / 500 / 400, and the bot carrying on.
+// End to end: Telegram saying 429 / 500 / 400, and the bot carrying on. On a fake clock: a retry_after of
+// a second passes without waiting for it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeBotApi } from '../../tools/fake-bot-api.js';
+import { FakeBotApi, TEST_TOKEN } from '../../tools/fake-bot-api.js';
+import { fakeClock } from '../helpers/fake-clock.js';
 import { startHarness, type Harness } from './harness.js';
 import { alice, buttonsOf, pressButton, privateChat, say } from './updates.js';
 
@@ -8,11 +10,12 @@ const chat = privateChat(alice);
 
 describe('flood control and failures', () => {
   let h: Harness;
+  const clock = fakeClock();
   beforeAll(async () => {
     // Start with setMyCommands failing: not essential, so the bot must start anyway.
-    const api = await new FakeBotApi().start();
+    const api = await new FakeBotApi(TEST_TOKEN, {}, { clock }).start();
     api.inject('setMyCommands', { code: 500 }, 2);
-    h = await startHarness({ api, bot: { maxRetries: 2 } });
+    h = await startHarness({ api, clock, bot: { maxRetries: 2 } });
   });
   afterAll(async () => {
     await h?.stop();
@@ -25,20 +28,24 @@ describe('flood control and failures', () => {
 
   it('retries a sendMessage answered 429 after retry_after and delivers the answer', async () => {
     h.api.inject('sendMessage', { code: 429, retryAfter: 1 });
-    const started = Date.now();
+    const started = clock.now();
     const update = say(h.api, chat, alice, '浑南区有多少家国家高新技术企业？');
-    await h.api.processed(update.update_id);
+    await h.drive(h.api.processed(update.update_id));
     const attempts = h.api.calls.filter((c) => c.method === 'sendMessage').slice(-2);
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
     expect(attempts[1]!.payload.text).toBe(attempts[0]!.payload.text);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(h.logs.records.filter((r) => r.msg === 'Telegram answered 429, retrying').at(-1)).toMatchObject({
+      method: 'sendMessage',
+      waitMs: 1000,
+    });
+    expect(clock.now() - started).toBeGreaterThanOrEqual(1000);
     expect(h.api.botMessages(chat.id).at(-1)!.plain).toContain('412家');
   });
 
   it('gives up after the bounded number of retries, logs with the update id and keeps running', async () => {
     h.api.inject('sendMessage', { code: 429, retryAfter: 0 }, 3);
     const update = say(h.api, chat, alice, '浑南区常住人口多少人？');
-    await h.api.processed(update.update_id);
+    await h.drive(h.api.processed(update.update_id));
     const failed = h.logs.records.find((r) => r.msg === 'update failed' && r.updateId === update.update_id);
     expect(failed).toBeDefined();
     expect(failed!.err.code).toBe(429);
@@ -48,14 +55,14 @@ describe('flood control and failures', () => {
     expect(h.api.botMessages(chat.id).at(-1)!.plain).toBe('抱歉，这次回答失败了，请稍后再试。');
 
     const next = say(h.api, chat, alice, '浑南区常住人口多少人？');
-    await h.api.processed(next.update_id);
+    await h.drive(h.api.processed(next.update_id));
     expect(h.api.botMessages(chat.id).at(-1)!.plain).toContain('69万人');
   });
 
   it('answers although sendChatAction failed', async () => {
     h.api.inject('sendChatAction', { code: 500 });
     const update = say(h.api, chat, alice, '浑南区常住人口多少人？');
-    await h.api.processed(update.update_id);
+    await h.drive(h.api.processed(update.update_id));
     expect(h.api.calls.filter((c) => c.method === 'sendChatAction').at(-1)!.status).toBe(500);
     expect(h.api.botMessages(chat.id).at(-1)!.plain).toContain('69万人');
   });
@@ -65,7 +72,7 @@ describe('flood control and failures', () => {
     const [more] = buttonsOf(answer);
     h.api.inject('sendMessage', { code: 400, description: 'Bad Request: chat not found' });
     const press = pressButton(h.api, alice, answer, more!.data!);
-    await h.api.processed(press.update_id);
+    await h.drive(h.api.processed(press.update_id));
     const answers = h.api.calls.filter(
       (c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === press.callback_query.id,
     );

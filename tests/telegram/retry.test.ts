@@ -32,7 +32,8 @@ type Step = Error | 'ok' | 'hang';
 
 /**
  * A Telegram client whose callApi plays `steps` in order, on a virtual clock advanced by sleep. Like the
- * real transport it keeps the deadline it is given: a 'hang' fails with a RequestTimeoutError after timeoutMs.
+ * real transport it keeps the deadline it is given: a 'hang' fails with a RequestTimeoutError once timeoutMs
+ * has passed on the virtual clock (at once: nothing else is waiting).
  */
 function scripted(steps: Step[], options: RetryOptions = {}) {
   let clock = 0;
@@ -44,8 +45,11 @@ function scripted(steps: Step[], options: RetryOptions = {}) {
       const step = steps.shift() ?? 'ok';
       if (step === 'ok') return true;
       if (step === 'hang') {
+        if (opts.timeoutMs !== undefined) {
+          clock += opts.timeoutMs;
+          throw new RequestTimeoutError(method, opts.timeoutMs);
+        }
         return new Promise((_, reject) => {
-          if (opts.timeoutMs !== undefined) setTimeout(() => reject(new RequestTimeoutError(method, opts.timeoutMs!)), opts.timeoutMs);
           opts.signal?.addEventListener('abort', () => {
             const err = new Error('The user aborted a request.');
             err.name = 'AbortError';

@@ -3,21 +3,26 @@
 // once the update is handled, even when the handler failed, so Telegram never redelivers an update the bot
 // has taken; a second delivery of the same update is answered 200 without being handled again. Only an
 // update the bot did not take (saturated, or stopping) gets 503, which makes Telegram deliver it again.
+// On a fake clock: outages, slow answers and the early 200 take no real time.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookTuning } from '../../src/telegram/run-bot.js';
 import { SECRET_HEADER } from '../../src/telegram/transport/webhook-server.js';
+import { fakeClock, type FakeClock } from '../helpers/fake-clock.js';
 import { FAST_RETRY, NO_RATE_LIMIT, startHarness, type Harness } from './harness.js';
 import { alice, bob, group, privateChat, textMessage } from './updates.js';
 
 const SECRET = 'webhook-faults-secret_42';
 const PATH = '/telegram/webhook';
 let h: Harness | null = null;
+let clock: FakeClock;
 
 async function start(webhook: WebhookTuning = {}, retry: Partial<Record<keyof typeof FAST_RETRY, number>> = {}) {
+  clock = fakeClock();
   h = await startHarness({
     transport: { mode: 'webhook', domain: 'bot.example.com', path: PATH, secret: SECRET, host: '127.0.0.1', port: 0 },
     bot: { retry: { ...FAST_RETRY, ...retry }, rateLimit: NO_RATE_LIMIT },
     webhook,
+    clock,
   });
   return h;
 }
@@ -26,12 +31,15 @@ afterEach(async () => {
   h = null;
 });
 
+/** POSTs an update as Telegram does; await it through h.drive() so time moves while the bot handles it. */
 function post(update: unknown) {
-  return fetch(`http://127.0.0.1:${h!.running.port}${PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET },
-    body: JSON.stringify(update),
-  });
+  return h!.track(
+    fetch(`http://127.0.0.1:${h!.running.port}${PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET },
+      body: JSON.stringify(update),
+    }),
+  );
 }
 
 function question(text = '/ask 浑南区常住人口多少人？', from = alice) {
@@ -47,10 +55,10 @@ describe('webhook mode on a failing network', () => {
     await start();
     h!.api.outage(['sendMessage', 'sendChatAction'], 600, { code: 502 });
     const update = question();
-    const started = Date.now();
-    const res = await post(update);
+    const started = clock.now();
+    const res = await h!.drive(post(update));
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(600); // the outage's end
     const replies = repliesTo(update.message.message_id);
     expect(replies).toHaveLength(1); // already out when Telegram got its 200
     expect(replies[0]!.plain).toContain('69万人');
@@ -61,7 +69,7 @@ describe('webhook mode on a failing network', () => {
     await start({}, { retryWindowMs: 300 });
     h!.api.outage(['sendMessage'], 2000, { kind: 'reset' });
     const update = question();
-    const res = await post(update);
+    const res = await h!.drive(post(update));
     expect(res.status).toBe(200);
     expect(h!.logs.records.find((r) => r.msg === 'update failed')).toMatchObject({ updateId: update.update_id });
     h!.api.endOutages();
@@ -72,8 +80,8 @@ describe('webhook mode on a failing network', () => {
     await start({}, { timeoutMs: 3000 });
     const update = question('/ask 浑南区有多少家国家高新技术企业？', bob);
     h!.api.delay('sendMessage', 300);
-    const [first, second] = await Promise.all([post(update), new Promise((r) => setTimeout(r, 50)).then(() => post(update))]);
-    const third = await post(update);
+    const [first, second] = await h!.drive(Promise.all([post(update), clock.sleep(50).then(() => post(update))]));
+    const third = await h!.drive(post(update));
     expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
     expect(repliesTo(update.message.message_id)).toHaveLength(1);
     expect(h!.logs.records.filter((r) => r.msg === 'update delivered again, already taken')).toHaveLength(2);
@@ -83,13 +91,15 @@ describe('webhook mode on a failing network', () => {
     await start({ ackAfterMs: 150 }, { timeoutMs: 3000 });
     h!.api.delay('sendMessage', 600);
     const update = question();
-    const started = Date.now();
-    const res = await post(update);
-    const acked = Date.now() - started;
+    const started = clock.now();
+    const res = await h!.drive(post(update));
+    const acked = clock.now() - started;
     expect(res.status).toBe(200);
-    expect(acked).toBeLessThan(550);
+    expect(acked).toBeGreaterThanOrEqual(150);
+    expect(acked).toBeLessThan(600);
     expect(repliesTo(update.message.message_id)).toHaveLength(0); // not yet
-    await h!.running.stop();
+    await h!.drive(h!.running.stop());
+    expect(clock.now() - started).toBeGreaterThanOrEqual(600);
     expect(repliesTo(update.message.message_id)).toHaveLength(1);
   });
 
@@ -100,11 +110,11 @@ describe('webhook mode on a failing network', () => {
     const busy = question('/ask 浑南区有多少家国家高新技术企业？', bob);
     const slowRes = post(slow);
     await h!.api.waitForRequest('sendMessage');
-    const refused = await post(busy);
+    const refused = await h!.drive(post(busy));
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
-    expect((await slowRes).status).toBe(200);
-    const again = await post(busy);
+    expect((await h!.drive(slowRes)).status).toBe(200);
+    const again = await h!.drive(post(busy));
     expect(again.status).toBe(200);
     expect(repliesTo(busy.message.message_id)).toHaveLength(1);
     expect(repliesTo(slow.message.message_id)).toHaveLength(1);
@@ -116,21 +126,21 @@ describe('webhook mode on a failing network', () => {
     const updates = Array.from({ length: 5 }, () =>
       h!.api.makeUpdate({ message: textMessage(h!.api, chat, alice, '浑南区常住人口多少人？') }),
     );
-    for (const u of updates) expect((await post(u)).status).toBe(200);
+    for (const u of updates) expect((await h!.drive(post(u))).status).toBe(200);
     expect(h!.api.botMessages(alice.id)).toHaveLength(5);
     // The newest three are remembered; the oldest was forgotten, so a (very late) redelivery is handled again.
-    await post(updates[4]);
+    await h!.drive(post(updates[4]));
     expect(h!.api.botMessages(alice.id)).toHaveLength(5);
-    await post(updates[0]);
+    await h!.drive(post(updates[0]));
     expect(h!.api.botMessages(alice.id)).toHaveLength(6);
   });
 
   it('refuses an oversized body with 413 and carries on', async () => {
     await start({ maxBodyBytes: 2048 });
     const big = question(`/ask ${'浑'.repeat(2000)}`);
-    expect((await post(big)).status).toBe(413);
+    expect((await h!.drive(post(big))).status).toBe(413);
     const small = question();
-    expect((await post(small)).status).toBe(200);
+    expect((await h!.drive(post(small))).status).toBe(200);
     expect(repliesTo(big.message.message_id)).toHaveLength(0);
     expect(repliesTo(small.message.message_id)).toHaveLength(1);
   });

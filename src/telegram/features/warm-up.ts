@@ -17,6 +17,7 @@ export interface WarmUpOptions {
   budgetMs?: number;
   /** Passes over the questions at most. Default 10. */
   rounds?: number;
+  /** Clock for the budget, in ms (tests pass a fake one). Default Date.now. */
   now?: () => number;
 }
 

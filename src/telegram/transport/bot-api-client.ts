@@ -9,6 +9,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { TelegramError, type Telegram } from 'telegraf';
+import { abortError, systemClock, type Clock, type TimerHandle } from './clock.js';
 
 export interface CallOptions {
   /** Aborts the call (with an AbortError). */
@@ -46,12 +47,6 @@ export class FetchError extends Error {
   }
 }
 
-function abortError(): Error {
-  const err = new Error('The operation was aborted');
-  err.name = 'AbortError';
-  return err;
-}
-
 /** Drops null and undefined fields, as telegraf does. */
 function replacer(_key: string, value: unknown): unknown {
   return value === null ? undefined : value;
@@ -71,8 +66,15 @@ function uploadsFile(payload: Record<string, unknown>): boolean {
   });
 }
 
+/** Transport settings; every field is optional. */
+export interface TransportOptions {
+  /** Timers of the call deadlines (CallOptions.timeoutMs). Default systemClock (setTimeout). */
+  clock?: Pick<Clock, 'setTimeout' | 'clearTimeout'>;
+}
+
 /** Creates a callApi for one bot: same token, same API root, one pool of keep-alive connections. */
-export function createBotApiTransport(token: string, apiRoot: string): CallApi {
+export function createBotApiTransport(token: string, apiRoot: string, options: TransportOptions = {}): CallApi {
+  const clock = options.clock ?? systemClock;
   const root = new URL(apiRoot);
   const secure = root.protocol === 'https:';
   const agent = secure
@@ -83,17 +85,17 @@ export function createBotApiTransport(token: string, apiRoot: string): CallApi {
   /** Where a call goes, for error messages: never the token. */
   const shown = (method: string) => `${root.origin}${base}/bot[REDACTED]/${method}`;
 
-  return (method, payload, options = {}) =>
+  return (method, payload, callOptions = {}) =>
     new Promise((resolve, reject) => {
-      const { signal, timeoutMs } = options;
+      const { signal, timeoutMs } = callOptions;
       if (signal?.aborted) return reject(abortError());
       const body = JSON.stringify(payload, replacer) ?? '{}';
       let settled = false;
-      let timer: NodeJS.Timeout | undefined;
+      let timer: TimerHandle | undefined;
       const fail = (err: Error) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        clock.clearTimeout(timer);
         reject(signal?.aborted ? abortError() : err);
       };
       const onResponse = (res: IncomingMessage) => {
@@ -104,7 +106,7 @@ export function createBotApiTransport(token: string, apiRoot: string): CallApi {
         );
         res.on('end', () => {
           if (settled) return;
-          clearTimeout(timer);
+          clock.clearTimeout(timer);
           const status = res.statusCode ?? 0;
           if (status >= 500) {
             settled = true;
@@ -138,7 +140,7 @@ export function createBotApiTransport(token: string, apiRoot: string): CallApi {
         fail(new FetchError(`request to ${shown(method)} failed, reason: ${err.message}`, 'system', err.code));
       });
       if (timeoutMs !== undefined) {
-        timer = setTimeout(() => {
+        timer = clock.setTimeout(() => {
           fail(new RequestTimeoutError(method, timeoutMs));
           req.destroy();
         }, timeoutMs);
@@ -148,7 +150,7 @@ export function createBotApiTransport(token: string, apiRoot: string): CallApi {
 }
 
 /** telegraf's own callApi (file uploads) with the deadline the lean transport keeps natively. */
-function withDeadline(callApi: CallApi): CallApi {
+function withDeadline(callApi: CallApi, clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>): CallApi {
   return async (method, payload, options = {}) => {
     const { signal: outer, timeoutMs } = options;
     if (timeoutMs === undefined) return callApi(method, payload, options);
@@ -157,7 +159,7 @@ function withDeadline(callApi: CallApi): CallApi {
     const onAbort = () => controller.abort();
     if (outer?.aborted) controller.abort();
     outer?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
@@ -167,7 +169,7 @@ function withDeadline(callApi: CallApi): CallApi {
       if (timedOut && !outer?.aborted) throw new RequestTimeoutError(method, timeoutMs);
       throw error;
     } finally {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       outer?.removeEventListener('abort', onAbort);
     }
   };
@@ -175,10 +177,11 @@ function withDeadline(callApi: CallApi): CallApi {
 
 /**
  * Routes a Telegram client's JSON calls through `transport` (file uploads stay with telegraf's client, given
- * the same deadline). Its callApi then honours CallOptions.timeoutMs, which retry.ts relies on.
+ * the same deadline, timed by `options.clock`). Its callApi then honours CallOptions.timeoutMs, which
+ * retry.ts relies on.
  */
-export function useTransport(telegram: Telegram, transport: CallApi): Telegram {
-  const original = withDeadline(telegram.callApi.bind(telegram) as unknown as CallApi);
+export function useTransport(telegram: Telegram, transport: CallApi, options: TransportOptions = {}): Telegram {
+  const original = withDeadline(telegram.callApi.bind(telegram) as unknown as CallApi, options.clock ?? systemClock);
   const callApi: CallApi = (method, payload, options) =>
     uploadsFile(payload) ? original(method, payload, options) : transport(method, payload, options);
   telegram.callApi = callApi as unknown as Telegram['callApi'];

@@ -2,6 +2,7 @@
 // whatever the traffic) of handler durations, read as count, p50, p99 and max in milliseconds.
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import type { Logger } from '../../host/index.js';
+import { systemClock, type Clock } from './clock.js';
 
 export interface LatencySummary {
   /** Updates recorded. */
@@ -50,17 +51,26 @@ export interface LatencyRecorder {
 /**
  * Keeps two histograms, all updates and the last interval, and logs `${label} stats` with the interval's
  * figures every `intervalMs` in which an update was handled (0: never; the total is logged at stop).
+ * The interval runs on `clock` (default systemClock: setInterval, unref'd so it never holds the process).
  */
-export function recordLatency(logger: Logger, label: string, intervalMs: number, inFlight: () => number): LatencyRecorder {
+export function recordLatency(
+  logger: Logger,
+  label: string,
+  intervalMs: number,
+  inFlight: () => number,
+  clock: Pick<Clock, 'setInterval' | 'clearInterval'> = systemClock,
+): LatencyRecorder {
   const total = new LatencyStats();
   const recent = new LatencyStats();
   const timer =
     intervalMs > 0
-      ? setInterval(() => {
-          if (recent.count === 0) return;
-          logger.info({ ...recent.summary(), inFlight: inFlight(), intervalMs }, `${label} stats`);
-          recent.reset();
-        }, intervalMs).unref()
+      ? clock
+          .setInterval(() => {
+            if (recent.count === 0) return;
+            logger.info({ ...recent.summary(), inFlight: inFlight(), intervalMs }, `${label} stats`);
+            recent.reset();
+          }, intervalMs)
+          .unref()
       : undefined;
   return {
     record(ms) {
@@ -68,6 +78,6 @@ export function recordLatency(logger: Logger, label: string, intervalMs: number,
       recent.record(ms);
     },
     total: () => total.summary(),
-    stop: () => clearInterval(timer),
+    stop: () => clock.clearInterval(timer),
   };
 }

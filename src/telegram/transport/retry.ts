@@ -11,8 +11,9 @@
 import type { Telegram } from 'telegraf';
 import type { Logger } from '../../host/index.js';
 import { RequestTimeoutError, type CallApi, type CallOptions } from './bot-api-client.js';
+import { abortError, abortableSleep } from './clock.js';
 
-export { RequestTimeoutError };
+export { RequestTimeoutError, abortableSleep };
 
 /** Retry and timeout settings; every field is optional (defaults in defaultRetryOptions). */
 export interface RetryOptions {
@@ -33,38 +34,16 @@ export interface RetryOptions {
   timeoutMs?: number;
   /** Long-poll timeout of getUpdates, in seconds (telegraf asks for 50). Default 50. */
   pollTimeoutSeconds?: number;
-  /** Waits; rejects when the signal aborts. Default: a timer. */
+  /** Waits (backoff, retry_after); rejects when the signal aborts. Default: a timer (abortableSleep). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source, 0 ≤ x < 1. Default Math.random. */
   random?: () => number;
-  /** Clock for the retry window. Default Date.now. */
+  /** Clock for the retry window, in ms. Default Date.now. */
   now?: () => number;
   logger?: Logger;
 }
 
 export type RetryOptionsWithDefaults = Required<Omit<RetryOptions, 'logger'>> & Pick<RetryOptions, 'logger'>;
-
-function abortError(): Error {
-  const err = new Error('The operation was aborted');
-  err.name = 'AbortError';
-  return err;
-}
-
-/** A timer that an abort signal can cut short (with an AbortError). */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 export const defaultRetryOptions = {
   maxRetries: 10,

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../host/index.js';
 import { BoundedSet } from './bounded-set.js';
+import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import { DEFAULT_STATS_INTERVAL_MS, recordLatency, type LatencySummary } from './latency-stats.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -42,6 +43,11 @@ export interface WebhookServerOptions {
   rememberedUpdates?: number;
   /** How often handler latency is logged while updates come in; 0 logs it only at stop. Default 60 000 ms. */
   statsIntervalMs?: number;
+  /**
+   * Times the ackAfterMs wait and the stats interval, and measures handler latency (clock.now). Default
+   * systemClock: Node's timers and performance.now().
+   */
+  clock?: Clock;
 }
 
 export const defaultWebhookServerOptions = {
@@ -50,6 +56,7 @@ export const defaultWebhookServerOptions = {
   maxInFlight: 1000,
   rememberedUpdates: 10_000,
   statsIntervalMs: DEFAULT_STATS_INTERVAL_MS,
+  clock: systemClock,
 } as const;
 
 /** What Telegram accepts as a secret token (and what the config insists on). */
@@ -111,6 +118,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const maxInFlight = options.maxInFlight ?? defaultWebhookServerOptions.maxInFlight;
   const seen = new BoundedSet<number>(options.rememberedUpdates ?? defaultWebhookServerOptions.rememberedUpdates);
   const { logger } = options;
+  const clock = options.clock ?? defaultWebhookServerOptions.clock;
   const expectedDigest = digest(options.secret);
   let closing = false;
   const handling = new Set<Promise<void>>();
@@ -119,6 +127,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     'webhook',
     options.statsIntervalMs ?? defaultWebhookServerOptions.statsIntervalMs,
     () => handling.size,
+    clock,
   );
 
   const respond = (res: ServerResponse, status: number, body = '') => {
@@ -129,13 +138,13 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
   /** Runs the bot on an update; never rejects (the bot's error boundary has logged what went wrong). */
   const handle = (update: Update): Promise<void> => {
-    const started = performance.now();
+    const started = clock.now();
     const run = options.handleUpdate(update).catch((err: unknown) => {
       logger.error({ err, updateId: update.update_id }, 'webhook update failed');
     });
     const tracked = run.finally(() => {
       handling.delete(tracked);
-      latency.record(performance.now() - started);
+      latency.record(clock.now() - started);
     });
     handling.add(tracked);
     return tracked;
@@ -169,12 +178,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       }
       seen.add(update.update_id);
       const done = handle(update);
-      let timer: NodeJS.Timeout | undefined;
+      let timer: TimerHandle | undefined;
       const acked = await Promise.race([
         done.then(() => false),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), ackAfterMs))),
+        new Promise<boolean>((resolve) => (timer = clock.setTimeout(() => resolve(true), ackAfterMs))),
       ]);
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       if (acked) logger.warn({ updateId: update.update_id, ackAfterMs }, 'update still being handled, answered 200 to Telegram');
       return respond(res, 200);
     })().catch((err: unknown) => {
