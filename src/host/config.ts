@@ -99,7 +99,8 @@ function chatIdList() {
 }
 
 const TOKEN_PATTERN = /^\d+:[A-Za-z0-9_-]+$/;
-const SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+/** What Telegram allows as a webhook secret token: the webhook server checks the same pattern. */
+export const SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
 function isHttpUrl(value: string): boolean {
   try {

@@ -5,7 +5,7 @@ import type { UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../answer/index.js';
 import { createResponder } from '../app/index.js';
 import { createContextStore, type ContextStoreOptions } from '../app/index.js';
-import type { Logger } from '../host/index.js';
+import { configDefaults, type Logger } from '../host/index.js';
 import { createBotApiTransport, useTransport } from './transport/bot-api-client.js';
 import { BoundedSet } from './transport/bounded-set.js';
 import { systemClock, type Clock } from './transport/clock.js';
@@ -65,8 +65,15 @@ export interface BotOptions {
 
 export const defaultBotOptions = {
   apiRoot: 'https://api.telegram.org',
-  rateLimit: { max: 5, privateMax: 30, chatMax: 20, windowMs: 60_000, trackedUsers: 10_000 },
-  maxRetries: 10,
+  // The configuration's defaults (host/config.ts), stated once there.
+  rateLimit: {
+    max: configDefaults.RATE_LIMIT_MAX,
+    privateMax: configDefaults.RATE_LIMIT_PRIVATE_MAX,
+    chatMax: configDefaults.RATE_LIMIT_CHAT_MAX,
+    windowMs: configDefaults.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    trackedUsers: configDefaults.RATE_LIMIT_TRACKED_USERS,
+  },
+  maxRetries: configDefaults.TELEGRAM_MAX_RETRIES,
   maxRetryWaitMs: 60_000,
   now: Date.now,
 } as const satisfies BotOptions;

@@ -9,7 +9,7 @@
 // Applied in place to every Telegram client the bot uses (see create-bot.ts), over a callApi that keeps the
 // deadline it is given (bot-api-client.ts: useTransport).
 import type { Telegram } from 'telegraf';
-import type { Logger } from '../../host/index.js';
+import { configDefaults, type Logger } from '../../host/index.js';
 import { RequestTimeoutError, type CallApi, type CallOptions } from './bot-api-client.js';
 import { abortError, abortableSleep } from './clock.js';
 
@@ -45,13 +45,14 @@ export interface RetryOptions {
 
 export type RetryOptionsWithDefaults = Required<Omit<RetryOptions, 'logger'>> & Pick<RetryOptions, 'logger'>;
 
+/** Defaults; the three the configuration sets come from host/config.ts (configDefaults), stated once there. */
 export const defaultRetryOptions = {
-  maxRetries: 10,
+  maxRetries: configDefaults.TELEGRAM_MAX_RETRIES,
   maxWaitMs: 60_000,
-  retryWindowMs: 120_000,
+  retryWindowMs: configDefaults.TELEGRAM_RETRY_WINDOW_SECONDS * 1000,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
-  timeoutMs: 15_000,
+  timeoutMs: configDefaults.TELEGRAM_TIMEOUT_SECONDS * 1000,
   pollTimeoutSeconds: 50,
   sleep: abortableSleep,
   random: Math.random,

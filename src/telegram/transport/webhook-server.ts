@@ -11,7 +11,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
-import type { Logger } from '../../host/index.js';
+import { SECRET_PATTERN, type Logger } from '../../host/index.js';
 import { BoundedSet } from './bounded-set.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import { DEFAULT_STATS_INTERVAL_MS, recordLatency, type LatencySummary } from './latency-stats.js';
@@ -58,9 +58,6 @@ export const defaultWebhookServerOptions = {
   statsIntervalMs: DEFAULT_STATS_INTERVAL_MS,
   clock: systemClock,
 } as const;
-
-/** What Telegram accepts as a secret token (and what the config insists on). */
-export const SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
 export interface WebhookServer {
   /** The port actually listened on. */
