@@ -14,7 +14,7 @@ import { DEFAULT_RANKING, type RankingParams } from '../ranking/index.js';
 import { DEFAULT_INDEX, type IndexParams } from '../search/index.js';
 import { DEFAULT_QUESTION, type QuestionParams } from '../question/index.js';
 import { DEFAULT_ANSWERING, type AnswerParams } from './defaults.js';
-import { askedRole, constraintsOf, verify, type Verdict, type VerifyContext } from './verify.js';
+import { askedRole, constraintsOf, verify, type QuestionConstraints, type Verdict, type VerifyContext } from './verify.js';
 import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
 import { buildFactIndex } from '../search/index.js';
 import type { Tokenizer } from '../text/index.js';
@@ -80,9 +80,9 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       end: fact.end,
     };
   };
-  const hitOf = (r: Ranked, q: AnalyzedQuestion | null): Hit => {
+  const hitOf = (r: Ranked, q: AnalyzedQuestion | null, c: QuestionConstraints | null = null): Hit => {
     const fact = facts[r.pos]!;
-    return { fact, citation: citationOf(fact), keyFigure: chooseKeyFigure(fact, q), score: round(r.score), why: r.parts };
+    return { fact, citation: citationOf(fact), keyFigure: chooseKeyFigure(fact, q, c), score: round(r.score), why: r.parts };
   };
   const topicList = buildTopics(documents, facts);
   const questionContext: QuestionContext = {
@@ -91,10 +91,10 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     places: new Set(features.flatMap((f) => f.places)),
   };
   const readQuestion = (question: string): QuestionFrame => readQuestion_(question, questionContext);
-  const sentenceText = new Map<string, string>();
+  const sentenceOpening = new Map<string, string>();
   facts.forEach((f, i) => {
-    const key = `${f.docId}:${f.paragraph}.${f.sentence}`;
-    sentenceText.set(key, (sentenceText.get(key) ?? '') + normalized[i]!.toLowerCase());
+    if (f.clause === 1)
+      sentenceOpening.set(`${f.docId}:${f.paragraph}.${f.sentence}`, normalized[i]!.toLowerCase().split(/[，,]/)[0] ?? '');
   });
   const docEntities = new Map(documents.map((d) => [d.id, documentEntity(d.title, tokenizer.tag)]));
   const docTitles = new Map(documents.map((d) => [d.id, tokenizer.normalize(d.title).toLowerCase()]));
@@ -110,7 +110,8 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     isDocumentEntity: (name) => [...docEntities.values()].includes(name),
     documentEntities: [...new Set([...docEntities.values()].filter((e): e is string => e !== null))],
     places: questionContext.places ?? new Set(),
-    sentenceOf: (fact) => sentenceText.get(`${fact.docId}:${fact.paragraph}.${fact.sentence}`) ?? fact.text,
+    clauseOf: (fact) => normalized[posById.get(fact.id) ?? -1]?.toLowerCase() ?? fact.text,
+    sentenceOpening: (fact) => sentenceOpening.get(`${fact.docId}:${fact.paragraph}.${fact.sentence}`) ?? '',
   };
 
   /** Facts with figures near a fact: same paragraph first, then its section, then (unless `sectionOnly`) the document. */
@@ -138,7 +139,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
    * no figure are answered by the best fact alone, as confidence decides.
    */
   const chooseVerified = (
-    frame: QuestionFrame,
+    constraints: QuestionConstraints,
     q: AnalyzedQuestion,
     ranked: readonly Ranked[],
   ): ({ kind: 'chosen'; r: Ranked } | { kind: 'failed'; r: Ranked; verdict: Verdict } | { kind: 'none' }) & {
@@ -149,12 +150,11 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     const verifies = isNumericAsk(q.asked) || q.asked === 'date';
     if (!verifies)
       return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
-    const constraints = constraintsOf(frame, q, verifyContext);
     let failure: { r: Ranked; verdict: Verdict } | null = null;
     for (const r of ranked.slice(0, answering.verifyCandidates)) {
       const fact = facts[r.pos]!;
       if (!confident(r, fact, q, params, answering)) continue;
-      const key = chooseKeyFigure(fact, q);
+      const key = chooseKeyFigure(fact, q, constraints);
       const verdict = verify(constraints, fact, key, verifyContext, q.asked);
       checked.push({
         fact: fact.id,
@@ -201,7 +201,8 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       if (!best) return notFound;
       // Retrieval (no abstention) is scored on the plain ranking.
       if (!abstain) return { kind: 'found', question, asked: q.asked, hits: ranked.slice(0, limit).map((r) => hitOf(r, q)) };
-      const chosenOrFailure = chooseVerified(frame, q, ranked);
+      const constraints = constraintsOf(frame, q, verifyContext);
+      const chosenOrFailure = chooseVerified(constraints, q, ranked);
       const { checked } = chosenOrFailure;
       if (chosenOrFailure.kind === 'none') return { ...notFound, ...(checked.length ? { checked } : {}) };
       if (chosenOrFailure.kind === 'failed') {
@@ -212,7 +213,9 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
           ...(verdict.asked ? { missing: verdict.asked } : {}),
           // What the document does give is worth showing when it is the measure asked for another time,
           // place or breadth — never when it measures something else.
-          ...(verdict.reason === 'period' || verdict.reason === 'entity' || verdict.reason === 'scope' ? { closest: hitOf(r, q) } : {}),
+          ...(verdict.reason === 'period' || verdict.reason === 'entity' || verdict.reason === 'scope'
+            ? { closest: hitOf(r, q, constraints) }
+            : {}),
           checked,
         };
       }
@@ -228,7 +231,10 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       );
       const chosen = [answer, ...alsoMatching].slice(0, limit);
       const neighbours = neighboursOf(answer.pos, limit, true).filter((i) => !chosen.some((r) => r.pos === i));
-      const hits = [...chosen.map((r) => hitOf(r, q)), ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q))];
+      const hits = [
+        ...chosen.map((r) => hitOf(r, q, constraints)),
+        ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q, constraints)),
+      ];
       return { kind: 'found', question, asked: q.asked, hits, ...(checked.length ? { checked } : {}) };
     },
     related(factId: string, limit = 3): Hit[] {
@@ -302,7 +308,7 @@ function featuresOf(fact: Fact, normalized: string, tokenizer: Tokenizer, listHe
 }
 
 /** The figure that best answers the question: of the asked kind, about what the question names. */
-export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null): Figure | null {
+export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: QuestionConstraints | null = null): Figure | null {
   const measures = fact.figures.filter((f) => f.kind !== 'date' && f.kind !== 'label');
   if (!q) return measures[0] ?? fact.figures[0] ?? null;
   if (q.asked === 'date') return fact.figures.find((f) => f.kind === 'date') ?? null;
@@ -341,7 +347,10 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null): Figure 
     (kinds && kinds[0] === f.kind ? 2 : 0) +
     changeRole(fact.text.slice(Math.max(0, f.start - 5), f.start)) * (asksBefore ? -1 : 1) +
     (f.unit.length >= 2 && q.text.includes(f.unit) ? 2 : 0) +
-    roleFit(f);
+    roleFit(f) +
+    // "有几个" counts in 个, "公园中郊野公园" asks for the part.
+    (c?.classifier && f.unit.endsWith(c.classifier) ? 3 : 0) +
+    (c?.subGroup && (f.measure ?? '').includes(c.subGroup) ? 4 : 0);
   return pool.reduce((best, f) => (scoreOf(f) > scoreOf(best) ? f : best), pool[0]!);
 }
 

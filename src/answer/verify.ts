@@ -38,6 +38,24 @@ export interface QuestionConstraints {
   qualifiers: string[];
   /** The measure word the question counts in (多少家 → 家), or null. */
   classifier: string | null;
+  /** A sub-group asked of a whole ("公园中郊野公园有多少个" → 郊野公园, "院士工作站中有几个是国家级的" → 国家级). */
+  subGroup: string | null;
+}
+
+/** "A中有几个是B(的)", "A中B有多少": B is a part of A the figure must be about. 中 must stand as a word of place (方位词). */
+function subGroupOf(text: string, tokenizer: Tokenizer): string | null {
+  const q = text.replace(/[？?。！!\s]+$/u, '');
+  let at = 0;
+  let rest: string | null = null;
+  for (const w of tokenizer.tag(q)) {
+    at += w.word.length;
+    if (/^(?:中|里|当中|之中|里面)$/.test(w.word) && w.tag.startsWith('f') && at > 2) rest = q.slice(at);
+  }
+  if (rest === null) return null;
+  const which = /^(?:有)?(?:多少|几)[个家户项位名人张起处所条座件]?(?:是|为|属于)([\u4e00-\u9fa5]{2,12}?)(?:的)?$/.exec(rest);
+  if (which) return which[1]!;
+  const named = /^(?:的)?([\u4e00-\u9fa5]{2,12}?)(?:有|是|为|占)?(?:多少|几)/.exec(rest);
+  return named && !/^(?:有|是|共|一共|总共)/.test(named[1]!) ? named[1]! : null;
 }
 
 /** English words that narrow what is counted: a sub-group the document must name to answer. */
@@ -72,7 +90,7 @@ function classifierOf(text: string): string | null {
 /** Whether a figure's unit is counted in the question's measure word. */
 function countsIn(unit: string, classifier: string): boolean {
   const group = CLASSIFIER_GROUPS.find((g) => g.includes(classifier)) ?? classifier;
-  return [...group].some((c) => unit.endsWith(c)) || unit.endsWith('人次') === (classifier === '次');
+  return [...group].some((c) => unit.endsWith(c)) || (classifier === '次' && unit.endsWith('人次'));
 }
 
 /** Why a candidate figure does not answer, and what the question asked for that it lacks. */
@@ -146,8 +164,10 @@ export interface VerifyContext {
   documentPeriod: (docId: string) => string | null;
   /** The corpus's place names (浑南区, 沈阳市 …): in a question they set where, not what. */
   places: ReadonlySet<string>;
-  /** The sentence a fact stands in (normalised for search): a clause keeps its sentence's subject. */
-  sentenceOf: (fact: Fact) => string;
+  /** A fact's text, normalised for search. */
+  clauseOf: (fact: Fact) => string;
+  /** The first clause of the sentence a fact stands in (normalised for search): where its subject is named. */
+  sentenceOpening: (fact: Fact) => string;
 }
 
 /** Words that ask rather than name: they are never a content word the fact must hold. */
@@ -155,7 +175,7 @@ const FUNCTION_WORDS = new Set(
   (
     '总数 数量 数目 总量 总额 规模 水平 数字 数据 情况 具体 相关 所有 全部 分别 其中 包括 以前 以后 之前 之后 原来 现在 目前 ' +
     '人数 次数 户数 个数 件数 家数 项数 总人数 今年 去年 已经 实际 大概 大约 左右 一下 请问 需要 一共 总共 共计 合计 累计 多大 多高 多长 多久 几倍 倍数 时间 多少 哪些 ' +
-    '哪个 什么 怎么 如何 是否 有没有 能否 可以 达到 拥有 实现 完成了 一个 这个 那个 这些 那些 方面 部分 左右 以上 以下'
+    '哪个 什么 怎么 如何 是否 有没有 能否 可以 达到 拥有 实现 完成了 一个 这个 那个 这些 那些 方面 部分 左右 以上 以下 中有 当中 之中 里面 其中有 一共有 总共有 共有'
   ).split(/\s+/),
 );
 
@@ -259,6 +279,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     perHead,
     qualifiers,
     classifier: classifierOf(text),
+    subGroup: frame.searchLanguage === 'zh' ? subGroupOf(text, ctx.tokenizer) : null,
   };
 }
 
@@ -271,8 +292,9 @@ function holds(factText: string, word: string, tokenizer: Tokenizer): boolean {
 
 /** Checks one candidate: its fact and the key figure chosen for the question. */
 export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, ctx: VerifyContext, asked: AskedKind = null): Verdict {
-  // A word of the document's title counts as said in every sentence (its sentences refer to it as 它, 其).
-  const factText = `${ctx.sentenceOf(fact)}\n${ctx.documentTitle(fact.docId)}`;
+  // What the fact says: its own clause, the opening clause of its sentence (a clause keeps its sentence's
+  // subject) and the document's title (its sentences refer to it as 它, 其).
+  const factText = `${ctx.clauseOf(fact)}\n${ctx.sentenceOpening(fact)}\n${ctx.documentTitle(fact.docId)}`;
   // A name the corpus never mentions: no figure in it is about that place.
   const unknown = c.places.find((p) => !p.known);
   if (unknown) return { ok: false, reason: 'entity', asked: unknown.place };
@@ -323,7 +345,7 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     // "多少家" is not answered in 平方米, "多少张床位" not in 个.
     if (
       c.classifier &&
-      (key.kind === 'count' || key.kind === 'people' || key.kind === 'area' || key.kind === 'money') &&
+      ['count', 'people', 'area', 'money', 'percent', 'multiple'].includes(key.kind) &&
       !countsIn(key.unit, c.classifier)
     ) {
       return { ok: false, reason: 'measure', asked: c.classifier };
@@ -332,6 +354,16 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   // A date is answered by the event it names (the engine's confidence checks that); the rest is about figures.
   if (asked === 'date' || !placeDocument) return { ok: true };
   if (c.qualifiers.length > 0) return { ok: false, reason: 'scope', asked: c.qualifiers[0]! };
+  const measure = key?.measure ?? '';
+  if (
+    c.subGroup &&
+    key &&
+    !measure.includes(c.subGroup) &&
+    !(measure.length >= 2 && c.subGroup.includes(measure)) &&
+    !(key.partOf && factText.includes(c.subGroup))
+  ) {
+    return { ok: false, reason: 'scope', asked: c.subGroup };
+  }
   // Every content word the question adds must be in the fact: 户籍 in 户籍人口 is not met by 常住人口.
   const missing = c.words.find((group) => !group.some((w) => holds(factText, w, ctx.tokenizer)));
   if (missing) {

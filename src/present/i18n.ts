@@ -40,6 +40,16 @@ export interface Texts {
   /** The page of a paged document (PDF). */
   page: (page: number) => string;
   notFound: (question: string) => string;
+  /**
+   * The document has the measure, but not for what was asked: what it lacks, then what it does give — the
+   * other year ("文档没有给出2015年的区域总面积；文档（2019年）给出的是：区域总面积803平方公里。"), the other place,
+   * or the whole where a part was asked. Never the other figure as the answer.
+   */
+  nearPeriod: (asked: string, measure: string, period: string, figure: string) => string;
+  nearEntity: (asked: string, measure: string, entity: string, figure: string) => string;
+  nearScope: (asked: string, measure: string, figure: string) => string;
+  /** The label before the cited sentence of a near answer. */
+  nearSource: string;
   tryInstead: string;
   invalid: { empty: string; 'too-long': string; 'no-words': string };
   forExample: (question: string) => string;
@@ -81,6 +91,10 @@ const zh: Texts = {
   paragraph: (paragraph, sentence, clause) => `第${paragraph}段第${sentence}句${clause ? `第${clause}分句` : ''}`,
   page: (page) => `第${page}页`,
   notFound: (question) => `文档中没有找到“${question}”的确切数据。`,
+  nearPeriod: (asked, measure, period, figure) => `文档没有给出${asked}的${measure}；文档（${period}）给出的是：${measure}${figure}。`,
+  nearEntity: (asked, measure, entity, figure) => `文档没有给出${asked}的${measure}；文档给出的是${entity}的：${measure}${figure}。`,
+  nearScope: (asked, measure, figure) => `文档没有单独给出“${asked}”的${measure}；文档给出的是：${measure}${figure}。`,
+  nearSource: '原文',
   tryInstead: '可以试试这些问题：',
   invalid: {
     empty: '请发送一个问题。',
@@ -139,6 +153,13 @@ const en: Texts = {
   paragraph: (paragraph, sentence, clause) => `paragraph ${paragraph}, sentence ${sentence}${clause ? `, clause ${clause}` : ''}`,
   page: (page) => `page ${page}`,
   notFound: () => 'The document does not say.',
+  nearPeriod: (asked, measure, period, figure) =>
+    `The document does not give ${measure ? `the ${measure} ` : 'this '}for ${asked.replace(/年$/, '')}. What it gives (${period}): ${figure}.`,
+  nearEntity: (asked, measure, entity, figure) =>
+    `The document does not give ${measure ? `the ${measure} ` : 'this '}for ${asked}. What it gives, for ${entity}: ${figure}.`,
+  nearScope: (asked, measure, figure) =>
+    `The document does not break ${measure ? `the ${measure}` : 'this'} down by “${asked}”. What it gives: ${figure}.`,
+  nearSource: 'It says',
   tryInstead: 'Try one of these:',
   invalid: {
     empty: 'Please send a question.',

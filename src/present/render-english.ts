@@ -13,6 +13,7 @@ import {
   renderCitation,
   renderingOf,
   renderInvalid,
+  renderNearAnswer,
   renderQuestionLine,
   renderSourceLine,
   renderSuggestions,
@@ -76,12 +77,22 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
       }
       break;
     }
-    case 'not-found':
-      lines.push(
-        fmt.text(textsFor(LOCALE).notFound(answer.question)),
-        ...renderSuggestions(answer.suggestions, { locale: LOCALE, fmt, style }),
-      );
+    case 'not-found': {
+      // The document's own words for what it gives, in English where the corpus names them.
+      const near = answer.closest
+        ? renderNearAnswer(answer, LOCALE, fmt, (hit) => ({
+            measure: describeSubjectEnglish(hit.keyFigure?.measure, names) ?? '',
+            figure: hit.keyFigure ? renderFigureEnglish(hit.keyFigure) : '',
+          }))
+        : null;
+      if (near) lines.push(...near);
+      else
+        lines.push(
+          fmt.text(textsFor(LOCALE).notFound(answer.question)),
+          ...renderSuggestions(answer.suggestions, { locale: LOCALE, fmt, style }),
+        );
       break;
+    }
     case 'invalid':
       lines.push(renderInvalid(answer.reason, LOCALE, fmt, options.examples));
       break;

@@ -159,6 +159,40 @@ export function renderSuggestions(suggestions: readonly string[], rendering: Ren
   return [fmt.text(textsFor(locale).tryInstead), ...shown.map((q) => `• ${fmt.text(q)}`)];
 }
 
+/**
+ * "Not stated" with what the document does give instead: the line saying what differs, then the closest
+ * figure's sentence (its figure marked) and citation. Null when there is nothing near to show.
+ */
+export function renderNearAnswer(
+  answer: Extract<Answer, { kind: 'not-found' }>,
+  locale: Locale,
+  fmt: Format,
+  describe: (hit: Hit) => { measure: string; figure: string } = (hit) => ({
+    measure: hit.keyFigure?.measure ?? hit.keyFigure?.subject ?? '',
+    figure: hit.keyFigure?.raw ?? '',
+  }),
+): string[] | null {
+  const hit = answer.closest;
+  const key = hit?.keyFigure;
+  if (!hit || !key || !answer.missing) return null;
+  const t = textsFor(locale);
+  const { measure, figure } = describe(hit);
+  const line =
+    answer.reason === 'period'
+      ? t.nearPeriod(answer.missing, measure, key.period ?? '', figure)
+      : answer.reason === 'entity'
+        ? t.nearEntity(answer.missing, measure, key.entity ?? '', figure)
+        : answer.reason === 'scope'
+          ? t.nearScope(answer.missing, measure, figure)
+          : null;
+  if (line === null) return null;
+  return [
+    fmt.text(line),
+    `${fmt.italic(`${t.nearSource}${colonOf(locale)}`)}${quoted(markFigures(hit.fact, key, fmt))}`,
+    renderSourceLine(hit.citation, locale, fmt),
+  ];
+}
+
 /** The line asking for text when the input was empty or unreadable, with an example. */
 export function renderInvalid(
   reason: Extract<Answer, { kind: 'invalid' }>['reason'],
@@ -194,6 +228,11 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
       break;
     }
     case 'not-found': {
+      const near = answer.closest ? renderNearAnswer(answer, locale, fmt) : null;
+      if (near) {
+        lines.push(...near);
+        break;
+      }
       lines.push(fmt.text(t.notFound(clip(answer.question, ECHO_LIMIT))));
       lines.push(...renderSuggestions(answer.suggestions, { locale, fmt, style }));
       break;
