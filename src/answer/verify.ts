@@ -19,6 +19,8 @@ import type { NotStatedReason } from './answer.js';
 
 /** What a question names that any answer must hold to. Read once per question. */
 export interface QuestionConstraints {
+  /** The question's normalised text. */
+  text: string;
   /**
    * Places named as what is asked about (not as a base: 占全市的, 比全省), each with whether the corpus knows it
    * and the words after it in the question (沈阳 in 沈阳国家高新区发展规划纲要 is part of a name, when a fact has it).
@@ -271,6 +273,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
   const qualifiers =
     frame.searchLanguage === 'en' ? translateEnglish(frame.original, ctx.glossaryEn).unmatched.filter((w) => EN_QUALIFIERS.test(w)) : [];
   return {
+    text,
     places: [...places].map(([place, p]) => ({ place, ...p })),
     years,
     periods,
@@ -319,11 +322,17 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
       }
     }
     // 全年, 年末, 上半年 hold within the document's own year.
-    const period = `${key.period ?? ''}${/(?:19|20)\d{2}/.test(key.period ?? '') ? '' : (ctx.documentPeriod(fact.docId) ?? '')}`;
-    const stated = key.periodInherited ? period : `${period}${fact.text}`;
+    // 目前 is the document's latest year, not its whole span ("2018年至2019年7月").
+    const docPeriod = ctx.documentPeriod(fact.docId) ?? '';
+    const docYears = docPeriod.match(/(?:19|20)\d{2}/g) ?? [];
+    const now = /^(?:目前|现在|截至目前|现阶段)$/.test(key.period ?? '') ? (docYears[docYears.length - 1] ?? '') : docPeriod;
+    const stated = `${key.period ?? ''}${/(?:19|20)\d{2}/.test(key.period ?? '') ? '' : now}`;
+    // A year the question compares with ("是2018年同期的几倍", "比2018年同期增加多少") is the figure's base.
+    const comparing = c.role !== null || /比|相比|同期|较/.test(c.text);
     // A year asked must be the figure's (when its year can be told at all).
     const knownYear = /(?:19|20)\d{2}/.test(stated);
     for (const y of c.years) {
+      if (comparing && (key.base ?? '').includes(y)) continue;
       if (knownYear && !stated.includes(y)) return { ok: false, reason: 'period', asked: `${y}年` };
     }
     // 全年 and 年末 are what a figure of a bare year is (a year's flow, its year-end stock); a part of a year

@@ -9,6 +9,7 @@
 import type { QuestionFrame } from '../question/index.js';
 import type { QuestionLanguage } from '../text/index.js';
 import { computeAnswer } from './compute/compute.js';
+import { impliedBase } from './compute/implied.js';
 import type { ComputedAnswer } from './compute/computed-answer.js';
 import { resolveInContext, type ChatId, type ContextStore } from './context/context-store.js';
 import type { Answer } from '../answer/index.js';
@@ -47,8 +48,12 @@ function answered(reply: Reply): boolean {
 export function createResponder(engine: Engine): Responder {
   const context = engine.questionContext;
   const read = (question: string) => engine.readQuestion(question);
-  const answer = (frame: QuestionFrame, options: AskOptions): Reply =>
-    frame.operation ? computeAnswer(frame.operation, engine) : engine.ask(frame, options);
+  const answer = (frame: QuestionFrame, options: AskOptions): Reply => {
+    if (frame.operation) return computeAnswer(frame.operation, engine);
+    const reply = engine.ask(frame, options);
+    // "Not stated" for a base the document implies (a multiple of it): computed, both operands cited.
+    return (reply.kind === 'not-found' && impliedBase(reply)) || reply;
+  };
   return {
     respond(asked, options = {}) {
       const { conversation, ...askOptions } = options;

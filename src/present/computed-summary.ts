@@ -39,6 +39,8 @@ function headlineZh(a: ComputedAnswer): string {
       return r.value > 0 ? `▶ ${x}比${y}多${r.text}` : `▶ ${x}比${y}少${r.text.replace('-', '')}`;
     case 'ratio':
       return r.unit === '倍' ? `▶ ${x}约是${y}的${r.text}` : `▶ ${x}约占${y}的${r.text}`;
+    case 'base':
+      return `▶ 文档未直接给出，按倍数推算：${y}约${r.text.replace(/^约/, '')}`;
   }
 }
 
@@ -62,6 +64,8 @@ function headlineEn(a: ComputedAnswer, names: SubjectNames): string {
         : `▶ ${x} is below ${y} by ${renderFigureEnglish({ ...fig, value: -fig.value })}`;
     case 'ratio':
       return r.unit === '倍' ? `▶ ${x} is about ${value} ${y}` : `▶ ${x} is about ${value} of ${y}`;
+    case 'base':
+      return `▶ Not stated; implied by the multiple: ${value} (${a.operands[1]?.label ?? ''})`;
   }
 }
 
@@ -94,6 +98,8 @@ function arithmeticEn(a: ComputedAnswer, names: SubjectNames): string | null {
       return `${n(a.operands[0]!)} − ${n(a.operands[1]!)} ${eq} ${formatLargeNumber(r.value)}${unit}`;
     case 'ratio':
       return `${n(a.operands[0]!)} / ${n(a.operands[1]!)} ≈ ${r.unit === '%' ? `${r.text}` : r.text.replace('倍', '')}`;
+    case 'base':
+      return a.arithmetic;
   }
 }
 

@@ -86,6 +86,17 @@ describe('verification on the seed document', () => {
   });
 });
 
+describe('figures the document implies', () => {
+  it('answers a question about the base of a stated multiple as a computation, both operands cited', () => {
+    const reply = createResponder(engine).respond('2018年同期认定了多少家国家高新技术企业？').reply;
+    expect(reply.kind).toBe('computed');
+    if (reply.kind !== 'computed') return;
+    expect(reply).toMatchObject({ operation: 'base', arithmetic: '74 ÷ 3.4 ≈ 21.8', result: { text: '约22家', approx: true } });
+    expect(reply.operands.map((o) => o.figure.raw)).toEqual(['74家', '3.4倍']);
+    expect(formatReplyText(reply).split('\n')[0]).toBe('▶ 文档未直接给出，按倍数推算：2018年同期约22家');
+  });
+});
+
 describe('the near-miss sets', () => {
   const SETS = [
     { name: 'hunnan', file: null },

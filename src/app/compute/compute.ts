@@ -137,6 +137,9 @@ function calculate(
         arithmetic: `${chain}${unitNote}`,
       };
     }
+    case 'base':
+      // Implied figures are built by app/compute/implied.ts, never asked for as an operation.
+      return { result: null, arithmetic: null };
     case 'difference': {
       const [a, b] = values as [number, number];
       const d = a - b;
