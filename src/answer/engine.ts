@@ -147,7 +147,8 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
   } => {
     const best = ranked[0]!;
     const checked: CheckedCandidate[] = [];
-    const verifies = isNumericAsk(q.asked) || q.asked === 'date';
+    // A figure or a date asked — or a growth rate, share or multiple, however the question words it.
+    const verifies = isNumericAsk(q.asked) || q.asked === 'date' || (q.asked === null && constraints.role !== null);
     if (!verifies)
       return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
     let failure: { r: Ranked; verdict: Verdict } | null = null;

@@ -51,7 +51,8 @@ function subGroupOf(text: string, tokenizer: Tokenizer): string | null {
   let rest: string | null = null;
   for (const w of tokenizer.tag(q)) {
     at += w.word.length;
-    if (/^(?:中|里|当中|之中|里面)$/.test(w.word) && w.tag.startsWith('f') && at > 2) rest = q.slice(at);
+    if ((/^(?:中|里|当中|之中|里面)$/.test(w.word) && w.tag.startsWith('f')) || w.word === '中有')
+      if (at > 2) rest = q.slice(w.word === '中有' ? at - 1 : at);
   }
   if (rest === null) return null;
   const which = /^(?:有)?(?:多少|几)[个家户项位名人张起处所条座件]?(?:是|为|属于)([\u4e00-\u9fa5]{2,12}?)(?:的)?$/.exec(rest);
@@ -59,6 +60,9 @@ function subGroupOf(text: string, tokenizer: Tokenizer): string | null {
   const named = /^(?:的)?([\u4e00-\u9fa5]{2,12}?)(?:有|是|为|占)?(?:多少|几)/.exec(rest);
   return named && !/^(?:有|是|共|一共|总共)/.test(named[1]!) ? named[1]! : null;
 }
+
+/** Asked kinds that want a number. */
+const NUMERIC_ASKS: ReadonlySet<string> = new Set(['people', 'count', 'area', 'money', 'percent', 'duration', 'multiple', 'number']);
 
 /** English words that narrow what is counted: a sub-group the document must name to answer. */
 const EN_QUALIFIERS =
@@ -295,9 +299,9 @@ function holds(factText: string, word: string, tokenizer: Tokenizer): boolean {
 
 /** Checks one candidate: its fact and the key figure chosen for the question. */
 export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, ctx: VerifyContext, asked: AskedKind = null): Verdict {
-  // What the fact says: its own clause, the opening clause of its sentence (a clause keeps its sentence's
-  // subject) and the document's title (its sentences refer to it as 它, 其).
-  const factText = `${ctx.clauseOf(fact)}\n${ctx.sentenceOpening(fact)}\n${ctx.documentTitle(fact.docId)}`;
+  // What the fact says: its own clause and the opening clause of its sentence (a clause keeps its sentence's
+  // subject).
+  const factText = `${ctx.clauseOf(fact)}\n${ctx.sentenceOpening(fact)}`;
   // A name the corpus never mentions: no figure in it is about that place.
   const unknown = c.places.find((p) => !p.known);
   if (unknown) return { ok: false, reason: 'entity', asked: unknown.place };
@@ -360,6 +364,8 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
       return { ok: false, reason: 'measure', asked: c.classifier };
     }
   }
+  // A growth rate, share or multiple asked is answered by a figure, never by a sentence alone.
+  if (c.role !== null && !key && (asked === null || NUMERIC_ASKS.has(asked))) return { ok: false, reason: 'measure', asked: c.role };
   // A date is answered by the event it names (the engine's confidence checks that); the rest is about figures.
   if (asked === 'date' || !placeDocument) return { ok: true };
   if (c.qualifiers.length > 0) return { ok: false, reason: 'scope', asked: c.qualifiers[0]! };

@@ -95,6 +95,15 @@ export function analyzeQuestion(
   } else {
     const { expansions, rest } = expandSynonyms(text, synonyms);
     add(contentOf(rest, []), 1, true);
+    // A synonym only adds: a cue found inside a longer word of the question (小巨人 in 科技小巨人企业) does not
+    // stand for that word, which stays the question's own.
+    const own = synonyms.length ? tokenizer.words(text, true) : [];
+    for (const { cue } of synonyms) {
+      for (const m of text.matchAll(new RegExp(cue.source, 'g'))) {
+        const word = own.find((w) => w.length >= m[0].length + 2 && w.includes(m[0]) && !/[有是在的了吗呢]/.test(w));
+        if (word) add(word, 1, true);
+      }
+    }
     for (const group of expansions) add(group, params.synonymWeight, false);
     for (const group of attributeCues(text)) add(group, params.synonymWeight, false);
   }

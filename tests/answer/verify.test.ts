@@ -106,7 +106,7 @@ describe('the near-miss sets', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('gives a wrong figure for at most 6 of their 185 questions (3.2%), none for another year or place', async () => {
+  it('gives a wrong figure for at most 2% of their 185 questions (3), none for another place', async () => {
     const wrong: string[] = [];
     const byClass = new Map<string, number>();
     let total = 0;
@@ -133,7 +133,7 @@ describe('the near-miss sets', () => {
       }
     }
     expect(total).toBeGreaterThanOrEqual(150);
-    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(6);
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(total * 0.02));
     expect(byClass.get('entity') ?? 0).toBe(0);
     expect(byClass.get('period') ?? 0).toBeLessThanOrEqual(1);
   }, 60_000);
