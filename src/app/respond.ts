@@ -9,7 +9,7 @@
 import type { QuestionFrame } from '../question/index.js';
 import type { QuestionLanguage } from '../text/index.js';
 import { computeAnswer } from './compute/compute.js';
-import { impliedBase } from './compute/implied.js';
+import { impliedBase, impliedRest } from './compute/implied.js';
 import type { ComputedAnswer } from './compute/computed-answer.js';
 import { resolveInContext, type ChatId, type ContextStore } from './context/context-store.js';
 import type { Answer } from '../answer/index.js';
@@ -51,8 +51,16 @@ export function createResponder(engine: Engine): Responder {
   const answer = (frame: QuestionFrame, options: AskOptions): Reply => {
     if (frame.operation) return computeAnswer(frame.operation, engine);
     const reply = engine.ask(frame, options);
-    // "Not stated" for a base the document implies (a multiple of it): computed, both operands cited.
-    return (reply.kind === 'not-found' && impliedBase(reply)) || reply;
+    // "Not stated" for a base the document implies (a multiple of it), or what there was before a stated
+    // addition: computed, both operands cited.
+    if (reply.kind === 'not-found') return impliedBase(reply) ?? impliedRest(frame.text, reply.closest ?? nearestFact(frame)) ?? reply;
+    return (reply.kind === 'found' && impliedRest(frame.text, reply.hits[0])) || reply;
+  };
+  /** The best fact for a question about "before" once the word is set aside (…之前已有多少… → …已有多少…). */
+  const nearestFact = (frame: QuestionFrame) => {
+    if (!/(?:之前|以前|此前)/.test(frame.text)) return undefined;
+    const plain = engine.ask(frame.text.replace(/(?:之前|以前|此前)/, ''), { limit: 1 });
+    return plain.kind === 'found' ? plain.hits[0] : undefined;
   };
   return {
     respond(asked, options = {}) {

@@ -41,6 +41,8 @@ function headlineZh(a: ComputedAnswer): string {
       return r.unit === '倍' ? `▶ ${x}约是${y}的${r.text}` : `▶ ${x}约占${y}的${r.text}`;
     case 'base':
       return `▶ 文档未直接给出，按倍数推算：${y}约${r.text.replace(/^约/, '')}`;
+    case 'rest':
+      return `▶ 文档未直接给出，由总数减去新增推算：此前为${r.text}`;
   }
 }
 
@@ -66,6 +68,8 @@ function headlineEn(a: ComputedAnswer, names: SubjectNames): string {
       return r.unit === '倍' ? `▶ ${x} is about ${value} ${y}` : `▶ ${x} is about ${value} of ${y}`;
     case 'base':
       return `▶ Not stated; implied by the multiple: ${value} (${a.operands[1]?.label ?? ''})`;
+    case 'rest':
+      return `▶ Not stated; the total less what was added: ${value} before`;
   }
 }
 
@@ -99,6 +103,7 @@ function arithmeticEn(a: ComputedAnswer, names: SubjectNames): string | null {
     case 'ratio':
       return `${n(a.operands[0]!)} / ${n(a.operands[1]!)} ≈ ${r.unit === '%' ? `${r.text}` : r.text.replace('倍', '')}`;
     case 'base':
+    case 'rest':
       return a.arithmetic;
   }
 }

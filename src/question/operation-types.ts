@@ -3,10 +3,11 @@ import type { FigureKind } from '../facts/index.js';
 
 /** The arithmetic a question asks for. A closed list, so renderers can switch on it. */
 /**
- * sum, max, min, ratio and difference are asked for; 'base' is implied: a figure the document gives only as
- * the base of a multiple (74家，为2018年同期认定量的3.4倍 → 2018年同期 ≈ 74 ÷ 3.4), computed when the base is asked.
+ * sum, max, min, ratio and difference are asked for; 'base' and 'rest' are implied: a figure the document gives
+ * only as the base of a multiple (74家，为2018年同期认定量的3.4倍 → 2018年同期 ≈ 74 ÷ 3.4), or as a total less what
+ * was added (新认定86家，总数达到529家 → before, 529 − 86), computed when it is asked.
  */
-export const OPERATIONS = ['sum', 'max', 'min', 'ratio', 'difference', 'base'] as const satisfies readonly string[];
+export const OPERATIONS = ['sum', 'max', 'min', 'ratio', 'difference', 'base', 'rest'] as const satisfies readonly string[];
 export type Operation = (typeof OPERATIONS)[number];
 
 /** One thing the question names, before the document is consulted. */

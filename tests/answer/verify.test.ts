@@ -97,6 +97,16 @@ describe('figures the document implies', () => {
   });
 });
 
+describe('what there was before a stated addition', () => {
+  it('is the total less what was added, both operands cited', () => {
+    const reply = createResponder(engine).respond('上半年之前已有多少家科技型中小企业？').reply;
+    expect(reply.kind).toBe('computed');
+    if (reply.kind !== 'computed') return;
+    expect(reply).toMatchObject({ operation: 'rest', arithmetic: '529 − 86 = 443', result: { value: 443, text: '443家' } });
+    expect(reply.operands.map((o) => o.figure.raw)).toEqual(['529家', '86家']);
+  });
+});
+
 describe('the near-miss sets', () => {
   const SETS = [
     { name: 'hunnan', file: null },

@@ -138,6 +138,7 @@ function calculate(
       };
     }
     case 'base':
+    case 'rest':
       // Implied figures are built by app/compute/implied.ts, never asked for as an operation.
       return { result: null, arithmetic: null };
     case 'difference': {
