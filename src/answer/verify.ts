@@ -352,6 +352,10 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
       return { ok: false, reason: 'measure', asked: '占比' };
     if (c.role === 'multiple' && key.role !== 'multiple') return { ok: false, reason: 'measure', asked: '倍数' };
     if (key.role === 'threshold') return { ok: false, reason: 'measure' };
+    // An amount asked is not answered by a rate of change or a share (茶叶产量是多少 ≠ 增长27.4%).
+    if (c.role === null && asked !== 'percent' && ['growth', 'points', 'share'].includes(key.role)) {
+      return { ok: false, reason: 'measure', asked: key.measure ?? key.raw };
+    }
     // 人均地区生产总值 is no answer to a question about 地区生产总值, nor the other way round.
     const perHead = /人均|平均|户均/.test(key.measure ?? '') || /^每/.test(key.measure ?? '');
     if (perHead !== c.perHead && key.measure) return { ok: false, reason: 'measure', asked: c.perHead ? '人均' : key.measure };

@@ -14,7 +14,7 @@ export interface Span {
   end: number;
 }
 
-export type BlockKind = 'title' | 'heading' | 'paragraph' | 'source';
+export type BlockKind = 'title' | 'heading' | 'paragraph' | 'source' | 'row';
 
 export interface Block extends Span {
   kind: BlockKind;
@@ -28,6 +28,15 @@ export interface SentenceSpan extends Span {
   section: string | null;
   /** The clauses of the sentence: one span (the sentence itself) unless it chains facts with "；". */
   clauses: Span[];
+  /** For a table row: the table's title, its header cells and the row's cells (TAB-separated, as written). */
+  row?: TableRow;
+}
+
+export interface TableRow {
+  title: string | null;
+  /** The header row's cells (empty when the table has none), aligned with `cells`. */
+  header: string[];
+  cells: string[];
 }
 
 
@@ -66,6 +75,8 @@ export function splitBlocks(text: string, p: SegmentationParams = DEFAULT_SEGMEN
       const start = chunk.end - heading.length;
       return { kind: i === 0 ? 'title' : 'heading', text: heading, start, end: chunk.end };
     }
+    // A TAB-separated line is a table row (as copying a web page or a Word table gives), never a heading.
+    if (chunk.text.includes('\t')) return { ...chunk, kind: 'row' };
     if (SOURCE_LINE.test(chunk.text) && chunk.text.length <= p.maxHeadingChars) return { ...chunk, kind: 'source' };
     if (!isLast && looksLikeHeading(chunk.text, p)) return { ...chunk, kind: i === 0 ? 'title' : 'heading' };
     return { ...chunk, kind: 'paragraph' };
@@ -148,7 +159,33 @@ export function segmentDocument(text: string, p: SegmentationParams = DEFAULT_SE
   const sentences: SentenceSpan[] = [];
   let section: string | null = null;
   let paragraph = 0;
+  let table: { title: string | null; header: string[]; rows: number } | null = null;
+  let previous: Block | null = null;
   for (const block of blocks) {
+    if (block.kind === 'row') {
+      // The whole line, leading TABs and all, so the cells stay aligned with the header's.
+      const lineStart = text.lastIndexOf('\n', block.start - 1) + 1;
+      const lineEnd = text.indexOf('\n', block.end);
+      const cells = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '').split('\t');
+      if (!table) {
+        // A table's title is the short line before it ("表3主要农产品产量"); it is the rows' section.
+        const title = previous && (previous.kind === 'heading' || previous.kind === 'paragraph') && previous.text.length <= 40 ? previous.text : null;
+        table = { title, header: [], rows: 0 };
+        paragraph++;
+      }
+      const isHeader = cells.slice(1).every((c) => !/\d/.test(c)) && table.rows === 0 && table.header.length === 0;
+      if (isHeader) table.header = cells;
+      else {
+        table.rows++;
+        const span = { text: block.text, start: block.start, end: block.end };
+        sentences.push({ ...span, paragraph, sentence: table.rows, section: table.title ?? section, clauses: [span], row: { title: table.title, header: table.header, cells } });
+      }
+      previous = block;
+      continue;
+    }
+    table = null;
+    previous = block;
+    if (block.kind === 'heading' && /^表\s*\d+/.test(block.text)) continue; // a table's title, not a section
     if (block.kind === 'heading') section = block.text;
     if (block.kind !== 'paragraph') continue;
     paragraph++;

@@ -9,6 +9,7 @@ import type { TaggedWord } from '../text/index.js';
 import type { Fact, Figure } from './fact.js';
 import { extractFigures, type RawFigure } from './figures.js';
 import { describeSentenceFigures, documentEntity, documentPeriod, placesIn, type DocumentContext } from './figure-context.js';
+import { describeRowFigures } from './table-row.js';
 import { findTimeMentions, type TimeMention } from './time.js';
 
 export type Tagger = (text: string) => TaggedWord[];
@@ -30,6 +31,7 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParam
   };
   const facts: Fact[] = [];
   let previous: { paragraph: number; whole: string | null } | null = null;
+  let previousRow: string | null = null;
   for (const s of sentences) {
     const times = findTimeMentions(s.text);
     const sentenceFacts: { fact: Fact; offset: number }[] = [];
@@ -53,10 +55,17 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParam
         figures,
         time,
         subject: figures.find((f) => f.subject && f.kind !== 'date')?.subject ?? null,
+        ...(s.row ? { row: s.row } : {}),
       };
       facts.push(fact);
       sentenceFacts.push({ fact, offset });
     });
+    if (s.row) {
+      const fact = sentenceFacts[0]?.fact;
+      if (fact) previousRow = describeRowFigures(fact, s.row, context, previousRow);
+      continue;
+    }
+    previousRow = null;
     const whole = describeSentenceFigures(
       s.text,
       sentenceFacts.flatMap(({ fact, offset }) => fact.figures.map((figure) => ({ figure, at: offset + figure.start }))),

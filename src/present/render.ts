@@ -92,13 +92,23 @@ function sameFigure(a: Figure, b: Figure | null): boolean {
 export function markFigures(fact: Fact, keyFigure: Figure | null, fmt: Format): string {
   let out = '';
   let at = 0;
+  // A table row reads as "茶叶 · 产量（吨） 13910 · 比上年增长（%） 27.4": each cell after its column's header.
+  const leading = fact.row ? fact.row.cells.join('\t').length - fact.row.cells.join('\t').trimStart().length : 0;
+  const cellText = (piece: string, cellsBefore: number) =>
+    fact.row
+      ? piece.replace(/\t/g, () => {
+          const header = (fact.row!.header[leading + ++cellsBefore] ?? '').trim();
+          return header ? ` · ${header} ` : ' · ';
+        })
+      : piece;
+  const cellsBefore = (offset: number) => fact.text.slice(0, offset).split('\t').length - 1;
   for (const figure of validFigures(fact)) {
-    out += fmt.text(fact.text.slice(at, figure.start));
+    out += fmt.text(cellText(fact.text.slice(at, figure.start), cellsBefore(at)));
     const raw = fact.text.slice(figure.start, figure.end);
     out += sameFigure(figure, keyFigure) ? fmt.key(raw) : fmt.figure(raw);
     at = figure.end;
   }
-  out += fmt.text(fact.text.slice(at));
+  out += fmt.text(cellText(fact.text.slice(at), cellsBefore(at)));
   return out.trim();
 }
 
