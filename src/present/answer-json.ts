@@ -1,28 +1,13 @@
 /** The JSON form of an answer (`ask --json`), with its schema: the contract for scripts. */
 import { z } from 'zod';
-import { FIGURE_KINDS, FIGURE_ROLES } from '../facts/index.js';
+import { FigureSchema } from '../facts/index.js';
 import { NOT_STATED_REASONS, type Answer, type Hit } from '../answer/index.js';
 
 /** One cited fact: the answer, a related fact, or the closest figure of a "not stated". */
 const HitJsonSchema = z.object({
   text: z.string(),
-  figures: z.array(
-    z.object({
-      raw: z.string(),
-      value: z.number(),
-      unit: z.string(),
-      kind: z.enum(FIGURE_KINDS),
-      approx: z.boolean(),
-      measure: z.string().nullable(),
-      role: z.enum(FIGURE_ROLES),
-      partOf: z.string().nullable(),
-      entity: z.string().nullable(),
-      entityInherited: z.boolean(),
-      period: z.string().nullable(),
-      periodInherited: z.boolean(),
-      base: z.string().nullable(),
-    }),
-  ),
+  /** Each figure as the fact records it (facts/fact.ts), less its offsets and its raw time qualifier. */
+  figures: z.array(FigureSchema.omit({ start: true, end: true, time: true, subject: true })),
   keyFigure: z.string().nullable(),
   time: z.string().nullable(),
   subject: z.string().nullable(),
