@@ -188,6 +188,8 @@ const FUNCTION_WORDS = new Set(
 /** The constraints a question puts on any answer (from its frame, its analysis and its own place words). */
 export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: VerifyContext): QuestionConstraints {
   const text = frame.text;
+  // An English question's glossary terms and unmapped words, read once.
+  const english = frame.searchLanguage === 'en' ? translateEnglish(frame.original, ctx.glossaryEn) : null;
   const places = new Map<string, { known: boolean; span: string }>();
   const addPlace = (place: string, at: number) => {
     if (BASE_BEFORE.test(text.slice(Math.max(0, at - 3), at))) return;
@@ -210,7 +212,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     }
   } else {
     // "How many incubators does Dalian have?": a name no glossary maps is a place or body the corpus may not know.
-    const mapped = new Set(translateEnglish(frame.original, ctx.glossaryEn).unmatched);
+    const mapped = new Set(english!.unmatched);
     for (const m of frame.original.matchAll(EN_NAME)) {
       const name = m[0];
       if (EN_NOT_NAMES.has(name) || !mapped.has(name.toLowerCase())) continue;
@@ -262,8 +264,8 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
       .filter((w): w is string => w !== null)
       .map((w) => [w]);
   } else {
-    words = translateEnglish(frame.original, ctx.glossaryEn)
-      .terms.map((group) =>
+    words = english!.terms
+      .map((group) =>
         ctx.tokenizer
           .words(group, true)
           .map(content)
@@ -274,8 +276,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
   const perHead = /人均|平均|户均|每|per capita|per head|per person|average/i.test(text);
   // English qualifiers no glossary maps ("national-level", "foreign", "newly started"): a breakdown the
   // Chinese sentence must name, which can only be checked through the glossary — so it cannot be met.
-  const qualifiers =
-    frame.searchLanguage === 'en' ? translateEnglish(frame.original, ctx.glossaryEn).unmatched.filter((w) => EN_QUALIFIERS.test(w)) : [];
+  const qualifiers = english ? english.unmatched.filter((w) => EN_QUALIFIERS.test(w)) : [];
   return {
     text,
     places: [...places].map(([place, p]) => ({ place, ...p })),

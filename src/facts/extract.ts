@@ -8,7 +8,14 @@ import { DEFAULT_FACTS, type FactParams } from './defaults.js';
 import type { TaggedWord } from '../text/index.js';
 import type { Fact, Figure } from './fact.js';
 import { extractFigures, type RawFigure } from './figures.js';
-import { describeSentenceFigures, documentEntity, documentPeriod, placesIn, type DocumentContext } from './figure-context.js';
+import {
+  describeSentenceFigures,
+  documentEntity,
+  documentPeriod,
+  placesIn,
+  UNREAD_CONTEXT,
+  type DocumentContext,
+} from './figure-context.js';
 import { describeRowFigures } from './table-row.js';
 import { findTimeMentions, type TimeMention } from './time.js';
 
@@ -97,14 +104,7 @@ function attachContext(
     time,
     subject: f.kind === 'date' ? null : findSubject(clause.text, f, tag, maxSubjectChars),
     // Filled in for the whole sentence by describeSentenceFigures.
-    measure: null,
-    role: 'level',
-    partOf: null,
-    entity: null,
-    entityInherited: true,
-    period: null,
-    periodInherited: true,
-    base: null,
+    ...UNREAD_CONTEXT,
   };
 }
 

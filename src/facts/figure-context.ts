@@ -15,6 +15,18 @@ import type { TaggedWord } from '../text/index.js';
 import type { Figure, FigureRole } from './fact.js';
 import type { TimeMention } from './time.js';
 
+/** A figure's context before its sentence is read (describeSentenceFigures fills it in). */
+export const UNREAD_CONTEXT = {
+  measure: null,
+  role: 'level',
+  partOf: null,
+  entity: null,
+  entityInherited: true,
+  period: null,
+  periodInherited: true,
+  base: null,
+} as const satisfies Partial<Figure>;
+
 /** What the document says about itself: the place it is about and the time it covers. */
 export interface DocumentContext {
   entity: string | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../../src/facts/fact.js';
 import { extractFigures } from '../../../src/facts/figures.js';
+import { UNREAD_CONTEXT } from '../../../src/facts/figure-context.js';
 import { describeSubjectEnglish, renderFigureEnglish, renderTimeEnglish } from '../../../src/present/english/index.js';
 
 /** The figure as the fact extractor parses it, with the subject the fact gives it. */
@@ -11,14 +12,8 @@ function figure(text: string, subject: string | null = null): Figure {
     ...raw,
     time: null,
     subject,
+    ...UNREAD_CONTEXT,
     measure: subject,
-    role: 'level',
-    partOf: null,
-    entity: null,
-    entityInherited: true,
-    period: null,
-    periodInherited: true,
-    base: null,
   };
 }
 
