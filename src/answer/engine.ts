@@ -4,7 +4,7 @@
  */
 import type { CorpusDocument, SegmentationParams } from '../corpus/index.js';
 import type { Fact, Figure } from '../facts/index.js';
-import { DEFAULT_FACTS, documentEntity, documentPeriod, extractFacts, type FactParams } from '../facts/index.js';
+import { DEFAULT_FACTS, documentEntity, documentPeriod, extractFacts, searchTextOf, type FactParams } from '../facts/index.js';
 import { findTimeMentions } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
 import { analyzeQuestion, documentPhrases, readQuestion as readQuestion_, type AnalyzedQuestion } from '../question/index.js';
@@ -57,7 +57,8 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     maxSubjectChars: options.facts?.maxSubjectChars ?? DEFAULT_FACTS.maxSubjectChars,
   };
   const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag, factParams));
-  const normalized = facts.map((f) => tokenizer.normalize(f.text));
+  // A table row is searched and verified with its table's title and headers (facts/table-row.ts).
+  const normalized = facts.map((f) => tokenizer.normalize(searchTextOf(f)));
   const features = facts.map((f, i) => featuresOf(f, normalized[i]!, tokenizer, params.listHeadWindow));
   const index = buildFactIndex(facts, documents, tokenizer, normalized, { ...DEFAULT_INDEX, ...options.index });
   const docById = new Map(documents.map((d) => [d.id, d]));
@@ -152,6 +153,9 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     if (!verifies)
       return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
     let failure: { r: Ranked; verdict: Verdict } | null = null;
+    // A table row that verifies, kept while a sentence stating the same figure is looked for: a bulletin's
+    // tables repeat its text, and the sentence (with its unit and its context) is the better citation.
+    let row: { r: Ranked; value: number } | null = null;
     for (const r of ranked.slice(0, answering.verifyCandidates)) {
       const fact = facts[r.pos]!;
       if (!confident(r, fact, q, params, answering)) continue;
@@ -164,9 +168,15 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
         ...(verdict.reason ? { reason: verdict.reason } : {}),
         ...(verdict.asked ? { missing: verdict.asked } : {}),
       });
+      if (verdict.ok && row === null && fact.row && key) {
+        row = { r, value: key.value };
+        continue;
+      }
+      if (verdict.ok && row !== null && !(key && !fact.row && sameValue(key.value, row.value))) continue;
       if (verdict.ok) return { kind: 'chosen', r, checked };
       failure ??= { r, verdict };
     }
+    if (row) return { kind: 'chosen', r: row.r, checked };
     return failure ? { kind: 'failed', ...failure, checked } : { kind: 'none', checked };
   };
 
@@ -296,6 +306,17 @@ function round(n: number): number {
 /** Time words beyond dates: seasons, months, eras, reigns ("盛花期为夏季", "2至4月", "唐末"). */
 const TEMPORAL =
   /\d+年|公元|\d+岁|[一二三四五六七八九十]+岁|\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
+
+/** The same figure in a table row and a sentence: 866.60 (万人) and 866.60万人, 9977599 (万元) and 997.76亿元. */
+function sameValue(a: number, b: number): boolean {
+  if (a === 0 || b === 0) return a === b;
+  const ratio = Math.abs(a / b);
+  // A row's cell and the sentence may be in units apart (吨/万吨, 万元/亿元, 千克/吨), the sentence rounded.
+  const exponent = Math.abs(Math.round(Math.log10(ratio)));
+  return (
+    [0, 3, 4, 8].includes(exponent) && Math.abs(ratio / 10 ** Math.round(Math.log10(ratio)) - 1) < 5e-4 && Math.sign(a) === Math.sign(b)
+  );
+}
 
 function featuresOf(fact: Fact, normalized: string, tokenizer: Tokenizer, listHeadWindow: number): FactFeatures {
   const tagged = tokenizer.tag(fact.text);

@@ -65,6 +65,18 @@ function looksLikeHeading(text: string, p: SegmentationParams): boolean {
   return text.length <= p.maxHeadingChars && !TERMINAL_PUNCT.test(text);
 }
 
+/** The whole line a chunk stands on, as written (leading TABs and all). */
+function lineOf(text: string, chunk: Span): string {
+  const lineStart = text.lastIndexOf('\n', chunk.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', chunk.end);
+  return text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+}
+
+/** A header cell as meant: "单 位" → 单位, "产 量" → 产量 (spaces set between CJK characters for looks). */
+function headerCell(cell: string): string {
+  return cell.trim().replace(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '');
+}
+
 /** Classifies the chunks of a document into title, headings, paragraphs and a source line. */
 export function splitBlocks(text: string, p: SegmentationParams = DEFAULT_SEGMENTATION): Block[] {
   const chunks = splitChunks(text);
@@ -75,8 +87,9 @@ export function splitBlocks(text: string, p: SegmentationParams = DEFAULT_SEGMEN
       const start = chunk.end - heading.length;
       return { kind: i === 0 ? 'title' : 'heading', text: heading, start, end: chunk.end };
     }
-    // A TAB-separated line is a table row (as copying a web page or a Word table gives), never a heading.
-    if (chunk.text.includes('\t')) return { ...chunk, kind: 'row' };
+    // A TAB-separated line is a table row (as copying a web page or a Word table gives), never a heading;
+    // so is a header line whose first cell is empty ("\t比上年上涨（%）").
+    if (chunk.text.includes('\t') || lineOf(text, chunk).startsWith('\t')) return { ...chunk, kind: 'row' };
     if (SOURCE_LINE.test(chunk.text) && chunk.text.length <= p.maxHeadingChars) return { ...chunk, kind: 'source' };
     if (!isLast && looksLikeHeading(chunk.text, p)) return { ...chunk, kind: i === 0 ? 'title' : 'heading' };
     return { ...chunk, kind: 'paragraph' };
@@ -164,17 +177,18 @@ export function segmentDocument(text: string, p: SegmentationParams = DEFAULT_SE
   for (const block of blocks) {
     if (block.kind === 'row') {
       // The whole line, leading TABs and all, so the cells stay aligned with the header's.
-      const lineStart = text.lastIndexOf('\n', block.start - 1) + 1;
-      const lineEnd = text.indexOf('\n', block.end);
-      const cells = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '').split('\t');
+      const cells = lineOf(text, block).split('\t');
       if (!table) {
         // A table's title is the short line before it ("表3主要农产品产量"); it is the rows' section.
         const title = previous && (previous.kind === 'heading' || previous.kind === 'paragraph') && previous.text.length <= 40 ? previous.text : null;
         table = { title, header: [], rows: 0 };
         paragraph++;
       }
-      const isHeader = cells.slice(1).every((c) => !/\d/.test(c)) && table.rows === 0 && table.header.length === 0;
-      if (isHeader) table.header = cells;
+      // The header: the table's first line when no cell after the first holds a figure outside brackets
+      // ("指数（以上年为100）" is a header cell).
+      const isHeader =
+        cells.slice(1).every((c) => !/\d/.test(c.replace(/[（(][^（）()]*[）)]/g, ''))) && table.rows === 0 && table.header.length === 0;
+      if (isHeader) table.header = cells.map(headerCell);
       else {
         table.rows++;
         const span = { text: block.text, start: block.start, end: block.end };

@@ -5,3 +5,4 @@ export * from './fact.js';
 export * from './figures.js';
 export * from './time.js';
 export * from './figure-context.js';
+export { searchTextOf } from './table-row.js';

@@ -10,9 +10,14 @@ import type { DocumentContext } from './figure-context.js';
 
 /** "产量（吨）" → 吨; "比上年增长（±%）" → %. */
 function unitOf(header: string): string | null {
-  const inside = /[（(]\s*[±]?\s*([^（）()]+?)\s*[）)]/.exec(header)?.[1];
-  return inside ? inside.replace(/^单位[:：]/, '') : null;
+  const inside = /[（(]\s*[±]?\s*([^（）()]+?)\s*[）)]/.exec(header)?.[1]?.replace(/^单位[:：]\s*/, '');
+  // A unit is short ("万吨", "亿元", "%", "元/人"); "以上年为100" says what an index is based on.
+  return inside && UNIT_LIKE.test(inside) ? inside : null;
 }
+
+const UNIT_LIKE = /^(?:[%％‰]|[十百千万亿]*[\u4e00-\u9fff]{1,4}(?:[/／][\u4e00-\u9fff]{1,3})?)$/u;
+/** Column headers that say "the value" and nothing about what is measured. */
+const GENERIC_COLUMN = /^(?:绝对数|绝对额|绝对值|数值|数量|总量|年末数|指标|合计|金额|本年|本期|全年)$/;
 
 function kindOf(unit: string, fallback: FigureKind): FigureKind {
   if (unit === '%' || unit === '％') return 'percent';
@@ -26,8 +31,24 @@ function kindOf(unit: string, fallback: FigureKind): FigureKind {
 function columnMeasure(header: string): string {
   return header
     .replace(/[（(][^（）()]*[）)]/g, '')
-    .replace(/比上年|比上年同期|同比|增长|增速|增幅|下降|[±%％]/g, '')
-    .trim();
+    .replace(/比上年同期|比上年|比年初|同比|增长|增速|增幅|涨幅|上涨|下降|减少|[±%％]/g, '')
+    .trim()
+    .replace(GENERIC_COLUMN, '');
+}
+
+/**
+ * The text a fact is searched and verified by: its own, and for a table row what a reader of the table sees with it: the row, its table's title and
+ * its column headers ("水泥 万吨 1022.88 25.8" is read under "表6 …主要产品产量" and "单位 产量 比上年增长（%）").
+ */
+export function searchTextOf(fact: Fact): string {
+  if (!fact.row) return fact.text;
+  return [fact.text, fact.row.title ?? '', fact.row.header.filter((h) => h.trim() !== '').join(' ')].join('\n');
+}
+
+/** How many empty cells the row starts with (its text starts after them). */
+function leadingEmpty(row: TableRow): number {
+  const joined = row.cells.join('\t');
+  return joined.length - joined.trimStart().length;
 }
 
 /** Fills in the row's figures; returns the row's label when it is a whole (so a 其中 row below is its part). */
@@ -38,10 +59,13 @@ export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentConte
   // The row's own unit column ("单位"), when the table has one.
   const unitColumn = row.header.findIndex((h) => /^\s*单位\s*$/.test(h));
   const rowUnit = unitColumn >= 0 ? (row.cells[unitColumn] ?? '').trim() : null;
+  // A number in the label ("全州500万元以上固定资产投资", "1.食品烟酒") names the row; it is not a figure.
+  const labelEnd = rawLabel.length + (row.cells[0] ?? '').length - (row.cells[0] ?? '').trimStart().length;
+  fact.figures = fact.figures.filter((f) => f.start >= labelEnd || leadingEmpty(row) > 0);
   const levelColumn = row.header.map(columnMeasure).find((m, i) => i > 0 && m && !/单位/.test(row.header[i]!)) ?? '';
   for (const f of fact.figures) {
     // The fact's text is the row without its leading TABs (empty cells): count the cells before the figure.
-    const leading = row.cells.join('\t').length - row.cells.join('\t').trimStart().length;
+    const leading = leadingEmpty(row);
     const header = row.header[leading + fact.text.slice(0, f.start).split('\t').length - 1] ?? '';
     const growth = /增长|增速|增幅|比上年|同比/.test(header);
     // A cell's sign: "-5.7" under 比上年增长 is a decline.
@@ -51,9 +75,11 @@ export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentConte
       f.unit = unit === '％' ? '%' : unit;
       f.kind = kindOf(f.unit, f.kind);
     }
-    const measure = `${label}${growth ? levelColumn : columnMeasure(header)}`.trim() || label;
+    const column = growth ? levelColumn : columnMeasure(header);
+    // "肉类总产量" under 产量 is 肉类总产量, not 肉类总产量产量.
+    const measure = (label.includes(column) ? label : `${label}${column}`).trim() || label;
     f.measure = measure || null;
-    f.role = growth ? 'growth' : 'level';
+    f.role = growth ? 'growth' : /构成|比重|占比|占/.test(header) && f.unit === '%' ? 'share' : 'level';
     f.base = growth ? '比上年' : null;
     f.partOf = isPart && previousWhole ? `${previousWhole}${levelColumn}` : null;
     f.entity = doc.entity;

@@ -61,4 +61,37 @@ describe('table rows of the Qiandongnan 2016 bulletin', () => {
     const text = formatReplyText({ kind: 'found', question: 'q', asked: 'count', hits: [hit] });
     expect(text).toContain('“茶叶 · 产量（吨） 【13910】 · 比上年增长（%） 27.4”');
   });
+
+  it('reads a header line that starts with an empty cell as the header, not the table title', () => {
+    const fact = rowFact('居民消费价格总指数\t1.5');
+    expect(fact?.row).toMatchObject({ title: expect.stringMatching(/^表1\s*凯里市居民消费价格$/), header: ['', '比上年上涨（%）'] });
+    expect(fact?.figures[0]).toMatchObject({ value: 1.5, unit: '%', role: 'growth', measure: '居民消费价格总指数' });
+  });
+
+  it('joins a header spaced for looks ("单 位", "产 量") and does not repeat the column in the measure', () => {
+    const fact = rowFact('肉类总产量\t万吨\t18.99\t-3.4');
+    expect(fact?.row?.header).toEqual(['', '单位', '产量', '比上年增长（%）']);
+    expect(fact?.figures.map((f) => [f.value, f.unit, f.measure, f.role])).toEqual([
+      [18.99, '万吨', '肉类总产量', 'level'],
+      [-3.4, '%', '肉类总产量', 'growth'],
+    ]);
+  });
+
+  it('takes a number in the row label as part of its name, not as a figure', () => {
+    const fact = rowFact('全州500万元以上固定资产投资\t9977599\t22.4');
+    expect(fact?.figures.map((f) => f.value)).toEqual([9977599, 22.4]);
+    expect(fact?.figures[0]).toMatchObject({ unit: '万元', measure: '全州500万元以上固定资产投资完成额' });
+  });
+
+  it('finds a figure only the table gives, by its row and its column or title (水泥 under 产量)', () => {
+    for (const [q, raw] of [
+      ['水泥产量是多少万吨？', '1022.88'],
+      ['蔬菜产量有多少吨？', '1871446'],
+      ['黄金产量有多少千克？', '4131.71'],
+    ] as const) {
+      const a = engine.ask(q);
+      expect(a.kind, q).toBe('found');
+      if (a.kind === 'found') expect(a.hits[0]!.keyFigure?.raw, q).toBe(raw);
+    }
+  });
 });
