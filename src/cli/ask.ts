@@ -5,18 +5,22 @@
  *   npm run --silent ask -- "浑南区面积多大？"
  *   npm run --silent ask -- --json "国家高新技术企业有几家？"
  *   printf '%s\n' '{"id":"q1","question":"常住人口多少？"}' | npm run --silent ask
+ *   npm run --silent ask -- --chart chart.png "哪个产业计划投资最多？"
  */
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { buildEngineFromDir } from '../answer/index.js';
-import { formatReplyText, pickExamples, replyToJson } from '../present/index.js';
+import { barChartOf, formatReplyText, pickExamples, renderChartPng, replyToJson } from '../present/index.js';
 import { createResponder } from '../app/index.js';
 import { CorpusError } from '../corpus/index.js';
 import { answerBatchLine } from './batch.js';
 
-const USAGE = `usage: ask [--json] [--debug] [--corpus DIR] [--limit N] [question ...]
-  With a question: answers it (human text, or one JSON object with --json).
+const USAGE = `usage: ask [--json] [--debug] [--corpus DIR] [--limit N] [--chart FILE.png] [question ...]
+  With a question: answers it (human text, or one JSON object with --json);
+  --chart also writes the bar chart the bot sends for a sum or comparison of
+  several figures (nothing is written when the answer has none).
   Without one: reads questions from standard input, one a line (plain text or
   {"id": ..., "question": ...}), and writes one JSON line per question.`;
 
@@ -34,6 +38,7 @@ async function main(): Promise<number> {
         debug: { type: 'boolean', default: false },
         corpus: { type: 'string', default: 'corpus' },
         limit: { type: 'string', default: '3' },
+        chart: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -51,6 +56,10 @@ async function main(): Promise<number> {
     process.stderr.write('ask: --limit takes a whole number from 1 to 20\n');
     return 2;
   }
+  if (values.chart !== undefined && positionals.length === 0) {
+    process.stderr.write('ask: --chart needs a question\n');
+    return 2;
+  }
   const { engine, warnings } = await buildEngineFromDir(values.corpus);
   const responder = createResponder(engine);
   for (const w of warnings) process.stderr.write(`ask: warning: ${w}\n`);
@@ -63,6 +72,15 @@ async function main(): Promise<number> {
       await write(
         formatReplyText(reply, { language, debug, examples: pickExamples(engine.topics(), 1), subjectsEn: engine.vocabulary.subjectsEn }),
       );
+    if (values.chart !== undefined) {
+      const chart = barChartOf(reply, { language, subjectsEn: engine.vocabulary.subjectsEn });
+      if (chart === null) {
+        process.stderr.write('ask: no chart for this answer (charts are for sums and comparisons of several figures)\n');
+        return 3;
+      }
+      await writeFile(values.chart, await renderChartPng(chart));
+      process.stderr.write(`ask: chart written to ${values.chart}\n`);
+    }
     return 0;
   }
 

@@ -8,3 +8,4 @@ export * from './render-info.js';
 export * from './render-reply.js';
 export * from './render.js';
 export * from './reply-format.js';
+export * from './chart/index.js';
