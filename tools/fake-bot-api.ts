@@ -30,6 +30,61 @@ export interface RecordedCall {
   response: any;
 }
 
+/** A file the bot uploaded (multipart form data). */
+export interface UploadedFile {
+  filename: string;
+  type: string;
+  bytes: Buffer;
+}
+
+export interface SentPhoto {
+  message_id: number;
+  chat: SentMessage['chat'];
+  date: number;
+  photo: { file_id: string; file_unique_id: string; width: number; height: number; file_size: number }[];
+  caption?: string;
+  message_thread_id?: number;
+  is_topic_message?: boolean;
+  reply_to_message_id?: number;
+  /** The file as uploaded (botPhotos() adds it). */
+  upload?: UploadedFile;
+}
+
+/**
+ * A multipart form as the Bot API reads it: files as UploadedFile, other fields as sent (telegraf sends numbers
+ * and booleans as text and objects as JSON), read back to the types a JSON body would have. Parsed by the
+ * platform's own form-data reader (undici's Response.formData).
+ */
+async function parseMultipart(body: Buffer, contentType: string): Promise<Record<string, any>> {
+  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  const out: Record<string, any> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== 'string') {
+      out[name] = { filename: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) } satisfies UploadedFile;
+    } else if (/^-?\d+$/.test(value)) out[name] = Number(value);
+    else if (value === 'true' || value === 'false') out[name] = value === 'true';
+    else if (/^[[{]/.test(value)) out[name] = JSON.parse(value);
+    else out[name] = value;
+  }
+  return out;
+}
+
+/** Width and height of a PNG (IHDR) or a JPEG (its first SOF marker); null for anything else. */
+function imageSize(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.length >= 24 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return bytes.toString('latin1', 12, 16) === 'IHDR' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
+  }
+  if (bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    for (let i = 2; i + 9 < bytes.length;) {
+      if (bytes[i] !== 0xff) return null;
+      const marker = bytes[i + 1]!;
+      if (marker >= 0xc0 && marker <= 0xc3) return { height: bytes.readUInt16BE(i + 5), width: bytes.readUInt16BE(i + 7) };
+      i += 2 + bytes.readUInt16BE(i + 2);
+    }
+  }
+  return null;
+}
+
 export type Fault =
   | { code: 429; retryAfter?: number }
   /** 500 and 503 as Telegram answers them; 502 as a reverse proxy does (an HTML page, not JSON). */
@@ -245,6 +300,13 @@ export class FakeBotApi {
     return this.calls.filter((c) => c.method === method && c.status === 200);
   }
 
+  /** Photos the bot sent successfully (sendPhoto, a file uploaded as multipart form data), in order. */
+  botPhotos(chatId?: number): SentPhoto[] {
+    return this.sent('sendPhoto')
+      .map((c) => ({ ...(c.response as SentPhoto), upload: c.payload.photo as UploadedFile }))
+      .filter((m) => chatId === undefined || m.chat.id === chatId);
+  }
+
   /** Messages the bot sent successfully, in order. */
   botMessages(chatId?: number): SentMessage[] {
     return this.sent('sendMessage')
@@ -297,8 +359,11 @@ export class FakeBotApi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec((req.url ?? '').split('?')[0] ?? '');
-    let body = '';
-    for await (const chunk of req) body += String(chunk);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const contentType = req.headers['content-type'] ?? '';
+    const body = contentType.startsWith('multipart/form-data') ? '' : raw.toString('utf8');
     const send = (answer: { status: number; body: Json }) => {
       if (!res.writableEnded && !res.destroyed) {
         res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
@@ -308,7 +373,11 @@ export class FakeBotApi {
     const [, token, method = ''] = match;
     let payload: Json = {};
     try {
-      payload = body === '' ? {} : JSON.parse(body);
+      payload = contentType.startsWith('multipart/form-data')
+        ? await parseMultipart(raw, contentType)
+        : body === ''
+          ? {}
+          : JSON.parse(body);
     } catch {
       return send(fail(400, 'Bad Request: invalid JSON'));
     }
@@ -524,6 +593,48 @@ export class FakeBotApi {
           ...(p.reply_markup !== undefined ? { reply_markup: p.reply_markup } : {}),
         };
         this.remember({ ...message, from: this.bot, text: checked.plain });
+        return ok(message);
+      }
+      case 'sendPhoto': {
+        // As Telegram: an uploaded JPEG or PNG of at most 10 MB, width + height ≤ 10000, sides at most 20:1.
+        if (typeof p.chat_id !== 'number') return fail(400, 'Bad Request: chat not found');
+        if (this.leftChats.has(p.chat_id)) return fail(403, 'Forbidden: bot is not a member of the supergroup chat');
+        const file = p.photo as UploadedFile | undefined;
+        if (file === undefined || !Buffer.isBuffer(file.bytes)) return fail(400, 'Bad Request: there is no photo in the request');
+        if (file.bytes.length > 10 * 1024 * 1024) return fail(400, 'Bad Request: PHOTO_SAVE_FILE_INVALID');
+        const size = imageSize(file.bytes);
+        if (size === null) return fail(400, 'Bad Request: IMAGE_PROCESS_FAILED');
+        const [w, h] = [size.width, size.height];
+        if (w + h > 10_000 || Math.max(w, h) / Math.max(1, Math.min(w, h)) > 20) return fail(400, 'Bad Request: PHOTO_INVALID_DIMENSIONS');
+        let caption: { plain: string; bold: string[] } | undefined;
+        if (p.caption !== undefined) {
+          const checked = this.checkText(p.caption, p.parse_mode);
+          if (typeof checked === 'string') return fail(400, checked);
+          if (checked.plain.length > 1024) return fail(400, 'Bad Request: message caption is too long');
+          caption = checked;
+        }
+        const replyTo = p.reply_parameters?.message_id;
+        if (replyTo !== undefined && !this.messages.get(p.chat_id)?.has(replyTo) && !p.reply_parameters.allow_sending_without_reply) {
+          return fail(400, 'Bad Request: message to be replied not found');
+        }
+        const message: SentPhoto = {
+          message_id: this.nextMessageId++,
+          chat: this.chatOf(p.chat_id),
+          date: now(),
+          photo: [
+            {
+              file_id: `photo-${this.nextMessageId}`,
+              file_unique_id: `u${this.nextMessageId}`,
+              width: w,
+              height: h,
+              file_size: file.bytes.length,
+            },
+          ],
+          ...(caption !== undefined ? { caption: caption.plain } : {}),
+          ...(p.message_thread_id !== undefined ? { message_thread_id: p.message_thread_id, is_topic_message: true } : {}),
+          ...(replyTo !== undefined ? { reply_to_message_id: replyTo } : {}),
+        };
+        this.remember({ ...message, from: this.bot });
         return ok(message);
       }
       case 'answerCallbackQuery': {

@@ -20,6 +20,7 @@ import { RateLimits, type RateLimitOptions } from './features/rate-limit.js';
 import { pickExamples } from '../present/index.js';
 import { withRetries, worstCaseCallMs, type RetryOptions } from './transport/retry.js';
 import type { BotRuntime } from './features/runtime.js';
+import { attachChartSender, createChartSender, type ChartSenderOptions } from './features/send-chart.js';
 
 /** Bot options; every field is optional (defaults in defaultBotOptions). */
 export interface BotOptions {
@@ -61,6 +62,10 @@ export interface BotOptions {
    * Default: three times the longest a Bot API call can take with its retries, so retries are never cut off.
    */
   handlerTimeoutMs?: number;
+  /**
+   * Bar charts after computed answers (send-chart.ts): enabled (default true), maxQueued (8), timeoutMs (15 000).
+   */
+  charts?: ChartSenderOptions;
 }
 
 export const defaultBotOptions = {
@@ -117,7 +122,9 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     examples: pickExamples(deps.engine.topics(), 3),
     allowedChats: allowed === null ? null : new Set(allowed),
     farewells: new BoundedSet(rateLimit.trackedUsers),
+    charts: createChartSender(deps.logger, options.charts),
   };
+  attachChartSender(bot, rt.charts);
 
   // Each update gets its own Telegram client (telegraf makes one per update); give it the bot's own callApi,
   // with the same transport, timeouts and retries (the wrapper ignores `this`, so it is shared, not rebuilt).

@@ -5,6 +5,7 @@ import type { Context, Telegraf } from 'telegraf';
 import type { Transport } from '../host/index.js';
 import type { Logger } from '../host/index.js';
 import { registerCommands } from './features/commands.js';
+import { chartSenderOf } from './features/send-chart.js';
 import { systemClock } from './transport/clock.js';
 import { DEFAULT_STATS_INTERVAL_MS, recordLatency } from './transport/latency-stats.js';
 import { startWebhookServer, type WebhookServerOptions } from './transport/webhook-server.js';
@@ -86,6 +87,7 @@ export async function launchBot(
             }
           }
           await done.catch(() => undefined);
+          await chartSenderOf(bot)?.stop();
           logger.info(latency.total(), 'polling stopped');
         })();
         return stopping;
@@ -121,7 +123,10 @@ export async function launchBot(
     done,
     stop() {
       // The webhook stays registered: other replicas behind the same URL keep serving.
-      stopping ??= server.close().then(() => stopped());
+      stopping ??= server
+        .close()
+        .then(() => chartSenderOf(bot)?.stop())
+        .then(() => stopped());
       return stopping;
     },
   };

@@ -70,7 +70,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const engine = await realEngine();
   const logs = new LogCapture();
   const logger = createLogger({ level: 'info', sink: logs, secrets: [TEST_TOKEN] });
-  const botOptions: BotOptions = { apiRoot: api.apiRoot, ...(clock ? { clock: clock.view(BOT_API) } : {}), ...options.bot };
+  // Charts (a worker thread, a photo after computed answers) only where a test asks for them (tests/telegram/chart.test.ts).
+  const botOptions: BotOptions = {
+    apiRoot: api.apiRoot,
+    charts: { enabled: false },
+    ...(clock ? { clock: clock.view(BOT_API) } : {}),
+    ...options.bot,
+  };
   const bot = createBot(TEST_TOKEN, { engine, logger, options: botOptions });
   const webhook: WebhookTuning = { ...(clock ? { clock: clock.view(WEBHOOK) } : {}), ...options.webhook };
   let posts = 0;

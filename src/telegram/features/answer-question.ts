@@ -48,6 +48,12 @@ export async function answerQuestion(
       ? moreKeyboard(textsFor(replyLocale(lang, language)).moreButton, top.fact.id, 0, rt.engine.facts, language)
       : undefined;
   await sendHtml(ctx.telegram, to, html, keyboard);
+  // A sum or comparison of several figures: its bar chart follows, drawn off the hot path (send-chart.ts).
+  rt.charts.sendAfter(ctx.telegram, to, reply, {
+    locale: replyLocale(lang, language),
+    language,
+    subjectsEn: rt.engine.vocabulary.subjectsEn,
+  });
   rt.logger.info(
     {
       updateId: ctx.update.update_id,

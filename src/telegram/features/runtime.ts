@@ -9,6 +9,7 @@ import { formatFor } from '../../present/index.js';
 import { pickLang, texts, type Lang } from '../../present/index.js';
 import type { BoundedSet } from '../transport/bounded-set.js';
 import type { RateLimits, RateLimitOptions, RateVerdict } from './rate-limit.js';
+import type { ChartSender } from './send-chart.js';
 import { isGroup, sendHtml, type Destination } from '../transport/send.js';
 
 export interface BotRuntime {
@@ -26,6 +27,8 @@ export interface BotRuntime {
   allowedChats: ReadonlySet<number> | null;
   /** Chats not allowed that were already told so (bounded), so each hears it once. */
   farewells: BoundedSet<number>;
+  /** Bar charts after computed answers, drawn off the hot path. */
+  charts: ChartSender;
 }
 
 /** The first example question, for hints ("例如：…"); a placeholder when the corpus offers none of its own. */
