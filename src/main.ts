@@ -1,10 +1,20 @@
-// Composition root: .env → config → engine → Telegram bot (token set) or console chat (no token).
-// The only place that reads process.env, installs signal handlers or exits.
+// Composition root: .env → config → engine (in a holder, reloaded when the corpus folder changes) → Telegram
+// bot (token set) or console chat (no token). The only place that reads process.env, installs signal
+// handlers or exits.
 import { config as loadDotenv } from 'dotenv';
 import { buildEngineFromDir } from './answer/index.js';
 import { ConfigError, parseConfig, type Config, type TelegramConfig } from './host/index.js';
 import { runConsoleChat } from './console/index.js';
-import { CorpusError } from './corpus/index.js';
+import { CorpusError, scanCorpus, type CorpusScan } from './corpus/index.js';
+import {
+  createEngineHolder,
+  Documents,
+  Reloader,
+  watchCorpus,
+  type BuildFromDir,
+  type CorpusWatcher,
+  type EngineHolder,
+} from './library/index.js';
 import { createLogger, redactSecrets, type Logger } from './host/index.js';
 import { createBot } from './telegram/index.js';
 import { launchBot, type RunningBot } from './telegram/index.js';
@@ -37,9 +47,27 @@ function installSignals(): (stopper: Stopper) => void {
   };
 }
 
-async function runBot(telegram: TelegramConfig, engine: Engine, logger: Logger, onSignal: (s: Stopper) => void) {
+/** The corpus in service and what changes it: the reload queue, the watcher (CORPUS_WATCH), uploads. */
+interface Library {
+  holder: EngineHolder;
+  reloader: Reloader;
+  watcher: CorpusWatcher | null;
+  documents: Documents;
+}
+
+/** Stops watching and lets a reload or an upload in progress finish (bounded by the shutdown timer). */
+async function closeLibrary(library: Library): Promise<void> {
+  await library.watcher?.close();
+  library.reloader.close();
+  await library.reloader.idle();
+  await library.documents.stop();
+}
+
+async function runBot(telegram: TelegramConfig, library: Library, logger: Logger, onSignal: (s: Stopper) => void) {
+  const engine = library.holder.current().engine;
   const bot = createBot(telegram.token, {
-    engine,
+    holder: library.holder,
+    documents: library.documents,
     logger,
     options: {
       apiRoot: telegram.apiRoot,
@@ -47,6 +75,7 @@ async function runBot(telegram: TelegramConfig, engine: Engine, logger: Logger, 
       maxRetries: telegram.maxRetries,
       retry: { timeoutMs: telegram.timeoutMs, retryWindowMs: telegram.retryWindowMs },
       allowedChatIds: telegram.allowedChatIds,
+      adminUserIds: telegram.adminUserIds,
     },
   });
   if (telegram.warmUpMs > 0) {
@@ -80,6 +109,8 @@ async function runBot(telegram: TelegramConfig, engine: Engine, logger: Logger, 
   } catch (err) {
     logger.fatal({ err }, 'the bot stopped on an error');
     return 1;
+  } finally {
+    await closeLibrary(library).catch((err: unknown) => logger.warn({ err }, 'closing the corpus watcher failed'));
   }
   if (!stopRequested) return 1;
   logger.info('stopped');
@@ -105,9 +136,12 @@ async function main(): Promise<number> {
   });
 
   const started = Date.now();
+  const build: BuildFromDir = (dir) => buildEngineFromDir(dir, { maxFileBytes: config.corpusMaxFileBytes });
   let engine: Engine;
+  // The folder as the engine is built from it (listed first: a change during the build is then seen as one).
+  const scan: CorpusScan | null = await scanCorpus(config.corpusDir).catch(() => null);
   try {
-    const built = await buildEngineFromDir(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
+    const built = await build(config.corpusDir);
     engine = built.engine;
     // Each warning names the file and what is wrong with it ("big.txt: 9000000 bytes, over the limit…").
     for (const warning of built.warnings) logger.warn({ corpusDir: config.corpusDir }, `corpus file skipped or doubtful: ${warning}`);
@@ -121,19 +155,42 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  const library = await openLibrary(config, engine, scan, build, logger);
   if (config.telegram === null) {
     process.stderr.write(`${CONSOLE_NOTICE}\n`);
-    await runConsoleChat({
-      engine,
-      input: process.stdin,
-      output: process.stdout,
-      prompt: process.stdin.isTTY === true,
-      onReady: (close) => onSignal(() => close()),
-    });
+    try {
+      await runConsoleChat({
+        holder: library.holder,
+        input: process.stdin,
+        output: process.stdout,
+        prompt: process.stdin.isTTY === true,
+        onReady: (close) => onSignal(() => close()),
+      });
+    } finally {
+      await closeLibrary(library).catch(() => undefined);
+    }
     return 0;
   }
   logger.info({ documents: engine.documents.length, facts: engine.facts.length, ms: Date.now() - started }, 'engine ready');
-  return runBot(config.telegram, engine, logger, onSignal);
+  return runBot(config.telegram, library, logger, onSignal);
+}
+
+/** The engine holder, the reload queue and, with CORPUS_WATCH, the watcher over CORPUS_DIR. */
+async function openLibrary(config: Config, engine: Engine, scan: CorpusScan | null, build: BuildFromDir, logger: Logger): Promise<Library> {
+  const holder = createEngineHolder(engine, scan);
+  const reloader = new Reloader({ dir: config.corpusDir, holder, build, logger });
+  const documents = new Documents({ reloader, build, logger, maxBytes: config.corpusMaxFileBytes });
+  await documents.start().catch((err: unknown) => logger.warn({ err }, 'could not clear the upload staging folder'));
+  let watcher: CorpusWatcher | null = null;
+  if (config.corpusWatch.enabled) {
+    try {
+      watcher = await watchCorpus({ reloader, logger, debounceMs: config.corpusWatch.debounceMs });
+    } catch (err) {
+      // Only live reload is lost: the engine built at start serves on.
+      logger.warn({ err, corpusDir: config.corpusDir }, 'cannot watch the corpus folder; changes need a restart');
+    }
+  }
+  return { holder, reloader, watcher, documents };
 }
 
 main().then(

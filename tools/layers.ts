@@ -25,6 +25,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['app'], // respond(): follow-ups, computations, the reply model
   ['present'], // one renderer per medium (plain text, Telegram HTML, JSON), the wording of every message
   ['host'], // configuration and logging
+  ['library'], // the corpus in service: engine holder, reload queue, file watching, uploads, the documents ledger
   ['telegram', 'cli', 'console'], // adapters
   ['.'], // composition root
 ];

@@ -3,12 +3,15 @@
 // input.
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/index.js';
-import { createContextStore, createResponder, type ContextStoreOptions } from '../app/index.js';
-import { FULL_ANSWER_HITS, formatReplyText, pickExamples, renderSource, renderTopics, type Lang } from '../present/index.js';
+import type { ContextStoreOptions } from '../app/index.js';
+import { createEngineHolder, createServedContextStore, type EngineHolder } from '../library/index.js';
+import { FULL_ANSWER_HITS, formatReplyText, renderSource, renderTopics, type Lang } from '../present/index.js';
 
 /** Console chat options. */
 export interface ConsoleChatOptions {
-  engine: Engine;
+  /** A fixed engine, or the holder of the engine in service (live reload): each line reads its current engine. */
+  engine?: Engine;
+  holder?: EngineHolder;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   /** UI language of the frame around answers (an English question always gets English). Default 'zh'. */
@@ -25,11 +28,16 @@ export interface ConsoleChatOptions {
 const CONSOLE_CHAT = { chatId: 0, userId: 0 } as const;
 
 /** Replies to lines as the bot replies in a private chat, remembering the last question for follow-ups. */
-export function createLineReplier(engine: Engine, lang: Lang = 'zh', context: ContextStoreOptions = {}): (line: string) => string {
-  const responder = createResponder(engine);
-  const store = createContextStore(context);
-  const examples = pickExamples(engine.topics(), 1);
+export function createLineReplier(
+  source: Engine | EngineHolder,
+  lang: Lang = 'zh',
+  context: ContextStoreOptions = {},
+): (line: string) => string {
+  const holder = 'current' in source ? source : createEngineHolder(source);
+  const store = createServedContextStore(holder, context);
   return (line) => {
+    const { engine, responder } = holder.current();
+    const examples = holder.current().examples.slice(0, 1);
     const text = line.trim();
     const command = /^\/(\w+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
     if (command?.[1] === 'topics') return renderTopics(engine.topics(), lang, 'plain');
@@ -47,8 +55,10 @@ export function createLineReplier(engine: Engine, lang: Lang = 'zh', context: Co
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
-  const { engine, output } = options;
-  const reply = createLineReplier(engine, options.lang ?? 'zh', options.context ?? {});
+  const { output } = options;
+  const source = options.holder ?? options.engine;
+  if (source === undefined) throw new TypeError('runConsoleChat: give an engine or an engine holder');
+  const reply = createLineReplier(source, options.lang ?? 'zh', options.context ?? {});
   const rl = createInterface({ input: options.input, terminal: false });
   const showPrompt = () => {
     if (options.prompt) output.write('> ');

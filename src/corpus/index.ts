@@ -4,3 +4,4 @@ export * from './document.js';
 export * from './load.js';
 export * from './segment.js';
 export * from './vocabulary-file.js';
+export * from './scan.js';

@@ -39,6 +39,10 @@ export const configDefaults = {
   TELEGRAM_RETRY_WINDOW_SECONDS: 120,
   /** How long the bot warms its answer path at start, in ms, before it takes updates; 0 skips it. */
   WARM_UP_MS: 400,
+  /** Watch CORPUS_DIR and put a new engine in service when its files change (live reload). */
+  CORPUS_WATCH: true,
+  /** Quiet time after the last change in CORPUS_DIR before the reload, in ms. */
+  CORPUS_RELOAD_DEBOUNCE_MS: 1000,
 } as const;
 
 /** Variables whose values must never appear in messages or logs. */
@@ -67,6 +71,9 @@ export const CONFIG_VARIABLES = [
   'TELEGRAM_TIMEOUT_SECONDS',
   'TELEGRAM_RETRY_WINDOW_SECONDS',
   'WARM_UP_MS',
+  'ADMIN_USER_IDS',
+  'CORPUS_WATCH',
+  'CORPUS_RELOAD_DEBOUNCE_MS',
 ] as const satisfies readonly string[];
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -96,6 +103,34 @@ function chatIdList() {
     )
     .pipe(z.array(z.number().int().refine(Number.isSafeInteger, { error: expected })))
     .optional();
+}
+
+/** "123456789, 42": Telegram user ids (positive), comma-separated. */
+function userIdList() {
+  const expected = 'must be Telegram user ids separated by commas, e.g. 123456789,987654321';
+  return z
+    .string()
+    .regex(/^\d{1,16}(\s*,\s*\d{1,16})*,?$/, { error: expected })
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '')
+        .map(Number),
+    )
+    .pipe(z.array(z.number().int().positive({ error: expected }).refine(Number.isSafeInteger, { error: expected })))
+    .optional();
+}
+
+/** "true"/"false" (also 1/0, yes/no, on/off). */
+function flag(fallback: boolean) {
+  const expected = 'must be true or false';
+  return z
+    .string()
+    .regex(/^(?:true|false|1|0|yes|no|on|off)$/i, { error: expected })
+    .transform((value) => /^(?:true|1|yes|on)$/i.test(value))
+    .optional()
+    .default(fallback);
 }
 
 const TOKEN_PATTERN = /^\d+:[A-Za-z0-9_-]+$/;
@@ -163,6 +198,9 @@ const envShape = {
   TELEGRAM_TIMEOUT_SECONDS: wholeNumber(1, 600, configDefaults.TELEGRAM_TIMEOUT_SECONDS),
   TELEGRAM_RETRY_WINDOW_SECONDS: wholeNumber(0, 3600, configDefaults.TELEGRAM_RETRY_WINDOW_SECONDS),
   WARM_UP_MS: wholeNumber(0, 10_000, configDefaults.WARM_UP_MS),
+  ADMIN_USER_IDS: userIdList(),
+  CORPUS_WATCH: flag(configDefaults.CORPUS_WATCH),
+  CORPUS_RELOAD_DEBOUNCE_MS: wholeNumber(0, 600_000, configDefaults.CORPUS_RELOAD_DEBOUNCE_MS),
 } satisfies Record<ConfigVariable, z.ZodType>;
 
 /** The environment schema: strings in, a structured Config out (with a union on the bot mode). */
@@ -220,9 +258,13 @@ export const ConfigSchema = z
             timeoutMs: env.TELEGRAM_TIMEOUT_SECONDS * 1000,
             retryWindowMs: env.TELEGRAM_RETRY_WINDOW_SECONDS * 1000,
             warmUpMs: env.WARM_UP_MS,
+            /** ADMIN_USER_IDS: who may add, list, remove and export documents (empty: nobody). */
+            adminUserIds: env.ADMIN_USER_IDS ?? [],
           },
     corpusDir: env.CORPUS_DIR,
     corpusMaxFileBytes: env.CORPUS_MAX_FILE_BYTES,
+    /** CORPUS_WATCH and CORPUS_RELOAD_DEBOUNCE_MS: live reload of the corpus folder. */
+    corpusWatch: { enabled: env.CORPUS_WATCH, debounceMs: env.CORPUS_RELOAD_DEBOUNCE_MS },
     logLevel: env.LOG_LEVEL,
   }));
 

@@ -217,3 +217,140 @@ export function textsFor(locale: Locale): Texts {
   zhHant ??= traditionalTexts(zh);
   return zhHant;
 }
+
+/** Texts of the admins' documents features (uploads, /documents, /remove, /export). */
+export interface AdminTexts {
+  /** A file sent by someone who is not an admin. */
+  notAdmin: string;
+  /** A documents command (/documents, /remove, /export) from someone who is not an admin. */
+  adminOnly: string;
+  reading: (file: string) => string;
+  tooBig: (size: string, max: string) => string;
+  badType: (detail: string, extensions: string) => string;
+  unreadable: (detail: string) => string;
+  noFacts: string;
+  corpusBroken: (detail: string) => string;
+  downloadFailed: string;
+  previewHeading: (title: string) => string;
+  previewFile: (file: string, format: string, size: string) => string;
+  previewReplaces: (title: string) => string;
+  previewSections: (count: number, names: string) => string;
+  previewCounts: (facts: number, figures: number, tables: number) => string;
+  previewWarnings: string;
+  previewSamples: string;
+  previewNoSamples: string;
+  previewAsk: string;
+  addButton: string;
+  discardButton: string;
+  added: (title: string, facts: number, documents: number) => string;
+  replaced: (title: string, facts: number, documents: number) => string;
+  addFailed: (detail: string) => string;
+  discarded: string;
+  expired: string;
+  documentsHeading: (count: number) => string;
+  documentFacts: (count: number) => string;
+  addedBy: (at: string, name: string) => string;
+  addedByHand: string;
+  removeUsage: string;
+  removeChoose: string;
+  removeConfirm: (title: string, facts: number) => string;
+  removeButton: string;
+  cancelButton: string;
+  removed: (title: string, documents: number) => string;
+  removeLast: string;
+  removeUnknown: string;
+  removeFailed: (detail: string) => string;
+  cancelled: string;
+  exportCaption: (figures: number, documents: number) => string;
+  exportFailed: string;
+}
+
+const adminZh: AdminTexts = {
+  notAdmin: '抱歉，只有管理员可以添加文档。请直接用文字提问。',
+  adminOnly: '这个命令只有管理员可以使用。',
+  reading: (file) => `正在读取“${file}”……`,
+  tooBig: (size, max) => `文件太大（${size}），上限是 ${max}。文档库没有改变。`,
+  badType: (detail, extensions) => `不能使用这个文件：${detail}。可以发送 ${extensions} 文件。`,
+  unreadable: (detail) => `无法读取这个文件：${detail}。文档库没有改变。`,
+  noFacts: '这个文件中没有找到可以回答问题的句子，没有添加。',
+  corpusBroken: (detail) => `文档库中有一个文件无法读取，暂时不能添加：${detail}`,
+  downloadFailed: '下载文件失败，请稍后再发送一次。',
+  previewHeading: (title) => `已读取《${title}》`,
+  previewFile: (file, format, size) => `文件：${file}（${format}，${size}）`,
+  previewReplaces: (title) => `将替换现有文档《${title}》`,
+  previewSections: (count, names) => `章节：${count} 个${names ? `（${names}）` : ''}`,
+  previewCounts: (facts, figures, tables) => `数据：${facts} 条句子，${figures} 个数字，${tables} 个表格`,
+  previewWarnings: '提醒：',
+  previewSamples: '添加后可以回答的问题，例如：',
+  previewNoSamples: '（没有找到可作示例的数字问题）',
+  previewAsk: '要把它加入文档库吗？',
+  addButton: '添加',
+  discardButton: '放弃',
+  added: (title, facts, documents) => `已添加《${title}》（${facts} 条数据）。现在共有 ${documents} 个文档，可以直接提问。`,
+  replaced: (title, facts, documents) => `已替换为新的《${title}》（${facts} 条数据）。现在共有 ${documents} 个文档。`,
+  addFailed: (detail) => `没有添加：加入后的文档库构建失败（${detail}），仍在使用原来的文档库。`,
+  discarded: '已放弃，文档库没有改变。',
+  expired: '这个上传已经处理过或已过期，请重新发送文件。',
+  documentsHeading: (count) => `文档库共有 ${count} 个文档：`,
+  documentFacts: (count) => `${count} 条数据`,
+  addedBy: (at, name) => `${name} 于 ${at} 添加`,
+  addedByHand: '直接放入文件夹',
+  removeUsage: '用法：/remove 后面写文件名，或者从下面选择一个文档。',
+  removeChoose: '要删除哪个文档？',
+  removeConfirm: (title, facts) => `确定删除《${title}》吗？它的 ${facts} 条数据将不再用于回答。`,
+  removeButton: '删除',
+  cancelButton: '取消',
+  removed: (title, documents) => `已删除《${title}》。现在共有 ${documents} 个文档。`,
+  removeLast: '不能删除最后一个文档。',
+  removeUnknown: '没有找到这个文档（可能已被删除或文档库已变化），请重新发送 /remove。',
+  removeFailed: (detail) => `没有删除：删除后的文档库构建失败（${detail}），仍在使用原来的文档库。`,
+  cancelled: '已取消，文档库没有改变。',
+  exportCaption: (figures, documents) => `全部数字：${figures} 个，来自 ${documents} 个文档（CSV，UTF-8）`,
+  exportFailed: '导出失败，请稍后再试。',
+};
+
+const adminEn: AdminTexts = {
+  notAdmin: 'Sorry, only the bot’s admins can add documents. Please send your question as text.',
+  adminOnly: 'This command is for the bot’s admins only.',
+  reading: (file) => `Reading “${file}”…`,
+  tooBig: (size, max) => `That file is too big (${size}); the limit is ${max}. Nothing was changed.`,
+  badType: (detail, extensions) => `That file cannot be used: ${detail}. Send a ${extensions} file.`,
+  unreadable: (detail) => `That file could not be read: ${detail}. Nothing was changed.`,
+  noFacts: 'No sentence in that file can answer a question, so it was not added.',
+  corpusBroken: (detail) => `Another file of the corpus cannot be read, so nothing can be added now: ${detail}`,
+  downloadFailed: 'Downloading the file failed. Please send it again later.',
+  previewHeading: (title) => `Read “${title}”`,
+  previewFile: (file, format, size) => `File: ${file} (${format}, ${size})`,
+  previewReplaces: (title) => `It replaces the document “${title}”`,
+  previewSections: (count, names) => `Sections: ${count}${names ? ` (${names})` : ''}`,
+  previewCounts: (facts, figures, tables) => `Data: ${facts} sentences, ${figures} figures, ${tables} tables`,
+  previewWarnings: 'Warnings:',
+  previewSamples: 'Once added, it answers questions such as:',
+  previewNoSamples: '(no figure question found to show as an example)',
+  previewAsk: 'Add it to the documents?',
+  addButton: 'Add',
+  discardButton: 'Discard',
+  added: (title, facts, documents) => `Added “${title}” (${facts} facts). ${documents} documents now; ask away.`,
+  replaced: (title, facts, documents) => `Replaced “${title}” with the new version (${facts} facts). ${documents} documents now.`,
+  addFailed: (detail) => `Not added: the corpus with it failed to build (${detail}); the documents in service stay.`,
+  discarded: 'Discarded; nothing was changed.',
+  expired: 'That upload was already handled or has expired. Please send the file again.',
+  documentsHeading: (count) => `${count} documents:`,
+  documentFacts: (count) => `${count} facts`,
+  addedBy: (at, name) => `added by ${name} on ${at}`,
+  addedByHand: 'put in the folder by hand',
+  removeUsage: 'Usage: /remove followed by a file name, or pick a document below.',
+  removeChoose: 'Which document should be removed?',
+  removeConfirm: (title, facts) => `Remove “${title}”? Its ${facts} facts will no longer be used to answer.`,
+  removeButton: 'Remove',
+  cancelButton: 'Cancel',
+  removed: (title, documents) => `Removed “${title}”. ${documents} documents now.`,
+  removeLast: 'The last document cannot be removed.',
+  removeUnknown: 'That document was not found (it may be gone, or the documents changed). Send /remove again.',
+  removeFailed: (detail) => `Not removed: the corpus without it failed to build (${detail}); the documents in service stay.`,
+  cancelled: 'Cancelled; nothing was changed.',
+  exportCaption: (figures, documents) => `Every figure: ${figures} from ${documents} documents (CSV, UTF-8)`,
+  exportFailed: 'The export failed. Please try again later.',
+};
+
+export const adminTexts: Record<Lang, AdminTexts> = { zh: adminZh, en: adminEn };

@@ -4,6 +4,7 @@ export * from './english/index.js';
 export * from './format.js';
 export * from './i18n.js';
 export * from './render-computed.js';
+export * from './render-documents.js';
 export * from './render-info.js';
 export * from './render-reply.js';
 export * from './render.js';

@@ -3,8 +3,8 @@
 import { Telegraf, type Context } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../answer/index.js';
-import { createResponder } from '../app/index.js';
-import { createContextStore, type ContextStoreOptions } from '../app/index.js';
+import type { ContextStoreOptions } from '../app/index.js';
+import { createEngineHolder, createServedContextStore, type Documents, type EngineHolder } from '../library/index.js';
 import { configDefaults, type Logger } from '../host/index.js';
 import { createBotApiTransport, useTransport } from './transport/bot-api-client.js';
 import { BoundedSet } from './transport/bounded-set.js';
@@ -12,12 +12,12 @@ import { systemClock, type Clock } from './transport/clock.js';
 import { accessFeature } from './features/handlers/access.js';
 import { askFeature } from './features/handlers/ask.js';
 import { callbacksFeature } from './features/handlers/callbacks.js';
+import { documentsFeature } from './features/handlers/documents.js';
 import { errorBoundary } from './features/handlers/errors.js';
 import { infoFeature } from './features/handlers/info.js';
 import { inlineFeature } from './features/handlers/inline.js';
 import { nonTextFeature } from './features/handlers/non-text.js';
 import { RateLimits, type RateLimitOptions } from './features/rate-limit.js';
-import { pickExamples } from '../present/index.js';
 import { withRetries, worstCaseCallMs, type RetryOptions } from './transport/retry.js';
 import type { BotRuntime } from './features/runtime.js';
 import { attachChartSender, createChartSender, type ChartSenderOptions } from './features/send-chart.js';
@@ -42,6 +42,8 @@ export interface BotOptions {
   retry?: Omit<RetryOptions, 'logger' | 'maxRetries' | 'maxWaitMs'>;
   /** ALLOWED_CHAT_IDS: answer only in these chats (and leave other groups). Default: every chat. */
   allowedChatIds?: readonly number[] | null;
+  /** ADMIN_USER_IDS: users who may add, list, remove and export documents in a private chat. Default: none. */
+  adminUserIds?: readonly number[];
   /** Clock for the rate limiter and the follow-up context. Default Date.now. */
   now?: () => number;
   /**
@@ -84,7 +86,11 @@ export const defaultBotOptions = {
 } as const satisfies BotOptions;
 
 export interface BotDeps {
-  engine: Engine;
+  /** A fixed engine; or give `holder`, whose engine in service each update reads. */
+  engine?: Engine;
+  holder?: EngineHolder;
+  /** Uploads, /documents, /remove (needs `holder`, the one its reload queue swaps). Default: none. */
+  documents?: Documents;
   logger: Logger;
   options?: BotOptions;
 }
@@ -112,14 +118,26 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
 
   const allowed = options.allowedChatIds ?? null;
   const now = options.now ?? defaultBotOptions.now;
+  const holder = deps.holder ?? (deps.engine ? createEngineHolder(deps.engine) : null);
+  if (holder === null) throw new TypeError('createBot: give an engine or an engine holder');
   const rt: BotRuntime = {
-    engine: deps.engine,
-    responder: createResponder(deps.engine),
-    conversations: createContextStore({ ...options.context, now }),
+    get engine() {
+      return holder.current().engine;
+    },
+    get responder() {
+      return holder.current().responder;
+    },
+    get examples() {
+      return holder.current().examples;
+    },
+    holder,
+    documents: deps.documents ?? null,
+    admins: new Set(options.adminUserIds ?? []),
+    apiRoot: options.apiRoot ?? defaultBotOptions.apiRoot,
+    conversations: createServedContextStore(holder, { ...options.context, now }),
     logger: deps.logger,
     limits: new RateLimits(rateLimit, now),
     rateLimit,
-    examples: pickExamples(deps.engine.topics(), 3),
     allowedChats: allowed === null ? null : new Set(allowed),
     farewells: new BoundedSet(rateLimit.trackedUsers),
     charts: createChartSender(deps.logger, options.charts),
@@ -134,6 +152,7 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     return next();
   });
   bot.use(accessFeature(rt));
+  bot.use(documentsFeature(rt));
   bot.use(infoFeature(rt));
   bot.use(callbacksFeature(rt));
   bot.use(inlineFeature(rt));

@@ -1,9 +1,11 @@
-// What every handler needs, built once per bot.
+// What every handler needs, built once per bot. The engine, its responder and the example questions are read
+// from the engine holder each time (getters), so a new engine put in service is used by the next update.
 import type { Context } from 'telegraf';
 import type { Engine } from '../../answer/index.js';
 import type { Responder } from '../../app/index.js';
 import type { ContextStore } from '../../app/index.js';
 import type { Logger } from '../../host/index.js';
+import type { Documents, EngineHolder } from '../../library/index.js';
 export { FULL_ANSWER_HITS, INLINE_RESULTS, RELATED_PAGE_SIZE } from '../../present/index.js';
 import { formatFor } from '../../present/index.js';
 import { pickLang, texts, type Lang } from '../../present/index.js';
@@ -13,16 +15,25 @@ import type { ChartSender } from './send-chart.js';
 import { isGroup, sendHtml, type Destination } from '../transport/send.js';
 
 export interface BotRuntime {
-  engine: Engine;
+  /** The engine in service (holder.current().engine). */
+  readonly engine: Engine;
   /** The engine's question → reply pipeline (follow-ups, computed answers, the reply's language). */
-  responder: Responder;
+  readonly responder: Responder;
+  /** The engine in service, swapped when the corpus changes. */
+  holder: EngineHolder;
+  /** Documents added and removed from Telegram; null when the bot has no corpus folder to change. */
+  documents: Documents | null;
+  /** ADMIN_USER_IDS: who may add, list, remove and export documents. */
+  admins: ReadonlySet<number>;
+  /** Bot API root, for file downloads. */
+  apiRoot: string;
   /** Each user's last question in each chat, for follow-ups: one store per bot process, bounded, in memory. */
   conversations: ContextStore;
   logger: Logger;
   limits: RateLimits;
   rateLimit: RateLimitOptions;
   /** The questions behind the /start buttons (callback data holds their index). */
-  examples: readonly string[];
+  readonly examples: readonly string[];
   /** ALLOWED_CHAT_IDS: the only chats answered, or null for every chat. */
   allowedChats: ReadonlySet<number> | null;
   /** Chats not allowed that were already told so (bounded), so each hears it once. */

@@ -7,12 +7,11 @@ import { destinationOf, sendHtml } from '../../transport/send.js';
 
 export function infoFeature(rt: BotRuntime): Composer<Context> {
   const feature = new Composer<Context>();
-  const { engine } = rt;
 
   feature.command('start', async (ctx) => {
     const to = destinationOf(ctx.message, ctx.chat);
     if (!(await allowRequest(ctx, rt, to))) return;
-    const html = renderGreeting(engine.documents, engine.topics(), langOf(ctx));
+    const html = renderGreeting(rt.engine.documents, rt.engine.topics(), langOf(ctx));
     await sendHtml(ctx.telegram, to, html, examplesKeyboard(rt.examples));
   });
 
@@ -25,13 +24,13 @@ export function infoFeature(rt: BotRuntime): Composer<Context> {
   feature.command('topics', async (ctx) => {
     const to = destinationOf(ctx.message, ctx.chat);
     if (!(await allowRequest(ctx, rt, to))) return;
-    await sendHtml(ctx.telegram, to, renderTopics(engine.topics(), langOf(ctx)));
+    await sendHtml(ctx.telegram, to, renderTopics(rt.engine.topics(), langOf(ctx)));
   });
 
   feature.command('source', async (ctx) => {
     const to = destinationOf(ctx.message, ctx.chat);
     if (!(await allowRequest(ctx, rt, to))) return;
-    await sendHtml(ctx.telegram, to, renderSource(engine.documents, engine.facts.length, langOf(ctx)));
+    await sendHtml(ctx.telegram, to, renderSource(rt.engine.documents, rt.engine.facts.length, langOf(ctx)));
   });
 
   return feature;
