@@ -136,7 +136,7 @@ async function main(): Promise<number> {
   });
 
   const started = Date.now();
-  const build: BuildFromDir = (dir) => buildEngineFromDir(dir, { maxFileBytes: config.corpusMaxFileBytes });
+  const build: BuildFromDir = (dir) => buildEngineFromDir(dir, { maxFileBytes: config.corpusMaxFileBytes, engineCache: config.cacheDir });
   let engine: Engine;
   // The folder as the engine is built from it (listed first: a change during the build is then seen as one).
   const scan: CorpusScan | null = await scanCorpus(config.corpusDir).catch(() => null);

@@ -16,7 +16,7 @@ import { DEFAULT_QUESTION, type QuestionParams } from '../question/index.js';
 import { DEFAULT_ANSWERING, type AnswerParams } from './defaults.js';
 import { askedRole, constraintsOf, verify, type QuestionConstraints, type Verdict, type VerifyContext } from './verify.js';
 import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
-import { buildFactIndex } from '../search/index.js';
+import { buildFactIndex, type SearchDump } from '../search/index.js';
 import type { Tokenizer } from '../text/index.js';
 import type { Answer, CheckedCandidate, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
@@ -43,7 +43,83 @@ export interface EngineOptions {
   subjectsEn?: ReadonlyMap<string, string>;
 }
 
-export function createEngine(documents: readonly CorpusDocument[], tokenizer: Tokenizer, options: EngineOptions = {}): Engine {
+/**
+ * What the engine reads from one document alone, before any other document is seen: the part of a build a
+ * cache can keep per document (answer/engine-cache.ts). Plain data, JSON as it is.
+ */
+export interface DocumentAnalysis {
+  facts: Fact[];
+  /** Each fact's search text (a table row's with its title and headers) normalised; null where it is the fact's text. */
+  normalized: (string | null)[];
+  /** Each fact's search terms (Tokenizer.terms of its normalised text). */
+  terms: string[][];
+  /** What the ranker knows of each fact beyond its terms (FactFeatures without the text). */
+  features: Omit<FactFeatures, 'text'>[];
+  /** The title's search terms. */
+  titleTerms: string[];
+  /** The place the document is about, and the period it covers (facts/figure-context.ts). */
+  entity: string | null;
+  period: string | null;
+  /** The title and the text through the tokenizer's normalisation; null where that changes nothing. */
+  normalizedTitle: string | null;
+  normalizedText: string | null;
+}
+
+/** The fact-extraction parameters of a set of engine options (what a document's analysis depends on). */
+export function factParamsOf(options: EngineOptions = {}): FactParams {
+  return {
+    segmentation: { ...DEFAULT_FACTS.segmentation, ...options.facts?.segmentation },
+    maxSubjectChars: options.facts?.maxSubjectChars ?? DEFAULT_FACTS.maxSubjectChars,
+  };
+}
+
+/** Reads one document: its facts, their terms and features, its entity and period (see DocumentAnalysis). */
+export function analyzeDocument(doc: CorpusDocument, tokenizer: Tokenizer, options: EngineOptions = {}): DocumentAnalysis {
+  const listHeadWindow = options.ranking?.listHeadWindow ?? DEFAULT_RANKING.listHeadWindow;
+  const facts = extractFacts(doc, tokenizer.tag, factParamsOf(options));
+  // A table row is searched and verified with its table's title and headers (facts/table-row.ts).
+  const searchTexts = facts.map((f) => searchTextOf(f));
+  const normalized = searchTexts.map((t) => tokenizer.normalize(t));
+  const same = (a: string, b: string) => (a === b ? null : b);
+  const title = tokenizer.normalize(doc.title);
+  const text = tokenizer.normalize(doc.text);
+  return {
+    facts,
+    normalized: facts.map((f, i) => same(f.text, normalized[i]!)),
+    terms: normalized.map((n) => tokenizer.terms(n, true)),
+    features: facts.map((f) => featuresOf(f, tokenizer, listHeadWindow)),
+    titleTerms: tokenizer.terms(doc.title),
+    entity: documentEntity(doc.title, tokenizer.tag),
+    period: documentPeriod(doc.title, doc.period, doc.date, doc.text),
+    normalizedTitle: same(doc.title, title),
+    normalizedText: same(doc.text, text),
+  };
+}
+
+/** What an engine can be assembled from besides its documents: their analyses, and the search index's dump. */
+export interface PreparedEngine {
+  /** analyses[i] is analyzeDocument(documents[i]) with the same tokenizer and options. */
+  analyses: readonly DocumentAnalysis[];
+  /** FactIndex.dump() of an engine over exactly these analyses, imported instead of indexed again. */
+  searchDump?: SearchDump;
+}
+
+export function createEngine(
+  documents: readonly CorpusDocument[],
+  tokenizer: Tokenizer,
+  options: EngineOptions = {},
+  prepared?: PreparedEngine,
+): Engine {
+  return assembleEngine(documents, tokenizer, options, prepared).engine;
+}
+
+/** createEngine, with FlexSearch's export of the engine's index for a cache to keep. */
+export function assembleEngine(
+  documents: readonly CorpusDocument[],
+  tokenizer: Tokenizer,
+  options: EngineOptions = {},
+  prepared?: PreparedEngine,
+): { engine: Engine; dumpSearch: () => SearchDump } {
   const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
   const questionParams: QuestionParams = { ...DEFAULT_QUESTION, ...options.question };
   const answering: AnswerParams = { ...DEFAULT_ANSWERING, ...options.answering };
@@ -52,15 +128,25 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     glossaryEn: options.glossaryEn ?? [],
     subjectsEn: options.subjectsEn ?? new Map<string, string>(),
   };
-  const factParams: FactParams = {
-    segmentation: { ...DEFAULT_FACTS.segmentation, ...options.facts?.segmentation },
-    maxSubjectChars: options.facts?.maxSubjectChars ?? DEFAULT_FACTS.maxSubjectChars,
-  };
-  const facts: Fact[] = documents.flatMap((d) => extractFacts(d, tokenizer.tag, factParams));
-  // A table row is searched and verified with its table's title and headers (facts/table-row.ts).
-  const normalized = facts.map((f) => tokenizer.normalize(searchTextOf(f)));
-  const features = facts.map((f, i) => featuresOf(f, normalized[i]!, tokenizer, params.listHeadWindow));
-  const index = buildFactIndex(facts, documents, tokenizer, normalized, { ...DEFAULT_INDEX, ...options.index });
+  const analyses = prepared?.analyses ?? documents.map((d) => analyzeDocument(d, tokenizer, options));
+  if (analyses.length !== documents.length) throw new Error('createEngine: one analysis per document expected');
+  const facts: Fact[] = analyses.flatMap((a) => a.facts);
+  const normalized: string[] = analyses.flatMap((a) => a.facts.map((f, i) => a.normalized[i] ?? f.text));
+  const features: FactFeatures[] = analyses.flatMap((a) =>
+    a.features.map((f, i) => ({ ...f, text: (a.normalized[i] ?? a.facts[i]!.text).toLowerCase() })),
+  );
+  const index = buildFactIndex(
+    facts,
+    documents,
+    tokenizer,
+    normalized,
+    { ...DEFAULT_INDEX, ...options.index },
+    {
+      terms: analyses.flatMap((a) => a.terms),
+      titleTerms: analyses.map((a) => a.titleTerms),
+      ...(prepared?.searchDump ? { dump: prepared.searchDump } : {}),
+    },
+  );
   const docById = new Map(documents.map((d) => [d.id, d]));
   const posById = new Map(facts.map((f, i) => [f.id, i]));
 
@@ -97,10 +183,12 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     if (f.clause === 1)
       sentenceOpening.set(`${f.docId}:${f.paragraph}.${f.sentence}`, normalized[i]!.toLowerCase().split(/[，,]/)[0] ?? '');
   });
-  const docEntities = new Map(documents.map((d) => [d.id, documentEntity(d.title, tokenizer.tag)]));
-  const docTitles = new Map(documents.map((d) => [d.id, tokenizer.normalize(d.title).toLowerCase()]));
-  const docPeriods = new Map(documents.map((d) => [d.id, documentPeriod(d.title, d.period, d.date, d.text)]));
-  const corpusText = documents.map((d) => `${tokenizer.normalize(d.title)}\n${tokenizer.normalize(d.text)}`).join('\n');
+  const docEntities = new Map(documents.map((d, i) => [d.id, analyses[i]!.entity]));
+  const docTitles = new Map(documents.map((d, i) => [d.id, (analyses[i]!.normalizedTitle ?? d.title).toLowerCase()]));
+  const docPeriods = new Map(documents.map((d, i) => [d.id, analyses[i]!.period]));
+  const corpusText = documents
+    .map((d, i) => `${analyses[i]!.normalizedTitle ?? d.title}\n${analyses[i]!.normalizedText ?? d.text}`)
+    .join('\n');
   const verifyContext: VerifyContext = {
     tokenizer,
     glossaryEn: vocabulary.glossaryEn,
@@ -180,7 +268,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
     return failure ? { kind: 'failed', ...failure, checked } : { kind: 'none', checked };
   };
 
-  return {
+  const engine: Engine = {
     documents,
     facts,
     vocabulary,
@@ -254,6 +342,7 @@ export function createEngine(documents: readonly CorpusDocument[], tokenizer: To
       return neighboursOf(pos, limit, false).map((i) => hitOf(unranked(i), null));
     },
   };
+  return { engine, dumpSearch: () => index.dump() };
 }
 
 /** The 1-based page an offset stands on, when the document has pages. */
@@ -318,14 +407,13 @@ function sameValue(a: number, b: number): boolean {
   );
 }
 
-function featuresOf(fact: Fact, normalized: string, tokenizer: Tokenizer, listHeadWindow: number): FactFeatures {
+function featuresOf(fact: Fact, tokenizer: Tokenizer, listHeadWindow: number): Omit<FactFeatures, 'text'> {
   const tagged = tokenizer.tag(fact.text);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),
     hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0 || TEMPORAL.test(fact.text),
     listTails: enumerationTails(fact.text, listHeadWindow),
-    text: normalized.toLowerCase(),
   };
 }
 
@@ -425,10 +513,17 @@ function overlap(a: string, b: string): number {
 /** Each section of each document, with a sample question built from one of its figures. */
 function buildTopics(documents: readonly CorpusDocument[], facts: readonly Fact[]): Topic[] {
   const topics: Topic[] = [];
+  // Each document's facts by section, in order of first appearance (grouped once: a corpus has thousands of documents).
+  const bySection = new Map<string, Map<string | null, Fact[]>>();
+  for (const f of facts) {
+    let sections = bySection.get(f.docId);
+    if (!sections) bySection.set(f.docId, (sections = new Map()));
+    const list = sections.get(f.section);
+    if (list) list.push(f);
+    else sections.set(f.section, [f]);
+  }
   for (const doc of documents) {
-    const sections = [...new Set(facts.filter((f) => f.docId === doc.id).map((f) => f.section))];
-    for (const section of sections) {
-      const inSection = facts.filter((f) => f.docId === doc.id && f.section === section);
+    for (const [section, inSection] of bySection.get(doc.id) ?? []) {
       const best = inSection
         .flatMap((f) => f.figures.filter((g) => g.subject && g.kind !== 'date' && g.kind !== 'label' && g.subject.length <= 10))
         .reduce<Figure | null>((a, g) => (a === null || sampleWorth(g) > sampleWorth(a) ? g : a), null);

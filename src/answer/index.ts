@@ -4,3 +4,5 @@ export * from './build-engine.js';
 export * from './engine-types.js';
 export * from './defaults.js';
 export * from './verify.js';
+export * from './engine-cache.js';
+export * from './engine-cache.js';

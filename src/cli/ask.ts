@@ -11,18 +11,19 @@ import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { buildEngineFromDir } from '../answer/index.js';
+import { buildEngineFromDir, DEFAULT_ENGINE_CACHE_DIR } from '../answer/index.js';
 import { barChartOf, formatReplyText, pickExamples, renderChartPng, replyToJson } from '../present/index.js';
 import { createResponder } from '../app/index.js';
 import { CorpusError } from '../corpus/index.js';
 import { answerBatchLine } from './batch.js';
 
-const USAGE = `usage: ask [--json] [--debug] [--corpus DIR] [--limit N] [--chart FILE.png] [question ...]
+const USAGE = `usage: ask [--json] [--debug] [--corpus DIR] [--limit N] [--chart FILE.png] [--cache DIR | --no-cache] [question ...]
   With a question: answers it (human text, or one JSON object with --json);
   --chart also writes the bar chart the bot sends for a sum or comparison of
   several figures (nothing is written when the answer has none).
   Without one: reads questions from standard input, one a line (plain text or
-  {"id": ..., "question": ...}), and writes one JSON line per question.`;
+  {"id": ..., "question": ...}), and writes one JSON line per question.
+  The engine cache (default ${DEFAULT_ENGINE_CACHE_DIR}) makes the next start read only changed documents.`;
 
 async function write(line: string): Promise<void> {
   if (!process.stdout.write(line + '\n')) await once(process.stdout, 'drain');
@@ -39,6 +40,8 @@ async function main(): Promise<number> {
         corpus: { type: 'string', default: 'corpus' },
         limit: { type: 'string', default: '3' },
         chart: { type: 'string' },
+        cache: { type: 'string', default: DEFAULT_ENGINE_CACHE_DIR },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,7 +63,7 @@ async function main(): Promise<number> {
     process.stderr.write('ask: --chart needs a question\n');
     return 2;
   }
-  const { engine, warnings } = await buildEngineFromDir(values.corpus);
+  const { engine, warnings } = await buildEngineFromDir(values.corpus, { engineCache: values['no-cache'] ? null : values.cache });
   const responder = createResponder(engine);
   for (const w of warnings) process.stderr.write(`ask: warning: ${w}\n`);
   const debug = values.debug;

@@ -46,6 +46,9 @@ export interface LoadedCorpus {
   warnings: string[];
 }
 
+/** Files read ahead of the one being read (see loadCorpus). */
+const READ_AHEAD = 16;
+
 const SYNONYMS_FILE = 'synonyms.json';
 const GLOSSARY_EN_FILE = 'glossary-en.json';
 const SUBJECTS_EN_FILE = 'subjects-en.json';
@@ -76,13 +79,29 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const readers = options.readers ?? defaultReaders;
   const extensions = new Set(readers.flatMap((r) => r.extensions));
   const limits: ReaderLimits = { ...DEFAULT_LIMITS, ...options.readerLimits, maxBytes: maxFileBytes };
+  const listed = new Set(names);
+  const ids = new Set<string>();
+  // A few files are read ahead while the one before is read by its reader: thousands of small files otherwise
+  // wait on the file system one system call at a time.
+  const wanted = names.filter((name) => {
+    const ext = extname(name).toLowerCase();
+    return extensions.has(ext) || ext === '.dict';
+  });
+  const reads = new Map<string, Promise<Buffer | string>>();
+  let ahead = 0;
+  const readAhead = (upTo: number) => {
+    for (; ahead < Math.min(upTo, wanted.length); ahead++) reads.set(wanted[ahead]!, readCorpusFile(root, wanted[ahead]!, maxFileBytes));
+  };
+  let done = 0;
   for (const name of names) {
     const ext = extname(name).toLowerCase();
     if (!extensions.has(ext) && ext !== '.dict') {
       if (!isCompanion(name)) warnings.push(`${name}: ${await describeIgnored(root, name, extensions)}, ignored`);
       continue;
     }
-    const read = await readCorpusFile(root, name, maxFileBytes);
+    readAhead(++done + READ_AHEAD);
+    const read = await reads.get(name)!;
+    reads.delete(name);
     if (typeof read === 'string') {
       warnings.push(`${name}: ${read}, skipped`);
       continue;
@@ -114,8 +133,9 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     }
     const base = basename(name, extname(name));
     // Two files of one name in different formats (report.txt, report.pdf) stay two documents.
-    const id = documents.some((d) => d.id === base) ? name : base;
-    const meta = await readMeta(root, base, maxFileBytes, warnings);
+    const id = ids.has(base) ? name : base;
+    ids.add(id);
+    const meta = listed.has(`${base}.meta.json`) ? await readMeta(root, base, maxFileBytes, warnings) : {};
     documents.push({
       id,
       title: meta.title ?? doc.title ?? defaultTitle(text, base),

@@ -2,6 +2,7 @@
 // Only main.ts reads process.env; everything else receives the parsed Config.
 import { z } from 'zod';
 import { DEFAULT_MAX_FILE_BYTES } from '../corpus/index.js';
+import { DEFAULT_ENGINE_CACHE_DIR } from '../answer/index.js';
 
 export const BOT_MODES = ['polling', 'webhook'] as const satisfies readonly string[];
 export type BotMode = (typeof BOT_MODES)[number];
@@ -21,6 +22,8 @@ export const configDefaults = {
   CORPUS_DIR: 'corpus',
   /** Largest corpus file read, in bytes; a larger one is skipped with a warning (the corpus layer's default, 5 MiB). */
   CORPUS_MAX_FILE_BYTES: DEFAULT_MAX_FILE_BYTES,
+  /** Folder of the engine cache (answer/engine-cache.ts), relative to the working folder; "off" builds without it. */
+  CACHE_DIR: DEFAULT_ENGINE_CACHE_DIR,
   LOG_LEVEL: 'info',
   /** Questions one user may ask in groups per window; 0 turns the limit off. */
   RATE_LIMIT_MAX: 5,
@@ -60,6 +63,7 @@ export const CONFIG_VARIABLES = [
   'HOST',
   'CORPUS_DIR',
   'CORPUS_MAX_FILE_BYTES',
+  'CACHE_DIR',
   'LOG_LEVEL',
   'ALLOWED_CHAT_IDS',
   'RATE_LIMIT_MAX',
@@ -184,6 +188,7 @@ const envShape = {
   HOST: z.string().optional().default(configDefaults.HOST),
   CORPUS_DIR: z.string().optional().default(configDefaults.CORPUS_DIR),
   CORPUS_MAX_FILE_BYTES: wholeNumber(1, 1_073_741_824, configDefaults.CORPUS_MAX_FILE_BYTES),
+  CACHE_DIR: z.string().optional().default(configDefaults.CACHE_DIR),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .optional()
@@ -265,6 +270,8 @@ export const ConfigSchema = z
     corpusMaxFileBytes: env.CORPUS_MAX_FILE_BYTES,
     /** CORPUS_WATCH and CORPUS_RELOAD_DEBOUNCE_MS: live reload of the corpus folder. */
     corpusWatch: { enabled: env.CORPUS_WATCH, debounceMs: env.CORPUS_RELOAD_DEBOUNCE_MS },
+    /** The engine cache's folder, or null (CACHE_DIR=off). */
+    cacheDir: env.CACHE_DIR.toLowerCase() === 'off' ? null : env.CACHE_DIR,
     logLevel: env.LOG_LEVEL,
   }));
 

@@ -30,6 +30,8 @@ export interface FactIndex {
   /** Fact positions (into the facts array) that FlexSearch finds for these terms, best first. */
   candidates(terms: readonly string[], limit: number): number[];
   facts: IndexedFact[];
+  /** FlexSearch's export of its index (see SearchDump). */
+  dump(): SearchDump;
   /** Statistics over all facts. */
   global: TermStats;
   /** Statistics over the facts of each document (by document position). */
@@ -82,6 +84,19 @@ export interface IndexedDocument {
   title: string;
 }
 
+/** FlexSearch's export of the fact index (its own keys and data), for a cache to keep and import again. */
+export type SearchDump = readonly (readonly [key: string, data: string])[];
+
+/** What an earlier build already worked out, so the index need not segment again. */
+export interface PreparedIndex {
+  /** terms[i]: Tokenizer.terms of facts[i]'s normalised text. */
+  terms?: readonly (readonly string[])[];
+  /** titleTerms[d]: Tokenizer.terms of docs[d].title. */
+  titleTerms?: readonly (readonly string[])[];
+  /** FactIndex.dump() of an index over the same facts and terms: imported into FlexSearch instead of adding. */
+  dump?: SearchDump;
+}
+
 /**
  * `normalized[i]` is facts[i].text through `tokenizer.normalize` (the engine normalises each fact once
  * and shares the result with its other per-fact work).
@@ -92,12 +107,13 @@ export function buildFactIndex(
   tokenizer: Tokenizer,
   normalized: readonly string[] = facts.map((f) => tokenizer.normalize(f.text)),
   params: IndexParams = DEFAULT_INDEX,
+  prepared: PreparedIndex = {},
 ): FactIndex {
   const docIds = docs.map((d) => d.id);
   const docPos = new Map(docIds.map((id, i) => [id, i]));
-  const termsByText = new Map<string, string[]>();
+  const termsByText = new Map<string, readonly string[]>();
   const indexed: IndexedFact[] = facts.map((f, i) => {
-    const terms = termsByText.get(f.text) ?? tokenizer.terms(normalized[i]!, true);
+    const terms = termsByText.get(f.text) ?? prepared.terms?.[i] ?? tokenizer.terms(normalized[i]!, true);
     termsByText.set(f.text, terms);
     return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0 };
   });
@@ -108,9 +124,10 @@ export function buildFactIndex(
   // the cache filled above, queries (our terms joined by a separator) are split back.
   const encoder = new Encoder({ normalize: false, dedupe: false, cache: false });
   encoder.encode = (text: string): string[] =>
-    text.includes(QUERY_SEPARATOR) ? text.split(QUERY_SEPARATOR).filter(Boolean) : (termsByText.get(text) ?? tokenizer.terms(text));
+    text.includes(QUERY_SEPARATOR) ? text.split(QUERY_SEPARATOR).filter(Boolean) : [...(termsByText.get(text) ?? tokenizer.terms(text))];
   const flex = new Document({ document: { id: 'id', index: [{ field: 'text', tokenize: 'strict', encoder }] } });
-  facts.forEach((f, i) => flex.add({ id: i, text: f.text }));
+  if (prepared.dump) for (const [key, data] of prepared.dump) flex.import(key, data);
+  else facts.forEach((f, i) => flex.add({ id: i, text: f.text }));
   termsByText.clear();
 
   // Each document's fact positions, grouped once: the per-document tables below all start from them.
@@ -118,7 +135,7 @@ export function buildFactIndex(
   indexed.forEach((f, pos) => factsOfDocument[f.doc]!.push(pos));
   const perDocUnits = factsOfDocument.map((positions) => positions.map((pos) => indexed[pos]!));
   const perDocument = perDocUnits.map(statsOf);
-  const titleTerms = docs.map((d) => tokenizer.terms(d.title));
+  const titleTerms = docs.map((d, i) => prepared.titleTerms?.[i] ?? tokenizer.terms(d.title));
   const documents = perDocUnits.map((units) => {
     const tf = new Map<string, number>();
     let length = 0;
@@ -145,6 +162,13 @@ export function buildFactIndex(
   });
 
   return {
+    dump() {
+      const chunks: [string, string][] = [];
+      flex.export((key, data) => {
+        chunks.push([key, data]);
+      });
+      return chunks;
+    },
     candidates(terms, limit) {
       if (terms.length === 0) return [];
       const results = flex.search(terms.join(QUERY_SEPARATOR) + QUERY_SEPARATOR, { suggest: true, limit });

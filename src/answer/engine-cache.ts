@@ -1,0 +1,248 @@
+/**
+ * The persisted engine cache: what a build reads from each document (its DocumentAnalysis: facts with their
+ * figures, their search terms and features), and FlexSearch's export of the assembled index, kept in a folder
+ * so the next start reads them instead of segmenting the corpus again.
+ *
+ *   <dir>/doc-<key>.json    one per document; key = hash of the engine version, the inputs that shape a
+ *                           document's reading (jieba's dictionary, the corpus's *.dict lines, the extraction
+ *                           parameters) and the document itself (its text and metadata)
+ *   <dir>/index-<key>.json  FlexSearch's export for one exact set of documents; key = hash of their keys
+ *
+ * A changed document changes its key alone: only it is read again, and the index is assembled from the
+ * others' entries. An entry that cannot be read, is not what its name says or fails validation is ignored
+ * with a warning and rebuilt; every write goes to a temporary name first and is renamed into place, so a
+ * crash never leaves half a file under a real name. The cache is an optimisation only: when its folder
+ * cannot be written the build goes on without it.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { CorpusDocument } from '../corpus/index.js';
+import { FactSchema } from '../facts/index.js';
+import type { SearchDump } from '../search/index.js';
+import type { DocumentAnalysis } from './engine.js';
+
+/**
+ * Bump when anything that shapes a document's analysis or the index changes in code (fact extraction,
+ * figures, segmentation, terms, features, the cache's format): every entry written before is then ignored.
+ */
+export const ENGINE_CACHE_VERSION = 1;
+
+/** The cache folder the bot and the CLI use unless told otherwise (CACHE_DIR), relative to the working folder. */
+export const DEFAULT_ENGINE_CACHE_DIR = '.cache/factbot';
+
+const DOC_FORMAT = 'factbot-document-analysis';
+const INDEX_FORMAT = 'factbot-search-index';
+/** Index dumps kept at most (one per set of documents seen); the oldest go first. */
+const MAX_INDEX_DUMPS = 4;
+/** Document entries are pruned to the current corpus's once the folder holds more than this many. */
+const MIN_DOC_ENTRIES_KEPT = 2_000;
+
+const FeaturesSchema = z.object({
+  persons: z.array(z.string()),
+  places: z.array(z.string()),
+  hasDate: z.boolean(),
+  listTails: z.array(z.string()),
+});
+
+const AnalysisSchema = z.object({
+  facts: z.array(FactSchema),
+  normalized: z.array(z.string().nullable()),
+  terms: z.array(z.array(z.string())),
+  features: z.array(FeaturesSchema),
+  titleTerms: z.array(z.string()),
+  entity: z.string().nullable(),
+  period: z.string().nullable(),
+  normalizedTitle: z.string().nullable(),
+  normalizedText: z.string().nullable(),
+});
+
+const DocEntrySchema = z.object({
+  format: z.literal(DOC_FORMAT),
+  version: z.literal(ENGINE_CACHE_VERSION),
+  key: z.string(),
+  document: z.string(),
+  analysis: AnalysisSchema,
+});
+
+const IndexEntrySchema = z.object({
+  format: z.literal(INDEX_FORMAT),
+  version: z.literal(ENGINE_CACHE_VERSION),
+  key: z.string(),
+  facts: z.number().int().nonnegative(),
+  dump: z.array(z.tuple([z.string(), z.string()])),
+});
+
+/** What a build did, for logs, tests and the bench: which documents were read again, what came from the cache. */
+export interface BuildReport {
+  documents: number;
+  facts: number;
+  /** Documents whose analysis came from the cache. */
+  fromCache: number;
+  /** Ids of the documents analysed in this build (new, changed, or their entry unusable). */
+  analysed: string[];
+  /** The search index imported from the cache, or built (indexed fact by fact). */
+  searchIndex: 'imported' | 'built';
+  /** The cache folder, or null when the build used none. */
+  cacheDir: string | null;
+  /** Whole build, ms (reading the corpus folder included). */
+  ms: number;
+}
+
+export interface EngineCache {
+  readonly dir: string;
+  /** The document's key under the given inputs (see the module comment). */
+  documentKey(doc: CorpusDocument): string;
+  /** Its cached analysis, or null (a warning names an entry that was there but unusable). */
+  readDocument(doc: CorpusDocument, key: string): DocumentAnalysis | null;
+  writeDocument(doc: CorpusDocument, key: string, analysis: DocumentAnalysis): void;
+  /** The key of an index over exactly these documents (their keys, in order). */
+  indexKey(documentKeys: readonly string[]): string;
+  readIndex(key: string, facts: number): SearchDump | null;
+  writeIndex(key: string, facts: number, dump: SearchDump): void;
+  /** Removes entries no longer needed (see MAX_INDEX_DUMPS, MIN_DOC_ENTRIES_KEPT). */
+  prune(documentKeys: readonly string[]): void;
+  /** Warnings met so far (unusable entries, a folder that cannot be written). */
+  readonly warnings: string[];
+}
+
+function sha256(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * The cache in `dir` for documents read under `inputs` (the jieba dictionary's identity, the corpus's user
+ * dictionary, the extraction parameters: whatever besides a document decides its analysis).
+ */
+export function openEngineCache(dir: string, inputs: readonly (string | Uint8Array)[]): EngineCache {
+  const inputsKey = sha256(`v${ENGINE_CACHE_VERSION}`, ...inputs);
+  const warnings: string[] = [];
+  let writable = true;
+  const warn = (message: string) => warnings.push(`engine cache: ${message}`);
+
+  const write = (file: string, data: string) => {
+    if (!writable) return;
+    try {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      try {
+        writeFileSync(tmp, data);
+        renameSync(tmp, file);
+      } catch (err) {
+        rmSync(tmp, { force: true });
+        throw err;
+      }
+    } catch (err) {
+      writable = false;
+      warn(`${dir} cannot be written (${errorText(err)}); building without the cache`);
+    }
+  };
+
+  /** The parsed entry, or null: absent silently, unusable with a warning. */
+  const read = <T>(file: string, schema: z.ZodType<T>, what: string): T | null => {
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') warn(`${what} unreadable (${errorText(err)}), rebuilt`);
+      return null;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      warn(`${what} is corrupt (not JSON), ignored and rebuilt`);
+      return null;
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const version = (json as { version?: unknown } | null)?.version;
+      warn(
+        version !== ENGINE_CACHE_VERSION
+          ? `${what} is from another engine version (${String(version)}), ignored and rebuilt`
+          : `${what} is invalid (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}), ignored and rebuilt`,
+      );
+      return null;
+    }
+    return parsed.data;
+  };
+
+  const docFile = (key: string) => join(dir, `doc-${key}.json`);
+  const indexFile = (key: string) => join(dir, `index-${key}.json`);
+
+  return {
+    dir,
+    warnings,
+    documentKey: (doc) =>
+      sha256(
+        inputsKey,
+        JSON.stringify([doc.id, doc.title, doc.publisher, doc.period, doc.date ?? null, doc.file, doc.format ?? null, doc.pages ?? null]),
+        doc.text,
+      ).slice(0, 32),
+    readDocument(doc, key) {
+      const entry = read(docFile(key), DocEntrySchema, `entry of ${doc.file}`);
+      if (!entry) return null;
+      const a = entry.analysis;
+      const n = a.facts.length;
+      // The key says whose entry it is; these say the entry is whole and fits the text it cites.
+      const fits =
+        entry.key === key &&
+        entry.document === doc.id &&
+        a.normalized.length === n &&
+        a.terms.length === n &&
+        a.features.length === n &&
+        a.facts.every((f) => f.docId === doc.id && doc.text.slice(f.start, f.end) === f.text);
+      if (!fits) {
+        warn(`entry of ${doc.file} does not match the document, ignored and rebuilt`);
+        return null;
+      }
+      return a as DocumentAnalysis;
+    },
+    writeDocument(doc, key, analysis) {
+      write(docFile(key), JSON.stringify({ format: DOC_FORMAT, version: ENGINE_CACHE_VERSION, key, document: doc.id, analysis }));
+    },
+    indexKey: (documentKeys) => sha256(inputsKey, ...documentKeys).slice(0, 32),
+    readIndex(key, facts) {
+      const entry = read(indexFile(key), IndexEntrySchema, 'search index');
+      if (!entry) return null;
+      if (entry.key !== key || entry.facts !== facts) {
+        warn('search index does not match the documents, ignored and rebuilt');
+        return null;
+      }
+      return entry.dump;
+    },
+    writeIndex(key, facts, dump) {
+      write(indexFile(key), JSON.stringify({ format: INDEX_FORMAT, version: ENGINE_CACHE_VERSION, key, facts, dump }));
+    },
+    prune(documentKeys) {
+      if (!writable) return;
+      try {
+        const files = readdirSync(dir);
+        const dumps = files
+          .filter((f) => f.startsWith('index-') && f.endsWith('.json'))
+          .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+          .sort((a, b) => b.t - a.t);
+        for (const { f } of dumps.slice(MAX_INDEX_DUMPS)) rmSync(join(dir, f), { force: true });
+        const docs = files.filter((f) => f.startsWith('doc-') && f.endsWith('.json'));
+        if (docs.length > Math.max(MIN_DOC_ENTRIES_KEPT, 2 * documentKeys.length)) {
+          const keep = new Set(documentKeys.map((k) => `doc-${k}.json`));
+          for (const f of docs) if (!keep.has(f)) rmSync(join(dir, f), { force: true });
+        }
+        // Temporary files a killed process left behind.
+        for (const f of files)
+          if (f.endsWith('.tmp') && Date.now() - statSync(join(dir, f)).mtimeMs > 60_000) rmSync(join(dir, f), { force: true });
+      } catch {
+        // pruning is housekeeping only
+      }
+    },
+  };
+}
+
+function errorText(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : err instanceof Error ? err.message.split('\n')[0]! : String(err);
+}

@@ -1,0 +1,182 @@
+// The persisted engine cache (src/answer/engine-cache.ts): a warm start answers every golden question exactly as a
+// cold build does; a changed document is the only one read again; a corrupt, stale or unwritable cache is ignored
+// with a warning and the engine built anyway.
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildEngineFromDir, ENGINE_CACHE_VERSION, type BuiltEngine } from '../../src/answer/build-engine.js';
+import type { Engine } from '../../src/answer/engine-types.js';
+import { createResponder } from '../../src/app/respond.js';
+import { canonical, PIN_SETS, pinQuestions, type PinCorpus } from '../helpers/golden-pins.js';
+
+const SEED = new URL('../../corpus/', import.meta.url).pathname;
+const FIXTURES = new URL('../fixtures/documents/', import.meta.url).pathname;
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `factbot-cache-${name}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** A corpus folder of its own for a golden set's corpus (the seed corpus copied whole, or one fixture alone). */
+function corpusFolder(corpus: PinCorpus): string {
+  const dir = tempDir('corpus');
+  if ('seed' in corpus) cpSync(SEED, dir, { recursive: true });
+  else cpSync(join(FIXTURES, corpus.fixture), join(dir, corpus.fixture));
+  return dir;
+}
+
+/** Everything an answer says (hits, scores, citations, checked candidates), to compare two engines by. */
+function answerJson(engine: Engine, question: string): string {
+  return JSON.stringify(engine.ask(question));
+}
+
+describe('a warm start answers as a cold build', () => {
+  const corpora = new Map<string, { cold: Engine; warm: BuiltEngine; first: BuiltEngine }>();
+  const engines = async (corpus: PinCorpus) => {
+    const name = 'seed' in corpus ? 'seed' : corpus.fixture;
+    let entry = corpora.get(name);
+    if (!entry) {
+      const dir = corpusFolder(corpus);
+      const cache = tempDir('store');
+      const cold = (await buildEngineFromDir(dir)).engine;
+      const first = await buildEngineFromDir(dir, { engineCache: cache });
+      const warm = await buildEngineFromDir(dir, { engineCache: cache });
+      entry = { cold, first, warm };
+      corpora.set(name, entry);
+    }
+    return entry;
+  };
+
+  it.each(PIN_SETS.map((s) => [s.name, s] as const))(
+    '%s: every question, the same answer',
+    async (_name, set) => {
+      const { cold, first, warm } = await engines(set.corpus);
+      expect(first.report.analysed.length).toBe(first.report.documents);
+      expect(first.report.searchIndex).toBe('built');
+      expect(warm.report).toMatchObject({ fromCache: warm.report.documents, analysed: [], searchIndex: 'imported' });
+      expect(warm.warnings).toEqual([]);
+      expect(warm.engine.facts).toEqual(cold.facts);
+      const coldResponder = createResponder(cold);
+      const warmResponder = createResponder(warm.engine);
+      const questions = pinQuestions(set);
+      expect(questions.length).toBeGreaterThan(0);
+      for (const q of questions) {
+        expect(canonical(q.answer(warm.engine, warmResponder)), `${set.name} ${q.id} ${q.text}`).toBe(
+          canonical(q.answer(cold, coldResponder)),
+        );
+        const asked = q.text.split(' → ')[0]!;
+        expect(answerJson(warm.engine, asked), `${set.name} ${q.id}`).toBe(answerJson(cold, asked));
+      }
+    },
+    120_000,
+  );
+});
+
+describe('a changed document', () => {
+  it('is the only one read again; the others come from the cache', async () => {
+    const dir = tempDir('corpus');
+    const cache = tempDir('store');
+    cpSync(join(SEED, 'hunnan-2019.txt'), join(dir, 'hunnan-2019.txt'));
+    for (const f of ['luoyang-2023-tongjigongbao.txt', 'qiandongnan-2016-tongjigongbao.txt', 'beijing-2024-zhengfu-gongzuo-baogao.txt'])
+      cpSync(join(FIXTURES, f), join(dir, f));
+    const first = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(first.report).toMatchObject({ documents: 4, fromCache: 0, searchIndex: 'built' });
+
+    appendFileSync(join(dir, 'luoyang-2023-tongjigongbao.txt'), '\n全市共有观鸟站17个。\n');
+    const second = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(second.report).toMatchObject({ documents: 4, fromCache: 3, analysed: ['luoyang-2023-tongjigongbao'], searchIndex: 'built' });
+    expect(second.warnings).toEqual([]);
+    const answer = second.engine.ask('洛阳市有多少个观鸟站？');
+    expect(answer.kind).toBe('found');
+    if (answer.kind === 'found') expect(answer.hits[0]!.keyFigure?.raw).toBe('17个');
+    // The same corpus built from scratch answers the same.
+    const cold = (await buildEngineFromDir(dir)).engine;
+    expect(second.engine.facts).toEqual(cold.facts);
+    for (const q of ['洛阳市有多少个观鸟站？', '浑南区有多少家国家高新技术企业？', '浑南区面积多大？'])
+      expect(answerJson(second.engine, q)).toBe(answerJson(cold, q));
+
+    const third = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(third.report).toMatchObject({ fromCache: 4, analysed: [], searchIndex: 'imported' });
+  }, 60_000);
+
+  it('removed or added, leaves the others cached', async () => {
+    const dir = tempDir('corpus');
+    const cache = tempDir('store');
+    cpSync(join(SEED, 'hunnan-2019.txt'), join(dir, 'hunnan-2019.txt'));
+    cpSync(join(FIXTURES, 'luoyang-2023-tongjigongbao.txt'), join(dir, 'luoyang-2023-tongjigongbao.txt'));
+    await buildEngineFromDir(dir, { engineCache: cache });
+    rmSync(join(dir, 'luoyang-2023-tongjigongbao.txt'));
+    writeFileSync(join(dir, 'new.txt'), '新文档\n某县共有观鸟站17个。\n');
+    const next = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(next.report).toMatchObject({ documents: 2, fromCache: 1, analysed: ['new'] });
+    expect(next.engine.documents.map((d) => d.id)).toEqual(['hunnan-2019', 'new']);
+  }, 60_000);
+});
+
+describe('an unusable cache', () => {
+  const setUp = async () => {
+    const dir = tempDir('corpus');
+    const cache = tempDir('store');
+    cpSync(join(SEED, 'hunnan-2019.txt'), join(dir, 'hunnan-2019.txt'));
+    cpSync(join(FIXTURES, 'luoyang-2023-tongjigongbao.txt'), join(dir, 'luoyang-2023-tongjigongbao.txt'));
+    const cold = await buildEngineFromDir(dir, { engineCache: cache });
+    const entries = readdirSync(cache).filter((f) => f.startsWith('doc-'));
+    const index = readdirSync(cache).find((f) => f.startsWith('index-'))!;
+    const luoyang = entries.find((f) => readFileSync(join(cache, f), 'utf8').includes('"document":"luoyang-2023-tongjigongbao"'))!;
+    return { dir, cache, cold: cold.engine, luoyang: join(cache, luoyang), index: join(cache, index) };
+  };
+
+  it('a corrupt document entry is ignored with a warning and rebuilt', async () => {
+    const { dir, cache, cold, luoyang } = await setUp();
+    const text = readFileSync(luoyang, 'utf8');
+    writeFileSync(luoyang, text.slice(0, text.length / 2));
+    const built = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(built.warnings).toEqual([expect.stringMatching(/^engine cache: entry of luoyang-2023-tongjigongbao\.txt is corrupt/)]);
+    expect(built.report).toMatchObject({ fromCache: 1, analysed: ['luoyang-2023-tongjigongbao'] });
+    expect(built.engine.facts).toEqual(cold.facts);
+    // Rebuilt and written again: the next start is warm and quiet.
+    const again = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(again.warnings).toEqual([]);
+    expect(again.report).toMatchObject({ fromCache: 2, searchIndex: 'imported' });
+  }, 60_000);
+
+  it('an entry of another engine version, or one that does not fit its document, is ignored', async () => {
+    const { dir, cache, cold, luoyang } = await setUp();
+    const entry = JSON.parse(readFileSync(luoyang, 'utf8')) as { version: number; analysis: { facts: { text: string }[] } };
+    writeFileSync(luoyang, JSON.stringify({ ...entry, version: ENGINE_CACHE_VERSION + 1 }));
+    const stale = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(stale.warnings).toEqual([expect.stringMatching(/from another engine version/)]);
+    expect(stale.engine.facts).toEqual(cold.facts);
+
+    entry.analysis.facts[0]!.text = '篡改过的句子';
+    writeFileSync(luoyang, JSON.stringify(entry));
+    const tampered = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(tampered.warnings).toEqual([expect.stringMatching(/does not match the document/)]);
+    expect(tampered.engine.facts).toEqual(cold.facts);
+  }, 60_000);
+
+  it('a corrupt search index is ignored and the index built again', async () => {
+    const { dir, cache, cold, index } = await setUp();
+    writeFileSync(index, '{"format":"factbot-search-index","version":1,"key":"x","facts":3,"dump":[["a",');
+    const built = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(built.warnings).toEqual([expect.stringMatching(/^engine cache: search index is corrupt/)]);
+    expect(built.report).toMatchObject({ fromCache: 2, searchIndex: 'built' });
+    expect(answerJson(built.engine, '浑南区面积多大？')).toBe(answerJson(cold, '浑南区面积多大？'));
+  }, 60_000);
+
+  it('a cache folder that cannot be written leaves the build without it, with one warning', async () => {
+    const dir = tempDir('corpus');
+    cpSync(join(SEED, 'hunnan-2019.txt'), join(dir, 'hunnan-2019.txt'));
+    const blocked = join(tempDir('store'), 'file');
+    writeFileSync(blocked, 'not a folder');
+    const built = await buildEngineFromDir(dir, { engineCache: join(blocked, 'cache') });
+    expect(built.warnings).toEqual([expect.stringMatching(/^engine cache: .* cannot be written/)]);
+    expect(built.engine.ask('浑南区面积多大？').kind).toBe('found');
+  }, 60_000);
+});
