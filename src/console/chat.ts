@@ -3,9 +3,20 @@
 // input.
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/index.js';
-import type { ContextStoreOptions } from '../app/index.js';
+import { sourceContext, type ContextStoreOptions } from '../app/index.js';
 import { createEngineHolder, createServedContextStore, type EngineHolder } from '../library/index.js';
-import { FULL_ANSWER_HITS, formatReplyText, renderSource, renderTopics, type Lang } from '../present/index.js';
+import {
+  FULL_ANSWER_HITS,
+  formatReplyText,
+  renderGreeting,
+  renderHelp,
+  renderSmallTalk,
+  renderSource,
+  renderSourceContext,
+  renderTopics,
+  textsFor,
+  type Lang,
+} from '../present/index.js';
 
 /** Console chat options. */
 export interface ConsoleChatOptions {
@@ -27,7 +38,14 @@ export interface ConsoleChatOptions {
 /** The one conversation of the console: as a private chat with one user. */
 const CONSOLE_CHAT = { chatId: 0, userId: 0 } as const;
 
-/** Replies to lines as the bot replies in a private chat, remembering the last question for follow-ups. */
+/** The name the console goes by in "how to ask" texts (there is no bot username here). */
+const CONSOLE_NAME = 'factbot';
+
+/**
+ * Replies to lines as the bot replies in a private chat, remembering the last question for follow-ups. It
+ * takes the bot's commands (/start, /help, /topics, /source, /ask …), and /context (or 原文) shows the last
+ * answer's sentence in its paragraph, as the bot's 原文 button does.
+ */
 export function createLineReplier(
   source: Engine | EngineHolder,
   lang: Lang = 'zh',
@@ -36,18 +54,33 @@ export function createLineReplier(
   const holder = 'current' in source ? source : createEngineHolder(source);
   const store = createServedContextStore(holder, context);
   return (line) => {
-    const { engine, responder } = holder.current();
-    const examples = holder.current().examples.slice(0, 1);
+    const served = holder.current();
+    const { engine, responder } = served;
+    const examples = lang === 'en' ? served.examplesEn : served.examples;
     const text = line.trim();
     const command = /^\/(\w+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
-    if (command?.[1] === 'topics') return renderTopics(engine.topics(), lang, 'plain');
-    if (command?.[1] === 'source') return renderSource(engine.documents, engine.facts.length, lang, 'plain');
-    const question = command?.[1] === 'ask' ? (command[2] ?? '') : text;
-    const response = responder.respond(question, { limit: FULL_ANSWER_HITS, conversation: { store, ...CONSOLE_CHAT } });
+    const name = command?.[1]?.toLowerCase();
+    if (name === 'start')
+      return [renderGreeting(engine.documents, engine.topics(), lang, 'plain'), ...examples.map((q) => `• ${q}`)].join('\n');
+    if (name === 'help') return renderHelp(CONSOLE_NAME, examples[0], lang, 'plain');
+    if (name === 'topics') return renderTopics(engine.topics(), lang, 'plain');
+    if (name === 'source') return renderSource(engine.documents, engine.facts.length, lang, 'plain');
+    if (name === 'context' || text === '原文') {
+      const cited = store.get(CONSOLE_CHAT.chatId, CONSOLE_CHAT.userId)?.cited;
+      const where = cited ? cited.fact.figures.findIndex((f) => f.start === cited.keyFigure?.start) : -1;
+      const found = cited ? sourceContext(engine, cited.fact.id, where >= 0 ? where : null) : null;
+      return found ? renderSourceContext(found, lang, 'plain') : textsFor(lang).openChat;
+    }
+    if (command && name !== 'ask') return textsFor(lang).unknownCommand;
+    const question = name === 'ask' ? (command?.[2] ?? '') : text;
+    const turn = responder.converse(question, { limit: FULL_ANSWER_HITS, conversation: { store, ...CONSOLE_CHAT } });
+    if (turn.kind === 'small-talk') return renderSmallTalk(turn.talk, turn.about, { format: 'plain' });
+    const { response } = turn;
     return formatReplyText(response.reply, {
       lang,
       language: response.language,
-      showQuestion: response.usedContext,
+      showQuestion: response.usedContext || response.reading === 'alone',
+      reading: response.reading,
       examples,
       subjectsEn: engine.vocabulary.subjectsEn,
     });

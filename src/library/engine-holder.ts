@@ -6,14 +6,15 @@ import { EventEmitter } from 'node:events';
 import type { Engine } from '../answer/index.js';
 import { createResponder, type Responder } from '../app/index.js';
 import type { CorpusScan } from '../corpus/index.js';
-import { pickExamples } from '../present/index.js';
 
 /** An engine with what is derived from it once: its responder and the example questions. */
 export interface ServedCorpus {
   readonly engine: Engine;
   readonly responder: Responder;
-  /** The questions behind the /start buttons. */
+  /** The questions behind the /start buttons, each one the engine answers (Responder.examples). */
   readonly examples: readonly string[];
+  /** The same in English. */
+  readonly examplesEn: readonly string[];
   /** 1 for the engine built at start, +1 for each swap. */
   readonly version: number;
   /** The corpus folder as it was when this engine was built (null: not built from a folder). */
@@ -34,7 +35,10 @@ export interface EngineHolder {
 const EXAMPLES = 3;
 
 function serve(engine: Engine, scan: CorpusScan | null, version: number, now: number): ServedCorpus {
-  return { engine, responder: createResponder(engine), examples: pickExamples(engine.topics(), EXAMPLES), version, scan, since: now };
+  const responder = createResponder(engine);
+  const examples = responder.examples('zh', EXAMPLES);
+  const examplesEn = responder.examples('en', EXAMPLES);
+  return { engine, responder, examples, examplesEn, version, scan, since: now };
 }
 
 class Holder extends EventEmitter implements EngineHolder {

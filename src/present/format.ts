@@ -20,7 +20,7 @@ export interface Format {
   italic(raw: string): string;
   /** The answer's key figure: bold and underlined in HTML, 【in brackets】 in plain text. */
   key(raw: string): string;
-  /** Another figure in a quoted sentence: bold in HTML, unmarked in plain text. */
+  /** Another figure in a quoted sentence: unmarked (only the answer's own figure stands out). */
   figure(raw: string): string;
 }
 
@@ -35,7 +35,7 @@ export const htmlFormat: Format = {
   bold: (raw) => `<b>${escapeHtml(oneLine(raw))}</b>`,
   italic: (raw) => `<i>${escapeHtml(oneLine(raw))}</i>`,
   key: (raw) => `<b><u>${escapeHtml(oneLine(raw))}</u></b>`,
-  figure: (raw) => `<b>${escapeHtml(oneLine(raw))}</b>`,
+  figure: (raw) => escapeHtml(oneLine(raw)),
 };
 
 export const plainFormat: Format = {

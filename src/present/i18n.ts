@@ -77,6 +77,33 @@ export interface Texts {
   noMoreRelated: string;
   factGone: string;
   openChat: string;
+  /** Small talk: the answer to a greeting, thanks, goodbye, "who are you" and "what is this document about". */
+  talk: {
+    greeting: string;
+    thanks: string;
+    goodbye: string;
+    /** Who the bot is and what it answers from. */
+    aboutBot: (covers: string) => string;
+    /** What the documents cover: their titles and sections. */
+    aboutDocument: (covers: string, sections: string) => string;
+    /** How to ask, with questions the document answers. */
+    howToAsk: string;
+    /** In a group, where privacy mode lets the bot see only commands, mentions and replies. */
+    howToAskGroup: (bot: string) => string;
+  };
+  /** /start in a group: how to reach the bot there. */
+  groupGreeting: (covers: string, bot: string) => string;
+  /** The 原文 / context button and the view it opens. */
+  contextButton: string;
+  contextHeading: string;
+  tableHeading: (title: string | null) => string;
+  /** How a follow-up was read, after the echoed question. */
+  readAs: { sameSentence: string; alone: string };
+  /** Inline mode, when nothing answers. */
+  inlineNotFoundTitle: string;
+  inlineNotFoundHint: string;
+  /** The button under inline results that opens the private chat. */
+  openPrivateChat: string;
   commands: { start: string; help: string; ask: string; topics: string; source: string };
 }
 
@@ -133,6 +160,25 @@ const zh: Texts = {
   noMoreRelated: '没有更多相关数据了。',
   factGone: '这条数据已不可用，请重新提问。',
   openChat: '请重新提问。',
+  talk: {
+    greeting: '你好！',
+    thanks: '不客气！',
+    goodbye: '再见！有问题随时来问。',
+    aboutBot: (covers) =>
+      `我是文档问答机器人：只根据${covers}回答，每个答案都给出原文句子、确切数字和出处（段落与句子）；文档没有写的，我会直说。`,
+    aboutDocument: (covers, sections) => `我收录的文档是${covers}。${sections ? `内容包括${sections}。` : ''}`,
+    howToAsk: '直接发送问题即可，例如：',
+    howToAskGroup: (bot) => `在群里请用 /ask 问题、@${bot} 问题，或回复我的消息来提问，例如：`,
+  },
+  groupGreeting: (covers, bot) =>
+    `你好！我回答关于${covers}的问题，每个答案都给出原文中的确切数字和出处。在群里，请用 /ask 问题、@${bot} 问题，或回复我的消息来提问（我只能看到这些消息）。也可以私聊我。`,
+  contextButton: '原文',
+  contextHeading: '原文段落',
+  tableHeading: (title) => (title ? `表格：${title}` : '表格'),
+  readAs: { sameSentence: '（按上一条答案的原句回答）', alone: '（按这句话本身理解）' },
+  inlineNotFoundTitle: '不在文档中',
+  inlineNotFoundHint: '文档没有给出这个数据。点这里私聊我，看看能问什么。',
+  openPrivateChat: '私聊提问',
   commands: {
     start: '开始使用与示例问题',
     help: '怎么提问',
@@ -198,6 +244,25 @@ const en: Texts = {
   noMoreRelated: 'No more related data.',
   factGone: 'This fact is no longer available, please ask again.',
   openChat: 'Please ask again.',
+  talk: {
+    greeting: 'Hello!',
+    thanks: 'You are welcome!',
+    goodbye: 'Goodbye! Ask again any time.',
+    aboutBot: (covers) =>
+      `I answer questions from ${covers} only: every answer quotes the sentence, gives the exact figure and says where it stands (paragraph and sentence). When the document does not say, I tell you so.`,
+    aboutDocument: (covers, sections) => `My documents: ${covers}.${sections ? ` They cover ${sections}.` : ''}`,
+    howToAsk: 'Just send a question, in English or Chinese, for example:',
+    howToAskGroup: (bot) => `In a group, ask with /ask question, @${bot} question, or reply to one of my messages, for example:`,
+  },
+  groupGreeting: (covers, bot) =>
+    `Hello! I answer questions about ${covers}, with the exact figure and where it stands. In a group, ask with /ask question, @${bot} question, or reply to one of my messages (those are the messages I can see). You can also message me privately.`,
+  contextButton: 'Context',
+  contextHeading: 'The paragraph',
+  tableHeading: (title) => (title ? `Table: ${title}` : 'Table'),
+  readAs: { sameSentence: ' (answered from the sentence just cited)', alone: ' (read on its own)' },
+  inlineNotFoundTitle: 'Not in the document',
+  inlineNotFoundHint: 'The document does not give this. Tap to open a private chat and see what you can ask.',
+  openPrivateChat: 'Ask in a private chat',
   commands: {
     start: 'Start and example questions',
     help: 'How to ask',

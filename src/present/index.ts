@@ -10,3 +10,4 @@ export * from './render-reply.js';
 export * from './render.js';
 export * from './reply-format.js';
 export * from './chart/index.js';
+export * from './render-talk.js';

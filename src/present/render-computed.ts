@@ -57,7 +57,7 @@ export function renderComputed(answer: ComputedAnswer, options: RenderOptions = 
   // The engine's own words around the figures follow a Traditional asker's script; quotes never do.
   const frame = (text: string) => (locale === 'zh-Hant' ? toTraditional(text) : text);
   const lines: string[] = [];
-  if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, locale, fmt));
+  if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, locale, fmt, options.reading));
   const [headline, ...rest] = computedSummary(answer, english, names).map(frame);
   if (headline !== undefined) lines.push(fmt.bold(headline));
   lines.push(...rest.map((line) => fmt.text(line)));

@@ -39,12 +39,18 @@ function headline(hit: Hit, fmt: Format, names: SubjectNames): string | null {
 }
 
 /** The English answer block for one hit: figure and measure, the sentence quoted, the citation. */
-export function renderHitEnglish(hit: Hit, asked: AskedKind, fmt: Format, names: SubjectNames = NO_SUBJECT_NAMES): string[] {
+export function renderHitEnglish(
+  hit: Hit,
+  asked: AskedKind,
+  fmt: Format,
+  names: SubjectNames = NO_SUBJECT_NAMES,
+  style: 'full' | 'short' = 'full',
+): string[] {
   const top = SENTENCE_ANSWERS.has(asked) ? null : headline(hit, fmt, names);
   return [
     top ?? fmt.text('The document says:'),
     quoted(markFigures(hit.fact, hit.keyFigure, fmt)),
-    renderSourceLine(hit.citation, LOCALE, fmt),
+    renderSourceLine(hit.citation, LOCALE, fmt, style === 'short'),
   ];
 }
 
@@ -62,7 +68,7 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
   const { fmt, style } = renderingOf(options);
   const names = options.subjectsEn ?? NO_SUBJECT_NAMES;
   const lines: string[] = [];
-  if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, LOCALE, fmt));
+  if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, LOCALE, fmt, options.reading));
   switch (answer.kind) {
     case 'found': {
       const [first, ...related] = answer.hits;
@@ -70,7 +76,7 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
         lines.push(fmt.text(textsFor(LOCALE).notFound(answer.question)));
         break;
       }
-      lines.push(...renderHitEnglish(first, answer.asked, fmt, names));
+      lines.push(...renderHitEnglish(first, answer.asked, fmt, names, style));
       if (style === 'full' && related.length > 0) {
         lines.push('', fmt.bold(textsFor(LOCALE).relatedHeading));
         for (const hit of related) lines.push(...renderRelatedEnglish(hit, first.citation.document, fmt, names));
@@ -85,8 +91,11 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
             figure: hit.keyFigure ? renderFigureEnglish(hit.keyFigure) : '',
           }))
         : null;
-      if (near) lines.push(...near);
-      else
+      if (near) {
+        lines.push(...near);
+        if (style === 'full' && answer.suggestions.length > 0)
+          lines.push('', ...renderSuggestions(answer.suggestions, { locale: LOCALE, fmt, style }));
+      } else
         lines.push(
           fmt.text(textsFor(LOCALE).notFound(answer.question)),
           ...renderSuggestions(answer.suggestions, { locale: LOCALE, fmt, style }),

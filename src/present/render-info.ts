@@ -39,6 +39,16 @@ export function renderGreeting(
   return fmt.text(texts[lang].greeting(describeDocuments(documents, lang), quotedSections));
 }
 
+/** /start in a group: what the bot does and how to reach it there (/ask, a mention, a reply: privacy mode). */
+export function renderGroupGreeting(
+  documents: readonly DocumentInfo[],
+  botUsername: string,
+  lang: Lang,
+  format: TextFormat = 'html',
+): string {
+  return formatFor(format).text(texts[lang].groupGreeting(describeDocuments(documents, lang), botUsername));
+}
+
 /** How to ask in private chats, groups and inline mode. */
 export function renderHelp(botUsername: string, example: string | undefined, lang: Lang, format: TextFormat = 'html'): string {
   const fmt = formatFor(format);

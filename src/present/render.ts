@@ -1,6 +1,7 @@
 // Answer → message text. HTML for Telegram (every user or document text escaped), plain for the console.
 // No ranking here: the engine decides what the answer is, this only words it.
 import type { Answer, Citation, Hit } from '../answer/index.js';
+import type { Reading } from '../app/index.js';
 import type { Fact, Figure } from '../facts/index.js';
 import type { QuestionLanguage } from '../text/index.js';
 import type { SubjectNames } from './english/index.js';
@@ -34,6 +35,8 @@ export interface RenderOptions {
   examples?: readonly string[];
   /** The corpus's English names of its subjects (Engine.vocabulary.subjectsEn), for English replies. Default none. */
   subjectsEn?: SubjectNames;
+  /** How the question was read (respond() tells it): the echo line says so for a follow-up. Default 'own'. */
+  reading?: Reading;
 }
 
 /** How much of a user's question is echoed back at most. */
@@ -59,9 +62,29 @@ export function colonOf(locale: Locale): string {
   return locale === 'en' ? ': ' : '：';
 }
 
-/** "问：…" — the question as asked (or as a follow-up was understood), clipped. */
-export function renderQuestionLine(question: string, locale: Locale, fmt: Format): string {
-  return fmt.bold(`${textsFor(locale).questionLabel}${colonOf(locale)}`) + fmt.text(clip(question, ECHO_LIMIT));
+/**
+ * "问：…" — the question as asked (or as a follow-up was understood), clipped; a follow-up answered from the
+ * sentence just cited, or read on its own, says so.
+ */
+export function renderQuestionLine(question: string, locale: Locale, fmt: Format, reading: Reading = 'own'): string {
+  const t = textsFor(locale);
+  const note = reading === 'same-sentence' ? t.readAs.sameSentence : reading === 'alone' ? t.readAs.alone : '';
+  return fmt.bold(`${t.questionLabel}${colonOf(locale)}`) + fmt.text(clip(question, ECHO_LIMIT)) + (note ? fmt.italic(note) : '');
+}
+
+/** A document's short name for group citations: its title, cut to a few characters. */
+export function shortTitle(title: string): string {
+  const chars = Array.from(title);
+  return chars.length <= 10 ? title : `${chars.slice(0, 8).join('')}…`;
+}
+
+/** "《沈阳市浑南区重塑…》 · 投资兴业的热土 · 第5段": the short citation of group answers (the full one is behind 原文). */
+export function renderShortCitation(citation: Citation, locale: Locale, fmt: Format): string {
+  const parts = [fmt.text(`《${shortTitle(citation.title)}》`)];
+  if (citation.page !== undefined) parts.push(fmt.text(textsFor(locale).page(citation.page)));
+  if (citation.section) parts.push(fmt.text(clip(citation.section, 12)));
+  parts.push(fmt.text(locale === 'en' ? `para. ${citation.paragraph}` : `第${citation.paragraph}段`));
+  return parts.join(' · ');
 }
 
 /** At most `limit` characters (code points) of a text on one line, with "…" when cut. */
@@ -126,9 +149,10 @@ export function renderCitation(citation: Citation, locale: Locale, fmt: Format, 
   return parts.join(' · ');
 }
 
-/** "出处：《title》… · 第5段第2句", the label in italics. */
-export function renderSourceLine(citation: Citation, locale: Locale, fmt: Format): string {
-  return fmt.italic(`${textsFor(locale).sourceLabel}${colonOf(locale)}`) + renderCitation(citation, locale, fmt);
+/** "出处：《title》… · 第5段第2句", the label in italics; `short` (groups): the short citation. */
+export function renderSourceLine(citation: Citation, locale: Locale, fmt: Format, short = false): string {
+  const label = fmt.italic(`${textsFor(locale).sourceLabel}${colonOf(locale)}`);
+  return label + (short ? renderShortCitation(citation, locale, fmt) : renderCitation(citation, locale, fmt));
 }
 
 export function quoted(sentence: string): string {
@@ -143,13 +167,16 @@ export function describeHit(hit: Hit): string {
   return measure ? `${figure.raw} · ${measure}` : figure.raw;
 }
 
-/** The answer block for one hit: key figure, the cited sentence, the citation. */
-export function renderHit(hit: Hit, locale: Locale, fmt: Format): string[] {
+/**
+ * The answer block for one hit: key figure, the cited sentence, the citation (short in groups). A hit with
+ * no key figure (a list, a definition, who or where) is answered by its sentence alone, with no headline.
+ */
+export function renderHit(hit: Hit, locale: Locale, fmt: Format, style: 'full' | 'short' = 'full'): string[] {
   const t = textsFor(locale);
   const lines: string[] = [];
   if (hit.keyFigure !== null) lines.push(`${fmt.text(`${t.answerLabel}${colonOf(locale)}`)}${fmt.key(hit.keyFigure.raw)}`);
   lines.push(quoted(markFigures(hit.fact, hit.keyFigure, fmt)));
-  lines.push(renderSourceLine(hit.citation, locale, fmt));
+  lines.push(renderSourceLine(hit.citation, locale, fmt, style === 'short'));
   return lines;
 }
 
@@ -225,12 +252,12 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
   const { locale, fmt, style } = renderingOf(options);
   const t = textsFor(locale);
   const lines: string[] = [];
-  if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, locale, fmt));
+  if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, locale, fmt, options.reading));
   switch (answer.kind) {
     case 'found': {
       const [first, ...related] = answer.hits;
       if (first === undefined) break;
-      lines.push(...renderHit(first, locale, fmt));
+      lines.push(...renderHit(first, locale, fmt, style));
       if (style === 'full' && related.length > 0) {
         lines.push('', fmt.bold(t.relatedHeading));
         for (const hit of related) lines.push(...renderRelated(hit, first.citation.document, locale, fmt));
@@ -241,6 +268,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
       const near = answer.closest ? renderNearAnswer(answer, locale, fmt) : null;
       if (near) {
         lines.push(...near);
+        if (style === 'full' && answer.suggestions.length > 0)
+          lines.push('', ...renderSuggestions(answer.suggestions, { locale, fmt, style }));
         break;
       }
       lines.push(fmt.text(t.notFound(clip(answer.question, ECHO_LIMIT))));

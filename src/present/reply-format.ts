@@ -3,7 +3,7 @@
  * renderer every medium shares (render-reply.ts) in its plain format, so the CLI and the console print the
  * same answer; the CLI adds the score parts with --debug. Telegram HTML: renderReply with format 'html'.
  */
-import type { Reply } from '../app/index.js';
+import type { Reading, Reply } from '../app/index.js';
 import type { QuestionLanguage } from '../text/index.js';
 import { answerToJson, type AnswerJson } from './answer-json.js';
 import { computedToJson, type ComputedJson } from './computed-json.js';
@@ -18,6 +18,8 @@ export interface ReplyFormatOptions {
   lang?: Lang;
   /** Start with the question as it was understood (a follow-up). Default false. */
   showQuestion?: boolean;
+  /** How the question was read (respond() tells it), for the echo line. Default 'own'. */
+  reading?: Reading;
   /** Questions to offer when the input was empty or unreadable. */
   examples?: readonly string[];
   /** Add each hit's score breakdown (ask --debug). */
@@ -33,6 +35,7 @@ export function formatReplyText(reply: Reply, options: ReplyFormatOptions = {}):
     format: 'plain',
     style: 'full',
     showQuestion: options.showQuestion ?? false,
+    reading: options.reading ?? 'own',
     examples: options.examples ?? [],
     ...(options.subjectsEn ? { subjectsEn: options.subjectsEn } : {}),
   });

@@ -130,6 +130,9 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     get examples() {
       return holder.current().examples;
     },
+    get examplesEn() {
+      return holder.current().examplesEn;
+    },
     holder,
     documents: deps.documents ?? null,
     admins: new Set(options.adminUserIds ?? []),

@@ -30,7 +30,7 @@ describe('follow-up contexts after a swap', () => {
     // User 1's question was about the document removed: the context is gone.
     expect(store.get(1, 1)).toBeNull();
     // User 2's still holds, re-read by the engine now in service, and a follow-up uses it.
-    expect(store.get(1, 2)?.original).toBe('智能制造在建项目有多少个？');
+    expect(store.get(1, 2)?.frame.original).toBe('智能制造在建项目有多少个？');
     const followUp = ask('那计划投资呢？', 2);
     expect(followUp.usedContext).toBe(true);
     expect(followUp.reply.kind === 'found' && followUp.reply.hits[0]!.keyFigure?.raw).toBe('414.5亿元');

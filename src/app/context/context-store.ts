@@ -3,6 +3,7 @@
  * bounded (least recently used entries go first), expiring after a few minutes, and lost on
  * restart without harm (a follow-up then simply stands on its own).
  */
+import type { Hit } from '../../answer/index.js';
 import type { QuestionFrame } from '../../question/index.js';
 import { rewriteFollowUp, type FollowUpOptions } from './follow-up.js';
 
@@ -23,8 +24,18 @@ export const DEFAULT_CONTEXT_OPTIONS: Required<ContextStoreOptions> = {
 
 export type ChatId = string | number;
 
-/** Each entry is the previous question as read (its frame); the tests of the store itself keep strings. */
-export interface ContextStore<T = QuestionFrame> {
+/**
+ * One user's last turn in a chat: the last question as resolved (a follow-up's rewrite; after a follow-up
+ * the document could not answer, the question before it), and the fact the last answer cited, so a
+ * follow-up can be answered from that very sentence ("是去年的几倍？").
+ */
+export interface ConversationTurn {
+  frame: QuestionFrame;
+  cited: Hit | null;
+}
+
+/** Each entry is the previous turn; the tests of the store itself keep strings. */
+export interface ContextStore<T = ConversationTurn> {
   /** The previous question of this user in this chat, or null when there is none or it expired. */
   get(chatId: ChatId, userId: ChatId): T | null;
   /** Remembers a question (store the resolved form, so a chain of follow-ups keeps its subject). */
@@ -34,7 +45,7 @@ export interface ContextStore<T = QuestionFrame> {
   size(): number;
 }
 
-export function createContextStore<T = QuestionFrame>(options: ContextStoreOptions = {}): ContextStore<T> {
+export function createContextStore<T = ConversationTurn>(options: ContextStoreOptions = {}): ContextStore<T> {
   const { ttlMs, maxEntries, now } = { ...DEFAULT_CONTEXT_OPTIONS, ...options };
   if (!(ttlMs > 0)) throw new RangeError(`createContextStore: ttlMs must be positive, got ${ttlMs}`);
   if (!(maxEntries >= 1)) throw new RangeError(`createContextStore: maxEntries must be at least 1, got ${maxEntries}`);
@@ -73,8 +84,9 @@ export interface ResolvedFrame {
 }
 
 /**
- * Reads a question in its chat context and remembers the result: a follow-up is rewritten from the previous
- * question (the rewrite read by `read`, the engine's question reader); a full question replaces the context.
+ * Reads a question in its chat context: a follow-up is rewritten from the previous resolved question (the
+ * rewrite read by `read`, the engine's question reader). With `remember` (the default) the result becomes
+ * the context; respond() remembers itself, once it knows what was answered.
  */
 export function resolveInContext(
   store: ContextStore,
@@ -83,10 +95,11 @@ export function resolveInContext(
   frame: QuestionFrame,
   read: (question: string) => QuestionFrame,
   options: FollowUpOptions = {},
+  remember = true,
 ): ResolvedFrame {
   const previous = frame.followUp === null ? null : store.get(chatId, userId);
-  const rewritten = previous === null ? null : rewriteFollowUp(previous, frame, options);
+  const rewritten = previous === null ? null : rewriteFollowUp(previous.frame, frame, options);
   const resolved = rewritten === null ? { frame, usedContext: false } : { frame: read(rewritten), usedContext: true };
-  store.set(chatId, userId, resolved.frame);
+  if (remember) store.set(chatId, userId, { frame: resolved.frame, cited: null });
   return resolved;
 }

@@ -32,8 +32,10 @@ export interface BotRuntime {
   logger: Logger;
   limits: RateLimits;
   rateLimit: RateLimitOptions;
-  /** The questions behind the /start buttons (callback data holds their index). */
+  /** The questions behind the /start buttons (callback data holds their index), each one the engine answers. */
   readonly examples: readonly string[];
+  /** The same in English, for users whose language_code is English. */
+  readonly examplesEn: readonly string[];
   /** ALLOWED_CHAT_IDS: the only chats answered, or null for every chat. */
   allowedChats: ReadonlySet<number> | null;
   /** Chats not allowed that were already told so (bounded), so each hears it once. */

@@ -1,14 +1,17 @@
-// Button presses: an example question from /start, or "更多相关数据". Every callback query is answered.
+// Button presses: an example question from /start, 原文 / context, or "更多相关数据". Every callback query is
+// answered. In groups a press is not counted as a question (the per-user group limit); in private chats it
+// counts as a request, as everything does there.
 import { Composer, type Context } from 'telegraf';
 import { answerQuestion } from '../answer-question.js';
 import { replyLocale, textsFor } from '../../../present/index.js';
 import { decodeCallback, moreKeyboard, type CallbackAction } from '../keyboard.js';
-import { renderMore } from '../../../present/index.js';
+import { renderMore, renderSourceContext } from '../../../present/index.js';
+import { sourceContext } from '../../../app/index.js';
 import { RELATED_PAGE_SIZE, allowRequest, langOf, type BotRuntime } from '../runtime.js';
 import { isGroup, sendHtml, type Destination } from '../../transport/send.js';
 
-function factIdOf(action: Extract<CallbackAction, { kind: 'more' | 'more-at' }>, rt: BotRuntime): string | undefined {
-  if (action.kind === 'more') return rt.engine.factById(action.factId)?.id;
+function factIdOf(action: Exclude<CallbackAction, { kind: 'example' }>, rt: BotRuntime): string | undefined {
+  if (action.kind === 'more' || action.kind === 'context') return rt.engine.factById(action.factId)?.id;
   return rt.engine.facts[action.factIndex]?.id;
 }
 
@@ -42,10 +45,10 @@ export function callbacksFeature(rt: BotRuntime): Composer<Context> {
           ? { threadId: message.message_thread_id }
           : {}),
       };
-      if (!(await allowRequest(ctx, rt, null))) return;
+      if (!isGroup(message.chat) && !(await allowRequest(ctx, rt, null))) return;
 
       if (action.kind === 'example') {
-        const question = rt.examples[action.index];
+        const question = (action.language === 'en' ? rt.examplesEn : rt.examples)[action.index];
         await answer();
         if (question !== undefined) await answerQuestion(ctx, rt, question, to, { showQuestion: true });
         return;
@@ -57,7 +60,17 @@ export function callbacksFeature(rt: BotRuntime): Composer<Context> {
         await answer(t.factGone);
         return;
       }
-      const related = rt.engine.related(factId, action.offset + RELATED_PAGE_SIZE + 1);
+      if (action.kind === 'context' || action.kind === 'context-at') {
+        const context = sourceContext(rt.engine, factId, action.figure);
+        if (context === null) {
+          await answer(t.factGone);
+          return;
+        }
+        await answer();
+        await sendHtml(ctx.telegram, to, renderSourceContext(context, language === 'en' ? 'en' : lang));
+        return;
+      }
+      const related = rt.responder.related(factId, action.offset + RELATED_PAGE_SIZE + 1);
       const page = related.slice(action.offset, action.offset + RELATED_PAGE_SIZE);
       if (page.length === 0) {
         await answer(t.noMoreRelated);

@@ -1,6 +1,8 @@
 // Inline mode: "@Bot 问题" in any chat lists up to five facts; picking one sends the full cited answer. A
 // question that needs several figures gets one result, the computed answer. An English question gets
-// English titles, descriptions and messages. Inline queries have no chat, so no follow-ups here.
+// English titles, descriptions and messages. Inline queries have no chat, so no follow-ups here. When nothing
+// answers, one "不在文档中 / Not in the document" result carries the refusal (with questions to try instead),
+// and a button above the results opens the private chat.
 import { Composer, type Context } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
 import type { Answer, Hit } from '../../../answer/index.js';
@@ -16,8 +18,15 @@ import { scrubOutgoing } from '../../transport/send.js';
 /** Seconds Telegram may cache an inline answer. Short: the corpus changes only with a redeploy, but labels follow the user's language. */
 const INLINE_CACHE_SECONDS = 60;
 
-function article(index: number, title: string, description: string, html: string): InlineQueryResultArticle {
+function article(
+  index: number,
+  title: string,
+  description: string,
+  html: string,
+  link?: { text: string; url: string },
+): InlineQueryResultArticle {
   return {
+    ...(link ? { reply_markup: { inline_keyboard: [[link]] } } : {}),
     type: 'article',
     id: String(index),
     title: clip(title, 100),
@@ -48,12 +57,34 @@ function computedResult(answer: ComputedAnswer, index: number, options: RenderOp
   return article(index, headline.replace(/^▶\s*/, ''), rest.join(' '), html);
 }
 
-function results(rt: BotRuntime, question: string, lang: Lang, limit: number, start: number): InlineQueryResultArticle[] {
+/** The deep link that opens the private chat with the bot, /start sent with a payload. */
+export function privateChatLink(botUsername: string, payload = INLINE_START_PARAMETER): string {
+  return `https://t.me/${botUsername}?start=${payload}`;
+}
+
+/** The /start payload of the inline button (letters, digits, _ and -; at most 64). */
+export const INLINE_START_PARAMETER = 'inline';
+
+/** A refusal as one result: its title says it is not in the document, its message is the refusal itself. */
+function notFoundResult(reply: Answer, index: number, options: RenderOptions, bot: string): InlineQueryResultArticle {
+  const t = textsFor(options.language === 'en' ? 'en' : options.lang === 'en' ? 'en' : 'zh');
+  const html = renderReply(reply, { ...options, style: 'full', showQuestion: reply.question !== '' });
+  return article(index, t.inlineNotFoundTitle, t.inlineNotFoundHint, html, { text: t.openPrivateChat, url: privateChatLink(bot) });
+}
+
+function results(
+  rt: BotRuntime,
+  question: string,
+  lang: Lang,
+  limit: number,
+  start: number,
+  bot: string | null,
+): InlineQueryResultArticle[] {
   const { reply, language } = rt.responder.respond(question, { limit });
   const options: RenderOptions = { lang, language, subjectsEn: rt.engine.vocabulary.subjectsEn };
   // A computed answer is one result, also when it cannot be computed: it says which figure is missing.
   if (reply.kind === 'computed') return [computedResult(reply, start, options)];
-  if (reply.kind !== 'found') return [];
+  if (reply.kind !== 'found') return bot !== null && reply.kind === 'not-found' ? [notFoundResult(reply, start, options, bot)] : [];
   return reply.hits.slice(0, limit).map((hit, i) => hitResult(reply, hit, start + i, options));
 }
 
@@ -69,11 +100,17 @@ export function inlineFeature(rt: BotRuntime): Composer<Context> {
     const found: InlineQueryResultArticle[] = [];
     if (query === '') {
       // Nothing typed yet: show the answers to the example questions.
-      for (const example of rt.examples) found.push(...results(rt, example, lang, 1, found.length));
+      for (const example of lang === 'en' ? rt.examplesEn : rt.examples) found.push(...results(rt, example, lang, 1, found.length, null));
     } else {
-      found.push(...results(rt, query, lang, INLINE_RESULTS, 0));
+      found.push(...results(rt, query, lang, INLINE_RESULTS, 0, ctx.me));
     }
-    await ctx.answerInlineQuery(found, { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
+    const t = textsFor(lang);
+    await ctx.answerInlineQuery(found, {
+      cache_time: INLINE_CACHE_SECONDS,
+      is_personal: true,
+      // Above the results: open the private chat (Bot API 6.7's button; switch_pm_text before it).
+      button: { text: t.openPrivateChat, start_parameter: INLINE_START_PARAMETER },
+    });
   });
 
   return feature;

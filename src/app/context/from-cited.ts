@@ -1,0 +1,71 @@
+/**
+ * A follow-up answered from the sentence just cited: after "浑南区有多少家国家高新技术企业？" (412家, in
+ * "…其中，2019年上半年新认定国家高新技术企业74家，为2018年同期认定量的3.4倍"), "上半年新认定了多少？" is
+ * the 74家 and "是去年的几倍？" the 3.4倍 of that same sentence. Taken only when the question names nothing
+ * the sentence lacks and one figure of the kind asked (other than the one already given) fits it best.
+ */
+import type { Fact, Figure } from '../../facts/index.js';
+import { ANSWERING_FIGURE_KINDS, type QuestionFrame } from '../../question/index.js';
+
+/** Question words, fillers and period words: what is left names the thing asked about. */
+const NOT_CONTENT =
+  /多少|几[倍个家人户项次年]?|什么|哪些|哪个|怎么样|如何|吗|呢|吧|啊|了|的|是|有|为|达到|一共|总共|请问|那么?|其中|这个|这些|那个|上半年|下半年|全年|去年|今年|同期|目前|现在|当时|(?:19|20)\d{2}年?|[？?。，,！!\s]/g;
+
+/** Words of a question ("新认定") as the bigrams they are made of; a single character stands alone. */
+function bigrams(text: string): string[] {
+  const chars = Array.from(text);
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** The comma piece a figure stands in. */
+function pieceAround(text: string, f: Figure): string {
+  const before =
+    text
+      .slice(0, f.start)
+      .split(/[，,；;。]/)
+      .pop() ?? '';
+  const after = text.slice(f.end).split(/[，,；;。]/)[0] ?? '';
+  return before + f.raw + after;
+}
+
+const PERIOD_ASKED = /上半年|下半年|一季度|二季度|三季度|四季度/g;
+
+/**
+ * The figure of the cited fact that answers a follow-up, or null when the question is not about that
+ * sentence. `given` is the figure already given as the answer (asked again, it is no follow-up).
+ */
+export function figureFromCited(frame: QuestionFrame, fact: Fact, given: Figure | null): Figure | null {
+  if (frame.searchLanguage !== 'zh' || frame.operation !== null || frame.text.length > 20) return null;
+  const asked = frame.asked;
+  if (asked === null) return null;
+  const kinds = ANSWERING_FIGURE_KINDS[asked];
+  if (kinds === null) return null;
+  const content = frame.text.replace(NOT_CONTENT, '');
+  const words = bigrams(content);
+  // Every word of the question must be in the sentence: a question about something else is a new question.
+  if (words.some((w) => !fact.text.includes(w))) return null;
+  // A bare "有多少？" names nothing: unless it asks for a kind of figure by itself (几倍, 百分之几), it is not this.
+  if (words.length === 0 && asked !== 'multiple' && asked !== 'percent' && frame.times.length === 0) return null;
+  const periods = frame.text.match(PERIOD_ASKED) ?? [];
+  const candidates = fact.figures.filter(
+    (f) =>
+      kinds.includes(f.kind) &&
+      f.kind !== 'date' &&
+      f.role !== 'threshold' &&
+      !(given !== null && f.start === given.start) &&
+      periods.every((p) => (f.period ?? f.time ?? '').includes(p) || pieceAround(fact.text, f).includes(p)),
+  );
+  if (candidates.length === 0) return null;
+  const scoreOf = (f: Figure) => {
+    const piece = pieceAround(fact.text, f);
+    return words.filter((w) => piece.includes(w)).length * 2 + (kinds[0] === f.kind ? 1 : 0);
+  };
+  const best = candidates.reduce((a, b) => (scoreOf(b) > scoreOf(a) ? b : a));
+  // Words asked must stand near the figure, unless the kind alone tells it (the one multiple of the sentence).
+  if (words.length > 0 && scoreOf(best) < words.length * 2) return null;
+  const tied = candidates.filter((f) => scoreOf(f) === scoreOf(best));
+  return tied.length === 1 ? best : null;
+}

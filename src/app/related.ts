@@ -1,0 +1,136 @@
+/**
+ * Related facts that are related: a fact is offered beside an answer (and behind "更多相关数据") only when
+ * one of its figures measures the same thing as the answer's figure (计划总投资 beside 计划总投资), names
+ * the same subject, or measures something of the same kind (…项目 beside …项目), or when the engine ranked it
+ * a strong match for the question itself. Never a sentence only because it stands nearby.
+ */
+import type { Answer, Engine, Hit } from '../answer/index.js';
+import type { Fact, Figure } from '../facts/index.js';
+
+/** Below this, a fact is not related (a shared measure scores 3, a shared head noun 1). */
+const MIN_RELATEDNESS = 1;
+/** A ranked match at least this share of the answer's score stays as a related line whatever it measures. */
+const STRONG_MATCH = 0.85;
+
+function measures(fact: Fact): string[] {
+  return fact.figures
+    .filter((f) => f.kind !== 'date' && f.kind !== 'label' && f.role !== 'threshold')
+    .map((f) => f.measure ?? f.subject)
+    .filter((m): m is string => m !== null && m.length >= 2 && !/^(?:同比|环比|比上年)$/.test(m));
+}
+
+/** The last two characters of a measure: its head noun most of the time (项目, 企业, 人才, 工作站 → 作站). */
+function head(m: string): string {
+  return m.slice(-2);
+}
+
+/** How related `other` is to `fact`, whose figure `key` was the answer (null: the fact as a whole). */
+export function relatedness(fact: Fact, key: Figure | null, other: Fact): number {
+  if (other.id === fact.id) return 0;
+  const mine = key ? [key.measure ?? key.subject].filter((m): m is string => m !== null && m.length >= 2) : measures(fact);
+  if (mine.length === 0 && fact.subject) mine.push(fact.subject);
+  const theirs = measures(other);
+  let score = 0;
+  for (const m of mine) {
+    for (const t of theirs) {
+      if (t === m) score = Math.max(score, 3);
+      else if (t.includes(m) || m.includes(t)) score = Math.max(score, 2);
+      else if (head(t) === head(m)) score = Math.max(score, 1);
+    }
+    if (m.length >= 3 && other.text.includes(m)) score = Math.max(score, 1.5);
+  }
+  if (fact.subject !== null && other.subject === fact.subject) score = Math.max(score, 2);
+  return score;
+}
+
+export interface RelatedFinder {
+  /** Facts related to one (best first), for the "more" button; pages are slices of it. */
+  of(factId: string, limit: number): Hit[];
+  /** An answer with its related lines kept only when related; the answer itself is untouched. */
+  filter(answer: Extract<Answer, { kind: 'found' }>): Extract<Answer, { kind: 'found' }>;
+}
+
+export function createRelatedFinder(engine: Engine): RelatedFinder {
+  const cache = new Map<string, string[]>();
+  const docFacts = new Map<string, Fact[]>();
+  for (const f of engine.facts) {
+    const list = docFacts.get(f.docId) ?? [];
+    list.push(f);
+    docFacts.set(f.docId, list);
+  }
+  const order = new Map(engine.facts.map((f, i) => [f.id, i]));
+  /** Ids of related facts, most related first, then nearest. */
+  const relatedIds = (fact: Fact, key: Figure | null): string[] => {
+    const cacheKey = `${fact.id}\u0000${key?.start ?? ''}`;
+    let ids = cache.get(cacheKey);
+    if (ids === undefined) {
+      const at = order.get(fact.id) ?? 0;
+      ids = (docFacts.get(fact.docId) ?? [])
+        .map((other) => ({ other, score: relatedness(fact, key, other) }))
+        .filter((r) => r.score >= MIN_RELATEDNESS)
+        .map((r) => ({ ...r, score: r.score + (r.other.section === fact.section ? 0.25 : 0) }))
+        .sort((a, b) => b.score - a.score || Math.abs((order.get(a.other.id) ?? 0) - at) - Math.abs((order.get(b.other.id) ?? 0) - at))
+        .map((r) => r.other.id);
+      cache.set(cacheKey, ids);
+    }
+    return ids;
+  };
+  /** Related facts as hits, through the engine (their citations); the engine's neighbours fill nothing. */
+  const asHits = (ids: readonly string[], limit: number): Hit[] => {
+    const hits: Hit[] = [];
+    for (const id of ids.slice(0, limit)) {
+      const fact = engine.factById(id);
+      if (fact) hits.push(hitOf(engine, fact));
+    }
+    return hits;
+  };
+  return {
+    of(factId, limit) {
+      const fact = engine.factById(factId);
+      return fact ? asHits(relatedIds(fact, null), limit) : [];
+    },
+    filter(answer) {
+      const [top, ...rest] = answer.hits;
+      if (top === undefined || rest.length === 0) return answer;
+      const ids = relatedIds(top.fact, top.keyFigure);
+      const kept = rest.filter((h) => ids.includes(h.fact.id) || (h.score > 0 && h.score >= top.score * STRONG_MATCH));
+      // Fill the lines the filter emptied with related facts, never with neighbours.
+      const more = ids.filter((id) => !kept.some((h) => h.fact.id === id)).slice(0, rest.length - kept.length);
+      return { ...answer, hits: [top, ...kept, ...asHits(more, more.length)] };
+    },
+  };
+}
+
+/** A fact as an unranked hit with its citation, as the engine cites it. */
+export function hitOf(engine: Engine, fact: Fact): Hit {
+  const doc = engine.documents.find((d) => d.id === fact.docId);
+  const splitSentence = engine.facts.some(
+    (f) => f.docId === fact.docId && f.paragraph === fact.paragraph && f.sentence === fact.sentence && f.clause > 1,
+  );
+  const page = pageOf(doc?.pages ?? null, fact.start);
+  return {
+    fact,
+    keyFigure: fact.figures.find((f) => f.kind !== 'date' && f.kind !== 'label') ?? fact.figures[0] ?? null,
+    score: 0,
+    why: { terms: 0, document: 0, kind: 0, time: 0, coverage: 0, focus: 0, matched: [] },
+    citation: {
+      ...(page === null ? {} : { page }),
+      document: fact.docId,
+      title: doc?.title ?? fact.docId,
+      publisher: doc?.publisher ?? null,
+      section: fact.section,
+      paragraph: fact.paragraph,
+      sentence: fact.sentence,
+      clause: splitSentence ? fact.clause : null,
+      start: fact.start,
+      end: fact.end,
+    },
+  };
+}
+
+function pageOf(pages: readonly number[] | null, offset: number): number | null {
+  if (!pages || pages.length === 0) return null;
+  let page = 1;
+  for (let i = 0; i < pages.length; i++) if (pages[i]! <= offset) page = i + 1;
+  return page;
+}
