@@ -122,7 +122,9 @@ export function createResponder(engine: Engine): Responder {
     }
     const { store, chatId, userId } = conversation;
     const previous = store.get(chatId, userId);
-    const remember = (resolved: QuestionFrame, reply: Reply) => store.set(chatId, userId, { frame: resolved, cited: citedOf(reply) });
+    // The sentence last shown stays the one a follow-up may lean on until another is cited.
+    const remember = (resolved: QuestionFrame, reply: Reply) =>
+      store.set(chatId, userId, { frame: resolved, cited: citedOf(reply) ?? previous?.cited ?? null });
 
     // "是去年的几倍？" right after an answer: a figure of the sentence just cited.
     const cited = previous?.cited;

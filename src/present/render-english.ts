@@ -44,13 +44,13 @@ export function renderHitEnglish(
   asked: AskedKind,
   fmt: Format,
   names: SubjectNames = NO_SUBJECT_NAMES,
-  style: 'full' | 'short' = 'full',
+  shortCitation = false,
 ): string[] {
   const top = SENTENCE_ANSWERS.has(asked) ? null : headline(hit, fmt, names);
   return [
     top ?? fmt.text('The document says:'),
     quoted(markFigures(hit.fact, hit.keyFigure, fmt)),
-    renderSourceLine(hit.citation, LOCALE, fmt, style === 'short'),
+    renderSourceLine(hit.citation, LOCALE, fmt, shortCitation),
   ];
 }
 
@@ -65,7 +65,7 @@ function renderRelatedEnglish(hit: Hit, mainDocument: string | null, fmt: Format
 
 /** An engine answer to an English question, as one message text. */
 export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {}): string {
-  const { fmt, style } = renderingOf(options);
+  const { fmt, style, shortCitation } = renderingOf(options);
   const names = options.subjectsEn ?? NO_SUBJECT_NAMES;
   const lines: string[] = [];
   if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, LOCALE, fmt, options.reading));
@@ -76,7 +76,7 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
         lines.push(fmt.text(textsFor(LOCALE).notFound(answer.question)));
         break;
       }
-      lines.push(...renderHitEnglish(first, answer.asked, fmt, names, style));
+      lines.push(...renderHitEnglish(first, answer.asked, fmt, names, shortCitation));
       if (style === 'full' && related.length > 0) {
         lines.push('', fmt.bold(textsFor(LOCALE).relatedHeading));
         for (const hit of related) lines.push(...renderRelatedEnglish(hit, first.citation.document, fmt, names));

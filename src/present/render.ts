@@ -37,6 +37,11 @@ export interface RenderOptions {
   subjectsEn?: SubjectNames;
   /** How the question was read (respond() tells it): the echo line says so for a follow-up. Default 'own'. */
   reading?: Reading;
+  /**
+   * The short citation (document short name · section · paragraph), the full one being behind the 原文
+   * button. Default: in the 'short' style (groups). Inline results, which have no button, keep the full one.
+   */
+  shortCitation?: boolean;
 }
 
 /** How much of a user's question is echoed back at most. */
@@ -47,6 +52,7 @@ export interface Rendering {
   locale: Locale;
   fmt: Format;
   style: 'full' | 'short';
+  shortCitation: boolean;
 }
 
 export function renderingOf(options: RenderOptions): Rendering {
@@ -54,6 +60,7 @@ export function renderingOf(options: RenderOptions): Rendering {
     locale: replyLocale(options.lang ?? 'zh', options.language),
     fmt: formatFor(options.format ?? 'html'),
     style: options.style ?? 'full',
+    shortCitation: options.shortCitation ?? options.style === 'short',
   };
 }
 
@@ -171,12 +178,12 @@ export function describeHit(hit: Hit): string {
  * The answer block for one hit: key figure, the cited sentence, the citation (short in groups). A hit with
  * no key figure (a list, a definition, who or where) is answered by its sentence alone, with no headline.
  */
-export function renderHit(hit: Hit, locale: Locale, fmt: Format, style: 'full' | 'short' = 'full'): string[] {
+export function renderHit(hit: Hit, locale: Locale, fmt: Format, shortCitation = false): string[] {
   const t = textsFor(locale);
   const lines: string[] = [];
   if (hit.keyFigure !== null) lines.push(`${fmt.text(`${t.answerLabel}${colonOf(locale)}`)}${fmt.key(hit.keyFigure.raw)}`);
   lines.push(quoted(markFigures(hit.fact, hit.keyFigure, fmt)));
-  lines.push(renderSourceLine(hit.citation, locale, fmt, style === 'short'));
+  lines.push(renderSourceLine(hit.citation, locale, fmt, shortCitation));
   return lines;
 }
 
@@ -189,7 +196,7 @@ export function renderRelated(hit: Hit, mainDocument: string | null, locale: Loc
 }
 
 /** "可以试试这些问题：" and the engine's sample questions (two in groups). */
-export function renderSuggestions(suggestions: readonly string[], rendering: Rendering): string[] {
+export function renderSuggestions(suggestions: readonly string[], rendering: Pick<Rendering, 'locale' | 'fmt' | 'style'>): string[] {
   const { locale, fmt, style } = rendering;
   const shown = style === 'full' ? suggestions : suggestions.slice(0, 2);
   if (shown.length === 0) return [];
@@ -249,7 +256,7 @@ export function renderInvalid(
  * (computed ones too): renderReply in render-reply.ts.
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): string {
-  const { locale, fmt, style } = renderingOf(options);
+  const { locale, fmt, style, shortCitation } = renderingOf(options);
   const t = textsFor(locale);
   const lines: string[] = [];
   if (options.showQuestion && answer.question.trim() !== '') lines.push(renderQuestionLine(answer.question, locale, fmt, options.reading));
@@ -257,7 +264,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
     case 'found': {
       const [first, ...related] = answer.hits;
       if (first === undefined) break;
-      lines.push(...renderHit(first, locale, fmt, style));
+      lines.push(...renderHit(first, locale, fmt, shortCitation));
       if (style === 'full' && related.length > 0) {
         lines.push('', fmt.bold(t.relatedHeading));
         for (const hit of related) lines.push(...renderRelated(hit, first.citation.document, locale, fmt));

@@ -5,7 +5,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { createResponder, type Responder } from '../../src/app/respond.js';
-import { decodeCallback, encodeCallback, moreCallbackData, type CallbackAction } from '../../src/telegram/features/keyboard.js';
+import {
+  decodeCallback,
+  encodeCallback,
+  moreCallbackData,
+  contextCallbackData,
+  type CallbackAction,
+} from '../../src/telegram/features/keyboard.js';
 import { replyLocale, textsFor } from '../../src/present/i18n.js';
 import { renderReply } from '../../src/present/render-reply.js';
 import { MESSAGE_LIMIT, splitMessage } from '../../src/present/render.js';
@@ -131,17 +137,23 @@ describe('"more" callback data', () => {
       { kind: 'more', offset: 3, factId: 'hunnan-2019:13.1.1', language: 'en' },
       { kind: 'more', offset: 0, factId: 'hunnan-2019:1.1', language: 'zh-Hant' },
       { kind: 'more-at', offset: 6, factIndex: 41, language: 'en' },
+      { kind: 'context', figure: 2, factId: 'hunnan-2019:13.1.1', language: 'en' },
+      { kind: 'context-at', figure: 0, factIndex: 41, language: 'zh-Hant' },
+      { kind: 'example', index: 1, language: 'en' },
     ];
     for (const action of actions) expect(decodeCallback(encodeCallback(action))).toEqual(action);
     expect(encodeCallback({ kind: 'more', offset: 0, factId: 'x', language: 'zh-Hans' })).toBe('m:0:x');
+    expect(encodeCallback({ kind: 'context', figure: 1, factId: 'x' })).toBe('x:1:x');
     expect(decodeCallback('mx:0:x')).toBeNull();
-    expect(decodeCallback('exe:1')).toBeNull();
+    expect(decodeCallback('ext:1')).toBeNull();
+    expect(decodeCallback('x:a:x')).toBeNull();
   });
 
   it('fits 64 bytes for every fact of the corpus in every language', () => {
     for (const fact of engine.facts) {
       for (const language of ['en', 'zh-Hant', 'zh-Hans'] as const) {
         expect(Buffer.byteLength(moreCallbackData(fact.id, 999, engine.facts, language)!)).toBeLessThanOrEqual(64);
+        expect(Buffer.byteLength(contextCallbackData(fact.id, 99, engine.facts, language)!)).toBeLessThanOrEqual(64);
       }
     }
   });

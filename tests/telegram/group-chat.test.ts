@@ -36,7 +36,7 @@ describe('group chat', () => {
     // short: no related facts in groups
     expect(firstAnswer.plain).not.toContain('相关数据');
     expect(firstAnswer.plain.split('\n').length).toBeLessThanOrEqual(3);
-    expect(buttonsOf(firstAnswer).map((b) => b.text)).toEqual(['更多相关数据']);
+    expect(buttonsOf(firstAnswer).map((b) => b.text)).toEqual(['更多相关数据', '原文']);
   });
 
   it('answers plain /ask too, and ignores /ask meant for another bot', async () => {

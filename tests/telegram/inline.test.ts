@@ -49,10 +49,17 @@ describe('inline mode', () => {
     expect(texts.some((t: string) => examples.some((q) => t.includes(q)))).toBe(true);
   });
 
-  it('returns no results for a question the document cannot answer', async () => {
+  it('answers a question the document cannot answer with one "not in the document" result and a way to the private chat', async () => {
     expect(h.engine.ask('今天天气怎么样').kind).toBe('not-found');
     const payload = await query('今天天气怎么样');
-    expect(payload.results).toEqual([]);
+    expect(payload.results).toHaveLength(1);
+    const [result] = payload.results;
+    expect(result.title).toBe('不在文档中');
+    const message = parseTelegramHtml(result.input_message_content.message_text).text;
+    expect(message).toContain('文档中没有找到');
+    expect(message).toContain('可以试试这些问题');
+    expect(result.reply_markup.inline_keyboard[0][0].url).toBe('https://t.me/FactTestBot?start=inline');
+    expect(payload.button).toEqual({ text: '私聊提问', start_parameter: 'inline' });
   });
 
   it('labels the message in English for English users, escaping the question', async () => {

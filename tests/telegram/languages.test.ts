@@ -52,10 +52,13 @@ describe('private chat: Traditional, English, follow-ups, computed', () => {
     expect(reply.plain).toContain(`“${POPULATION_SENTENCE}`);
     expect(reply.plain).toMatch(/^出處：《沈阳市浑南区/m);
     expect(reply.plain).not.toContain('出处');
-    const [more] = buttonsOf(reply);
+    // The population sentence has no related fact (nothing else measures people): only 原文, in Traditional.
+    expect(buttonsOf(reply).map((b) => b.text)).toEqual(['原文']);
+    const enterprises = await one(chat, alice, '渾南區有多少家國家高新技術企業？');
+    const [more] = buttonsOf(enterprises);
     expect(more!.text).toBe('更多相關數據');
     expect(more!.data).toMatch(/^mt:0:hunnan-2019:/);
-    const page = await press(alice, reply, more!.data!);
+    const page = await press(alice, enterprises, more!.data!);
     expect(page.plain).toMatch(/^與“.+”相關的數據/);
   });
 
@@ -66,11 +69,13 @@ describe('private chat: Traditional, English, follow-ups, computed', () => {
     expect(reply.bold).toContain('690,000 people');
     expect(reply.plain).toContain(`“${POPULATION_SENTENCE}`);
     expect(reply.plain).toMatch(/^Source: 《.+》 \(中共浑南区委宣传部\) · paragraph 1, sentence 1$/m);
-    const [more] = buttonsOf(reply);
+    expect(buttonsOf(reply).map((b) => b.text)).toEqual(['Context']);
+    const enterprises = await one(chat, alice, 'How many national high-tech enterprises are there?');
+    const [more] = buttonsOf(enterprises);
     expect(more!.text).toBe('More related data');
     expect(more!.data).toMatch(/^me:0:/);
     // The next page is English too: each related figure described, each citation in English.
-    const page = await press(alice, reply, more!.data!);
+    const page = await press(alice, enterprises, more!.data!);
     expect(page.plain).toMatch(/^Data related to /);
     expect(page.plain).toMatch(/paragraph \d+, sentence \d+/);
     expect(page.plain).not.toMatch(/第\d+段/);
@@ -161,8 +166,9 @@ describe('group: Traditional, English, follow-ups, computed', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('Answer: 690,000 people — resident population');
     expect(lines[1]).toContain(POPULATION_SENTENCE);
-    expect(lines[2]).toMatch(/^Source: .*paragraph 1, sentence 1$/);
-    expect(buttonsOf(reply).map((b) => b.text)).toEqual(['More related data']);
+    // In a group the short citation; the full one is behind the Context button.
+    expect(lines[2]).toMatch(/^Source: 《沈阳市浑南区重塑…》 · para\. 1$/);
+    expect(buttonsOf(reply).map((b) => b.text)).toEqual(['Context']);
   });
 
   it("answers a Traditional question with the document's figure and sentence", async () => {

@@ -60,6 +60,9 @@ export function resolveFollowUp(previous: string | null, question: string, optio
   return rewritten ? { question: rewritten, usedContext: true } : { question, usedContext: false };
 }
 
+/** Nouns for people ("在站院士", "国家级专家"): counted in 人. */
+const PERSON_NOUN = /(?:院士|博士|专家|人才|人员|员工|职工|学生|教师|医生|干部|居民|人口)$/;
+
 const CLASSIFIER_AFTER = new RegExp(`(多少|几)[${CLASSIFIERS}]`, 'g');
 const LEADING_FILLER = /^(?:请问|我想知道|想知道|那么|那)[，,]?/;
 
@@ -127,7 +130,10 @@ function rewriteChinese(previous: QuestionFrame, body: string): string | null {
   const span = subjectSpan(p, previous.places);
   if (!span) return null;
   // "实地走访了多少次" → "座谈会有多少次": the verb went with the old subject.
-  const rest = p.slice(span.end).replace(/^了(?=多少|几)/, '有');
+  let rest = p.slice(span.end).replace(/^了(?=多少|几)/, '有');
+  // "院士工作站有几个" → "在站院士有多少人": people are counted in 人, whatever counted the old subject (个 for 工作站).
+  if (PERSON_NOUN.test(body))
+    rest = rest.replace(new RegExp(`^(有|是|共有|一共有)?(?:多少|几)[${CLASSIFIERS}]`), (_m, verb = '') => `${verb}多少人`);
   return ensureQuestionMark(p.slice(0, span.start) + body + rest);
 }
 

@@ -11,12 +11,14 @@ import { ANSWERING_FIGURE_KINDS, type QuestionFrame } from '../../question/index
 const NOT_CONTENT =
   /多少|几[倍个家人户项次年]?|什么|哪些|哪个|怎么样|如何|吗|呢|吧|啊|了|的|是|有|为|达到|一共|总共|请问|那么?|其中|这个|这些|那个|上半年|下半年|全年|去年|今年|同期|目前|现在|当时|(?:19|20)\d{2}年?|[？?。，,！!\s]/g;
 
-/** Words of a question ("新认定") as the bigrams they are made of; a single character stands alone. */
+/** Words of a question ("新认定") as the bigrams they are made of, within each piece; a one-character piece stands alone. */
 function bigrams(text: string): string[] {
-  const chars = Array.from(text);
-  if (chars.length < 2) return chars;
   const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  for (const piece of text.split('|').filter((p) => p !== '')) {
+    const chars = Array.from(piece);
+    if (chars.length < 2) out.push(...chars);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
   return out;
 }
 
@@ -43,7 +45,7 @@ export function figureFromCited(frame: QuestionFrame, fact: Fact, given: Figure 
   if (asked === null) return null;
   const kinds = ANSWERING_FIGURE_KINDS[asked];
   if (kinds === null) return null;
-  const content = frame.text.replace(NOT_CONTENT, '');
+  const content = frame.text.replace(NOT_CONTENT, '|');
   const words = bigrams(content);
   // Every word of the question must be in the sentence: a question about something else is a new question.
   if (words.some((w) => !fact.text.includes(w))) return null;

@@ -107,7 +107,7 @@ export function contextCallbackData(factId: string, figure: number, facts: reado
   return index === -1 ? null : encodeCallback({ kind: 'context-at', figure, factIndex: index, ...lang });
 }
 
-/** The buttons under an answer: 原文 / context (when given) and 更多相关数据 (when there is more), on one row. */
+/** The buttons under an answer: 更多相关数据 (when there is more) and 原文 / context (when given), on one row. */
 export function answerKeyboard(
   buttons: { context?: { label: string; figure: number }; more?: { label: string } },
   factId: string,
@@ -115,10 +115,10 @@ export function answerKeyboard(
   language?: QuestionLanguage,
 ): InlineKeyboardMarkup | undefined {
   const row: InlineKeyboardButton[] = [];
-  const contextData = buttons.context ? contextCallbackData(factId, buttons.context.figure, facts, language) : null;
-  if (buttons.context && contextData !== null) row.push({ text: buttons.context.label, callback_data: contextData });
   const moreData = buttons.more ? moreCallbackData(factId, 0, facts, language) : null;
   if (buttons.more && moreData !== null) row.push({ text: buttons.more.label, callback_data: moreData });
+  const contextData = buttons.context ? contextCallbackData(factId, buttons.context.figure, facts, language) : null;
+  if (buttons.context && contextData !== null) row.push({ text: buttons.context.label, callback_data: contextData });
   return row.length === 0 ? undefined : { inline_keyboard: [row] };
 }
 

@@ -42,7 +42,8 @@ function article(
 /** Title = the figure and what it measures; description = the sentence (for English: where it stands, then the sentence). */
 function hitResult(answer: Extract<Answer, { kind: 'found' }>, hit: Hit, index: number, options: RenderOptions): InlineQueryResultArticle {
   const single: Answer = { ...answer, hits: [hit] };
-  const html = renderReply(single, { ...options, style: 'short', showQuestion: answer.question !== '' });
+  // Short (no related lines), with the full citation: an inline message has no 原文 button to hold it.
+  const html = renderReply(single, { ...options, style: 'short', shortCitation: false, showQuestion: answer.question !== '' });
   if (options.language !== 'en') return article(index, describeHit(hit), hit.fact.text, html);
   const c = hit.citation;
   const where = textsFor('en').paragraph(c.paragraph, c.sentence, c.clause);
