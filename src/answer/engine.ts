@@ -7,7 +7,13 @@ import type { Fact, Figure } from '../facts/index.js';
 import { DEFAULT_FACTS, documentEntity, documentPeriod, extractFacts, searchTextOf, type FactParams } from '../facts/index.js';
 import { findTimeMentions } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
-import { analyzeQuestion, documentPhrases, readQuestion as readQuestion_, type AnalyzedQuestion } from '../question/index.js';
+import {
+  analyzeQuestion,
+  documentPhrases,
+  placeGlossaryEn,
+  readQuestion as readQuestion_,
+  type AnalyzedQuestion,
+} from '../question/index.js';
 import type { QuestionContext, QuestionFrame } from '../question/index.js';
 import type { Synonym } from '../question/index.js';
 import { DEFAULT_RANKING, type RankingParams } from '../ranking/index.js';
@@ -123,9 +129,16 @@ export function assembleEngine(
   const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
   const questionParams: QuestionParams = { ...DEFAULT_QUESTION, ...options.question };
   const answering: AnswerParams = { ...DEFAULT_ANSWERING, ...options.answering };
+  // The English glossary: the corpus's own, then its places' names in pinyin (made at the first English
+  // question, when the pinyin tables load; a corpus nobody asks in English never pays for them).
+  let englishGlossary: readonly Synonym[] | null = null;
+  let corpusPlaces = (): ReadonlySet<string> => new Set<string>();
+  const glossaryEn = (): readonly Synonym[] => (englishGlossary ??= [...(options.glossaryEn ?? []), ...placeGlossaryEn(corpusPlaces())]);
   const vocabulary = {
     synonyms: options.synonyms ?? [],
-    glossaryEn: options.glossaryEn ?? [],
+    get glossaryEn() {
+      return glossaryEn();
+    },
     subjectsEn: options.subjectsEn ?? new Map<string, string>(),
   };
   const analyses = prepared?.analyses ?? documents.map((d) => analyzeDocument(d, tokenizer, options));
@@ -172,10 +185,13 @@ export function assembleEngine(
     return { fact, citation: citationOf(fact), keyFigure: chooseKeyFigure(fact, q, c), score: round(r.score), why: r.parts };
   };
   const topicList = buildTopics(documents, facts);
+  const places = new Set(features.flatMap((f) => f.places));
   const questionContext: QuestionContext = {
     isDocumentPhrase: documentPhrases(facts),
-    glossaryEn: vocabulary.glossaryEn,
-    places: new Set(features.flatMap((f) => f.places)),
+    get glossaryEn() {
+      return glossaryEn();
+    },
+    places,
   };
   const readQuestion = (question: string): QuestionFrame => readQuestion_(question, questionContext);
   const sentenceOpening = new Map<string, string>();
@@ -189,13 +205,17 @@ export function assembleEngine(
   const corpusText = documents
     .map((d, i) => `${analyses[i]!.normalizedTitle ?? d.title}\n${analyses[i]!.normalizedText ?? d.text}`)
     .join('\n');
+  corpusPlaces = () => new Set([...places, ...[...docEntities.values()].filter((e): e is string => e !== null)]);
   const verifyContext: VerifyContext = {
     tokenizer,
-    glossaryEn: vocabulary.glossaryEn,
+    get glossaryEn() {
+      return glossaryEn();
+    },
     inCorpus: (text) => text.length >= 2 && corpusText.includes(text),
     documentEntity: (docId) => docEntities.get(docId) ?? null,
     documentPeriod: (docId) => docPeriods.get(docId) ?? null,
     documentTitle: (docId) => docTitles.get(docId) ?? '',
+    inTitles: (text) => [...docTitles.values()].some((t) => t.includes(text)),
     isDocumentEntity: (name) => [...docEntities.values()].includes(name),
     documentEntities: [...new Set([...docEntities.values()].filter((e): e is string => e !== null))],
     places: questionContext.places ?? new Set(),

@@ -42,6 +42,22 @@ export interface QuestionConstraints {
   classifier: string | null;
   /** A sub-group asked of a whole ("公园中郊野公园有多少个" → 郊野公园, "院士工作站中有几个是国家级的" → 国家级). */
   subGroup: string | null;
+  /** The question was asked in English (its words came through glossaries, not from the question's own text). */
+  english: boolean;
+}
+
+/**
+ * "How many of the new urban jobs went to college graduates?", "How much of the investment was in
+ * manufacturing?": the part asked of a whole, as the corpus words it (its glossaries' first term), or null.
+ */
+function englishSubGroupOf(question: string, ctx: VerifyContext): string | null {
+  const m =
+    /\bhow (?:many|much) of (?:the |its |their |these |this |all )?[a-z' -]+? (?:went to|go to|were|was|are|is|came from|come from|belong(?:ed)? to|in)\b(.+)$/i.exec(
+      question,
+    );
+  if (!m) return null;
+  const part = translateEnglish(m[1]!, ctx.glossaryEn).terms.flatMap((g) => g.split(/\s+/));
+  return part.find((w) => w.length >= 2 && !ctx.places.has(w) && !ctx.isDocumentEntity(w)) ?? null;
 }
 
 /** "A中有几个是B(的)", "A中B有多少": B is a part of A the figure must be about. 中 must stand as a word of place (方位词). */
@@ -166,6 +182,8 @@ export interface VerifyContext {
   documentEntities: readonly string[];
   /** Each document's title (normalised for search), by document id. */
   documentTitle: (docId: string) => string;
+  /** Whether some document's title (normalised) names this text. */
+  inTitles: (text: string) => boolean;
   /** The time each document covers (its period, or its title's year), by document id. */
   documentPeriod: (docId: string) => string | null;
   /** The corpus's place names (浑南区, 沈阳市 …): in a question they set where, not what. */
@@ -191,6 +209,9 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
   // An English question's glossary terms and unmapped words, read once.
   const english = frame.searchLanguage === 'en' ? translateEnglish(frame.original, ctx.glossaryEn) : null;
   const places = new Map<string, { known: boolean; span: string }>();
+  // Places the question names that are the documents' own setting: neither a constraint nor a content word.
+  const settings = new Set<string>();
+  const inATitle = (place: string) => ctx.documentEntities.some((e) => e.includes(place) || place.includes(e)) || ctx.inTitles(place);
   const addPlace = (place: string, at: number) => {
     if (BASE_BEFORE.test(text.slice(Math.max(0, at - 3), at))) return;
     if ([...places.keys()].some((p) => p.includes(place))) return;
@@ -226,6 +247,13 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
       const terms = g.terms.split(/\s+/).filter((t) => ctx.places.has(t) || ctx.isDocumentEntity(t));
       if (terms.length === 0) continue;
       for (const m of lower.matchAll(new RegExp(g.cue.source, 'g'))) {
+        // A place named in pinyin ("Zhoukou's GDP", "in Hebei"): where the question is about — unless a
+        // document's title names it, when it is only the documents' setting (Shenyang for a district of it).
+        if (g.place) {
+          if (inATitle(terms[0]!)) settings.add(terms[0]!);
+          else addPlace(terms[0]!, -1);
+          continue;
+        }
         const before = lower.slice(0, m.index);
         const after = lower.slice(m.index + m[0].length);
         if (
@@ -253,7 +281,12 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
   let words: string[][];
   const content = (w: string) => {
     const word = w.replace(/^(?:已经|已)|[了过着]$/g, '');
-    return word.length >= 2 && !/^(?:几|多少)/.test(word) && !FUNCTION_WORDS.has(word) && !isPlaceOrTime(word) && !ctx.places.has(word)
+    return word.length >= 2 &&
+      !/^(?:几|多少)/.test(word) &&
+      !FUNCTION_WORDS.has(word) &&
+      !isPlaceOrTime(word) &&
+      !ctx.places.has(word) &&
+      ![...settings].some((p) => p.includes(word))
       ? word
       : null;
   };
@@ -287,7 +320,8 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     perHead,
     qualifiers,
     classifier: classifierOf(text),
-    subGroup: frame.searchLanguage === 'zh' ? subGroupOf(text, ctx.tokenizer) : null,
+    subGroup: frame.searchLanguage === 'zh' ? subGroupOf(text, ctx.tokenizer) : englishSubGroupOf(frame.original, ctx),
+    english: english !== null,
   };
 }
 

@@ -205,6 +205,10 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   if (!numeral) return undefined;
   let value = isDigit ? Number(toAsciiDigits(numeral).replace(/,/g, '')) : parseChineseNumber(numeral);
   if (!Number.isFinite(value)) return undefined;
+  // "5.城镇居民…" opening a note or a list item numbers it; it is not a figure.
+  if (isDigit && (i === 0 || /\s/.test(text[i - 1]!)) && /^[0-9０-９]{1,2}[.．、](?=[\u4e00-\u9fff])/.test(text.slice(i))) return undefined;
+  // "[2]" is a note's marker, not a figure.
+  if (isDigit && /[[［【]/.test(text[i - 1] ?? '') && /[\]］】]/.test(text[i + numeral.length] ?? '')) return undefined;
   if (!isDigit) {
     if (text[i - 1] === '第') return undefined; // ordinals: 第一资源
     if (/^[万亿千百]+$/.test(numeral) && !/^[百千]+[万亿]$/.test(numeral)) return undefined; // 万人进万企
@@ -227,7 +231,10 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   takeApproxAfter();
   const scale = isDigit ? SCALE_RE.exec(text.slice(end)) : null;
   if (scale) {
-    value *= SCALE[scale[0]]!;
+    // Through the decimal exponent, so 290.16亿 is 29016000000 exactly (290.16 × 1e8 is not).
+    const factor = SCALE[scale[0]]!;
+    const exponent = Math.log10(factor);
+    value = isDigit && Number.isInteger(exponent) ? Number(`${toAsciiDigits(numeral).replace(/,/g, '')}e${exponent}`) : value * factor;
     end += scale[0].length;
     takeApproxAfter();
   }

@@ -18,6 +18,13 @@ export type AskedKind =
   | 'yesno'
   | null;
 
+/**
+ * "What was the GDP / the unemployment rate / the total retail sales…": an English question for the value
+ * of a statistical measure (Chinese says 是多少, which the cues below read as it is).
+ */
+const EN_VALUE_OF =
+  /\bwhat(?:'s| (?:was|were|is|are))\b(?![^?]*\b(?:which|who|kinds?|types?|names?)\b)[^?]*\b(?:rates?|ratios?|values?|output|volumes?|revenues?|income|sales|investment|population|gdp|product|numbers?|amounts?|total|expenditures?|spending|index|production|turnover|deposits?|loans?|size|area|shares?|proportion|level|prices?|coefficient|yield|consumption|emissions?|balance|surplus|loss(?:es)?|capacity|coverage|growth|increase|decrease|concentration|density|intensity|length|mileage|scale|figure|quantity|sum|cost|count)\b/i;
+
 /** First match wins, so the more specific cues come first. */
 const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ['number', /第几/],
@@ -43,6 +50,8 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ['place', /哪里|哪儿|什么地方|在哪|哪个城市|哪个国家|哪个省|哪座|位于|\bwhere\b/i],
   ['number', /多[高长重远深宽厚]|多少[米岁吨年]|几[米岁年]/],
   ['count', /多少|几|数量|总数|数目|\bhow many\b|\bnumber of\b/i],
+  ['number', EN_VALUE_OF],
+  ['number', /\bhow much\b/i],
   ['definition', /^(什么是|何谓|何为)[^的]{1,20}[？?]?$|^[^的]{1,20}是(什么|啥)[？?]?$|^\s*what is (an? )?[a-z ]{1,30}\?$/i],
   ['list', /哪些|有什么|有啥|包括|都有|\bwhich\b|\bwhat are\b/i],
   ['yesno', /吗[？?]?$|是不是|是否|有没有|^(is|are|does|do|did|can|has|have)\b/i],
@@ -54,7 +63,7 @@ const QUANTITY_CUE =
   /多少|几|多大|多久|多长|多高|多远|多重|多深|多宽|比例|占比|比重|百分|倍|面积|人口|人数|规模|\bhow (many|much|big|large|long|high|far)\b|\bpopulation\b|\barea\b|\bsize\b|\bnumber of\b|\bpercent(age)?\b|\bshare\b|\bproportion\b/i;
 
 export function detectAskedKind(question: string): AskedKind {
-  const quantity = QUANTITY_CUE.test(question);
+  const quantity = QUANTITY_CUE.test(question) || EN_VALUE_OF.test(question);
   for (const [kind, re] of CUES) {
     if (QUANTITY_KINDS.has(kind) && !quantity) continue;
     if (re.test(question)) return kind;

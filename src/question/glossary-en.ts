@@ -1,3 +1,4 @@
+import { STATISTICS_EN } from './statistics-en.js';
 import type { Synonym } from './synonyms.js';
 
 /*
@@ -39,17 +40,38 @@ export const STOPWORDS_EN: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** The Chinese terms an English question maps to, and its content words the glossary does not cover. */
+/** The statistical vocabulary (statistics-en.ts) as whole-word cues. */
+const STATISTICS: ReadonlyArray<readonly [RegExp, string]> = STATISTICS_EN.map(
+  ([cue, zh]) => [new RegExp(`\\b(?:${cue})\\b`, 'g'), zh] as const,
+);
+
+/**
+ * The Chinese terms an English question maps to, and its content words no glossary covers: the corpus's
+ * own glossary (and its places' pinyin names) first, then the statistical vocabulary, then GENERAL_EN.
+ */
 export function translateEnglish(question: string, glossary: readonly Synonym[] = []): { terms: string[]; unmatched: string[] } {
   let rest = question.toLowerCase();
   const terms: string[] = [];
-  const entries: ReadonlyArray<readonly [RegExp, string]> = [...glossary.map((g) => [g.cue, g.terms] as const), ...GENERAL_EN];
-  for (const [re, zh] of entries) {
-    const global = new RegExp(re.source, 'g');
-    if (!global.test(rest)) continue;
+  const take = (re: RegExp, zh: string) => {
+    const global = re.global ? re : new RegExp(re.source, 'g');
+    global.lastIndex = 0;
+    if (!global.test(rest)) return;
     terms.push(zh);
     rest = rest.replace(global, ' ');
+  };
+  for (const g of glossary) take(g.cue, g.terms);
+  // The statistical vocabulary by the longest phrase found first: "registered urban unemployment rate" is
+  // 失业率, not 城镇 and an unmatched "unemployment rate".
+  for (;;) {
+    let best: { re: RegExp; zh: string; length: number } | null = null;
+    for (const [re, zh] of STATISTICS) {
+      re.lastIndex = 0;
+      for (const m of rest.matchAll(re)) if (!best || m[0].length > best.length) best = { re, zh, length: m[0].length };
+    }
+    if (!best) break;
+    take(best.re, best.zh);
   }
+  for (const [re, zh] of GENERAL_EN) take(re, zh);
   const unmatched = (rest.match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !STOPWORDS_EN.has(w) && w.length > 1);
   return { terms, unmatched };
 }

@@ -10,3 +10,4 @@ export * from './operation-types.js';
 export * from './operation.js';
 export * from './synonyms.js';
 export * from './glossary-en.js';
+export * from './places-en.js';

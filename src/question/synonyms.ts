@@ -9,13 +9,16 @@ import type { SynonymEntry } from '../corpus/index.js';
 export interface Synonym {
   cue: RegExp;
   terms: string;
+  /** An English name of a corpus place (its pinyin, places-en.ts): wherever it is named, it says where. */
+  place?: true;
 }
 
 /** Compiles validated entries; throws with the entry's text when a cue is not a valid expression. */
 export function compileSynonyms(entries: readonly SynonymEntry[]): Synonym[] {
   return entries.map((e) => {
     try {
-      return { cue: new RegExp(e.cue, 'g'), terms: e.terms };
+      // Case-insensitive: English questions are matched lower-cased, whatever case a cue is written in.
+      return { cue: new RegExp(e.cue, 'gi'), terms: e.terms };
     } catch {
       throw new Error(`invalid synonym cue /${e.cue}/`);
     }

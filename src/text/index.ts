@@ -3,3 +3,4 @@ export * from './bigrams.js';
 export * from './jieba-dictionary.js';
 export * from './normalize.js';
 export * from './tokenize.js';
+export * from './pinyin.js';

@@ -37,4 +37,15 @@ describe('parseChineseNumber', () => {
     ['百亿', 1e10],
   ])('%s → %d', (s, n) => expect(parseChineseNumber(s)).toBe(n));
   it('is NaN for other text', () => expect(parseChineseNumber('三个')).toBeNaN());
+
+  it('keeps a scaled value exact (290.16亿元 is 29016000000, not 29016000000.000004)', () => {
+    expect(extractFigures('零售总额290.16亿元')[0]?.value).toBe(29016000000);
+    expect(extractFigures('存款余额1466.64亿元')[0]?.value).toBe(146664000000);
+  });
+
+  it('does not take a note marker or a list number for a figure', () => {
+    expect(raws('[2]2023年地区生产总值为初步核算数据')).toEqual(['2023年']);
+    expect(raws('5.城镇居民人均可支配收入为调查数据')).toEqual([]);
+    expect(raws('增长5.3%')).toEqual(['5.3%']);
+  });
 });

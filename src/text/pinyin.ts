@@ -1,0 +1,11 @@
+/**
+ * Toneless pinyin of Chinese words, for reading English questions that name a place in pinyin
+ * ("Zhoukou", "Qiandongnan"). pinyin-pro picks each character's reading from its word (重庆 chong, 重要
+ * zhong); its tables load at the first call (about 0.2 s), which only an English question makes.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** 周口市 → ['zhou', 'kou', 'shi']; characters that are not Chinese are left out. */
+export function pinyinSyllables(word: string): string[] {
+  return pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).filter((s) => /^[a-z]+$/.test(s));
+}
