@@ -192,6 +192,11 @@ export class FakeBotApi {
   webhook: Json | null = null;
   /** Groups the bot has left (leaveChat): sending there answers 403, as Telegram does. */
   readonly leftChats = new Set<number>();
+  /** Files users sent (addFile), by file_id: what getFile describes and /file/bot<token>/<path> serves. */
+  private readonly files = new Map<string, { bytes: Buffer; path: string; declaredSize: number | null }>();
+  private nextFileId = 1;
+  /** Downloads served (GET /file/bot<token>/…), by file path. */
+  readonly downloads: string[] = [];
 
   constructor(
     readonly token = TEST_TOKEN,
@@ -285,6 +290,35 @@ export class FakeBotApi {
     return full;
   }
 
+  /**
+   * A file a user sends, as Telegram stores it: the returned `document` goes into a message's `document`
+   * field. `declaredSize` is the file_size Telegram reports (default the real size; null: none given).
+   */
+  addFile(
+    bytes: Uint8Array,
+    fileName: string,
+    options: { mimeType?: string; declaredSize?: number | null } = {},
+  ): { file_id: string; file_unique_id: string; file_name: string; mime_type?: string; file_size?: number } {
+    const n = this.nextFileId++;
+    const fileId = `doc-${n}-${Math.random().toString(36).slice(2, 10)}`;
+    const declaredSize = options.declaredSize === undefined ? bytes.length : options.declaredSize;
+    this.files.set(fileId, { bytes: Buffer.from(bytes), path: `documents/file_${n}`, declaredSize });
+    return {
+      file_id: fileId,
+      file_unique_id: `uf${n}`,
+      file_name: fileName,
+      ...(options.mimeType ? { mime_type: options.mimeType } : {}),
+      ...(declaredSize !== null ? { file_size: declaredSize } : {}),
+    };
+  }
+
+  /** Documents the bot sent successfully (sendDocument), with the file as uploaded. */
+  botDocuments(chatId?: number): Array<{ chat: SentMessage['chat']; caption?: string; upload: UploadedFile }> {
+    return this.sent('sendDocument')
+      .map((c) => ({ ...(c.response as { chat: SentMessage['chat']; caption?: string }), upload: c.payload.document as UploadedFile }))
+      .filter((m) => chatId === undefined || m.chat.id === chatId);
+  }
+
   newMessageId(): number {
     return this.nextMessageId++;
   }
@@ -357,7 +391,25 @@ export class FakeBotApi {
     this.messages.set(message.chat.id, chat);
   }
 
+  /** GET /file/bot<token>/<file_path>: a file's bytes, as Telegram's file server answers. */
+  private serveFile(res: ServerResponse, path: string): void {
+    const [token, ...rest] = path.split('/');
+    const filePath = rest.join('/');
+    const file = token === this.token ? [...this.files.values()].find((f) => f.path === filePath) : undefined;
+    if (file === undefined) {
+      res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+      return;
+    }
+    this.downloads.push(filePath);
+    this.events.emit('change');
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': file.bytes.length }).end(file.bytes);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = (req.url ?? '').split('?')[0] ?? '';
+    if (req.method === 'GET' && url.startsWith('/file/bot')) return this.serveFile(res, url.slice('/file/bot'.length));
     const match = /^\/bot([^/]+)\/(\w+)$/.exec((req.url ?? '').split('?')[0] ?? '');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -593,6 +645,48 @@ export class FakeBotApi {
           ...(p.reply_markup !== undefined ? { reply_markup: p.reply_markup } : {}),
         };
         this.remember({ ...message, from: this.bot, text: checked.plain });
+        return ok(message);
+      }
+      case 'getFile': {
+        const file = this.files.get(String(p.file_id ?? ''));
+        if (file === undefined) return fail(400, 'Bad Request: invalid file_id');
+        // Bots may download files of at most 20 MB.
+        if (file.bytes.length > 20 * 1024 * 1024) return fail(400, 'Bad Request: file is too big');
+        return ok({
+          file_id: p.file_id,
+          file_unique_id: `u-${file.path}`,
+          ...(file.declaredSize !== null ? { file_size: file.declaredSize } : {}),
+          file_path: file.path,
+        });
+      }
+      case 'sendDocument': {
+        // As Telegram: a file uploaded as multipart form data, at most 50 MB, with an optional caption.
+        if (typeof p.chat_id !== 'number') return fail(400, 'Bad Request: chat not found');
+        if (this.leftChats.has(p.chat_id)) return fail(403, 'Forbidden: bot is not a member of the supergroup chat');
+        const file = p.document as UploadedFile | undefined;
+        if (file === undefined || !Buffer.isBuffer(file.bytes)) return fail(400, 'Bad Request: there is no document in the request');
+        if (file.bytes.length === 0) return fail(400, 'Bad Request: file must be non-empty');
+        if (file.bytes.length > 50 * 1024 * 1024) return fail(413, 'Request Entity Too Large');
+        let caption: string | undefined;
+        if (p.caption !== undefined) {
+          const checked = this.checkText(p.caption, p.parse_mode);
+          if (typeof checked === 'string') return fail(400, checked);
+          if (checked.plain.length > 1024) return fail(400, 'Bad Request: message caption is too long');
+          caption = checked.plain;
+        }
+        const message = {
+          message_id: this.nextMessageId++,
+          chat: this.chatOf(p.chat_id),
+          date: now(),
+          document: {
+            file_id: `sent-${this.nextMessageId}`,
+            file_unique_id: `s${this.nextMessageId}`,
+            file_name: file.filename,
+            file_size: file.bytes.length,
+          },
+          ...(caption !== undefined ? { caption } : {}),
+        };
+        this.remember({ ...message, from: this.bot });
         return ok(message);
       }
       case 'sendPhoto': {

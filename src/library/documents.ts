@@ -263,7 +263,9 @@ export class Documents {
       }
       const served = reloader.holder.current().engine;
       const replaced = served.documents.find((d) => d.file === file);
-      const sections = [...new Set(facts.map((f) => f.section).filter((s): s is string => s !== null))];
+      // A table's title heads its rows like a section; it is counted among the tables instead.
+      const tableTitles = new Set(facts.map((f) => f.row?.title).filter((t): t is string => t != null));
+      const sections = [...new Set(facts.map((f) => f.section).filter((s): s is string => s !== null && !tableTitles.has(s)))];
       const tables = new Set(facts.filter((f) => f.row !== undefined).map((f) => `${f.row!.title ?? ''}\u0000${f.row!.header.join('\t')}`));
       const preview: UploadPreview = {
         id,

@@ -32,6 +32,7 @@ export function tempCorpus(): { dir: string; cleanup: () => void } {
 
 export interface TestLibrary {
   dir: string;
+  logger: ReturnType<typeof createLogger>;
   holder: EngineHolder;
   reloader: Reloader;
   logs: LogCapture;
@@ -53,7 +54,7 @@ export async function openTestLibrary(dir: string): Promise<TestLibrary> {
   const { engine } = await build(dir);
   const holder = createEngineHolder(engine, scan);
   const reloader = new Reloader({ dir, holder, build, logger });
-  return { dir, holder, reloader, logs, builds: () => builds, build };
+  return { dir, logger, holder, reloader, logs, builds: () => builds, build };
 }
 
 /** The top answer's key figure and document, or null when the engine does not answer. */

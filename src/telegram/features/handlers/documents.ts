@@ -1,6 +1,6 @@
 // The admins' documents features, in private chats: a file sent is downloaded (getFile, bounded in size and
 // time), checked and shown with 添加/Add and 放弃/Discard buttons; /documents lists the documents, /remove takes
-// one out after a confirmation button. Anyone else who sends a file gets a short polite refusal; the
+// one out after a confirmation button, /export sends every figure as CSV. Anyone else who sends a file gets a short polite refusal; the
 // commands answer "admins only". The work after the download (building the engine the upload would make)
 // runs after the handler has returned, so the update is confirmed at once and other chats are not held up.
 import { Composer, type Context } from 'telegraf';
@@ -11,6 +11,7 @@ import { documentExtensions } from '../../../corpus/index.js';
 import {
   adminTexts,
   clip,
+  figuresCsv,
   formatBytes,
   formatFor,
   renderDocumentList,
@@ -140,6 +141,24 @@ export function documentsFeature(rt: BotRuntime): Composer<Context> {
 
   adminCommand('documents', async (ctx, _text, to) => {
     await sendHtml(ctx.telegram, to, renderDocumentList(await rt.documents!.list(), langOf(ctx)));
+  });
+
+  adminCommand('export', async (ctx, _text, to, a) => {
+    const { engine } = rt.holder.current();
+    const { csv, rows } = figuresCsv(engine.documents, engine.facts);
+    const filename = `factbot-figures-${new Date().toISOString().slice(0, 10)}.csv`;
+    try {
+      await ctx.telegram.sendDocument(
+        to.chatId,
+        { source: Buffer.from(csv, 'utf8'), filename },
+        { caption: a.exportCaption(rows, engine.documents.length) },
+      );
+    } catch (err) {
+      rt.logger.warn({ err }, 'could not send the figures export');
+      await sendHtml(ctx.telegram, to, fmt.text(a.exportFailed));
+      return;
+    }
+    rt.logger.info({ by: personOf(ctx), figures: rows, documents: engine.documents.length }, 'figures exported');
   });
 
   adminCommand('remove', async (ctx, text, to, a) => {
