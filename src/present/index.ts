@@ -12,3 +12,4 @@ export * from './render.js';
 export * from './reply-format.js';
 export * from './chart/index.js';
 export * from './render-talk.js';
+export * from './facts-csv.js';
