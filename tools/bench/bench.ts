@@ -2,10 +2,13 @@
 // on the seed corpus and on the CMRC passages as one corpus, plus process start to first answer.
 // Each (corpus, system) block runs in a fresh child process (block.ts, bundled and run under plain node)
 // so its RSS holds only that system.
-// Options: --runs N (5) --questions N (10000) --budget SECONDS per block (30) --starts N (10) --cmrc FILE.
+// Then the scaling table: 1, 10, 100 and all of the CMRC trial + DRCD test passages in ../shared, and all of them
+// three times over, each as a corpus folder in the system's temporary folder: our engine cold (empty cache) and
+// warm (the cache the cold build left) beside a plain FlexSearch index over the same facts (indexed; imported).
+// Options: --runs N (5) --questions N (10000) --budget SECONDS per block (30) --starts N (10) --cmrc FILE --no-scale --scale-only.
 import { fork, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,6 +16,8 @@ import { z } from 'zod';
 import { cmrcDocuments, cmrcQuestions, parseCmrc } from '../eval/cmrc-data.js';
 import { ASK_LIMIT, type BlockRequest, type BlockResult, type BlockSettings, type CorpusSpec } from './block.js';
 import { formatMb, formatMs, median } from './measure.js';
+import type { ScaleRequest, ScaleResult } from './scale-block.js';
+import { sharedCorpus, writeCorpusDir } from './shared-corpus.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED_DIR = join(ROOT, 'corpus');
@@ -20,17 +25,28 @@ const GOLDEN_DIR = join(ROOT, 'tests', 'golden');
 const DEFAULT_CMRC = join(ROOT, '..', 'shared', 'cmrc', 'cmrc2018_trial.json');
 const ASK_CLI = join(ROOT, 'dist', 'cli', 'ask.js');
 const BLOCK_SOURCE = fileURLToPath(new URL('./block.ts', import.meta.url));
+const SCALE_SOURCE = fileURLToPath(new URL('./scale-block.ts', import.meta.url));
+/** Documents of the scaling table: the first N of the shared passages, all of them, and all three times over. */
+const SCALE_SIZES = [1, 10, 100] as const;
+/** Questions timed per row of the scaling table. */
+const SCALE_QUESTIONS = 2_000;
 const BLOCK_OUTDIR = join(ROOT, 'dist', 'bench');
 const START_QUESTION = '浑南区面积多大？';
 
 /** Targets from issue #2. */
 const TARGETS = { seedP99Ms: 1, startMs: 500, rssBytes: 150 * 1024 * 1024 } as const;
+/** Targets from issue #13, for about 1.5 M characters (the shared passages three times over), and the Hunnan start. */
+const TARGETS_13 = { warmMs: 2_000, coldMs: 10_000, rssBytes: 350 * 1024 * 1024, p99Ms: 5, seedStartMs: 300 } as const;
 
 /** Bench settings; see the header comment for the flags. */
 interface BenchSettings extends BlockSettings {
   /** Process starts per command for start-to-first-answer. */
   starts: number;
   cmrcFile: string;
+  /** Run the scaling table (--no-scale skips it). */
+  scale: boolean;
+  /** Only the scaling table (--scale-only). */
+  scaleOnly: boolean;
 }
 
 const DEFAULT_SETTINGS: BenchSettings = {
@@ -40,11 +56,15 @@ const DEFAULT_SETTINGS: BenchSettings = {
   builds: 5,
   starts: 10,
   cmrcFile: DEFAULT_CMRC,
+  scale: true,
+  scaleOnly: false,
 };
 
 /** How block children are started. */
 interface ChildScript {
   file: string;
+  /** scale-block.ts, bundled beside block.ts. */
+  scaleFile: string;
   execArgv: string[];
   /** Shown in the header: how the children ran. */
   note: string;
@@ -59,7 +79,7 @@ async function prepareChild(): Promise<ChildScript> {
     const { build } = await import('esbuild');
     rmSync(BLOCK_OUTDIR, { recursive: true, force: true }); // chunk names carry hashes; drop stale ones
     await build({
-      entryPoints: [BLOCK_SOURCE],
+      entryPoints: [BLOCK_SOURCE, SCALE_SOURCE],
       bundle: true,
       splitting: true,
       format: 'esm',
@@ -69,10 +89,20 @@ async function prepareChild(): Promise<ChildScript> {
       outdir: BLOCK_OUTDIR,
       logLevel: 'warning',
     });
-    return { file: join(BLOCK_OUTDIR, 'block.js'), execArgv: [], note: 'plain node, block.ts bundled to dist/bench' };
+    return {
+      file: join(BLOCK_OUTDIR, 'block.js'),
+      scaleFile: join(BLOCK_OUTDIR, 'scale-block.js'),
+      execArgv: [],
+      note: 'plain node, block.ts bundled to dist/bench',
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { file: BLOCK_SOURCE, execArgv: process.execArgv, note: `under tsx (bundling failed: ${reason}); RSS includes the loader` };
+    return {
+      file: BLOCK_SOURCE,
+      scaleFile: SCALE_SOURCE,
+      execArgv: process.execArgv,
+      note: `under tsx (bundling failed: ${reason}); RSS includes the loader`,
+    };
   }
 }
 
@@ -210,6 +240,114 @@ function formatCorpus(bench: CorpusBench): string {
   return [`${bench.name}: ${bench.note}`, line(['', 'ours', 'baseline', 'ours/baseline']), ...rows.map(line)].join('\n');
 }
 
+function runScaleInChild(child: ChildScript, request: ScaleRequest): Promise<ScaleResult> {
+  return new Promise((resolve, reject) => {
+    const proc = fork(child.scaleFile, ['--scale'], { execArgv: child.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    proc.once('message', (message) => {
+      settled = true;
+      const reply = message as { ok: true; result: ScaleResult } | { ok: false; error: string };
+      if (reply.ok) resolve(reply.result);
+      else reject(new Error(`bench scale ${request.system} ${request.mode} failed:\n${reply.error}`));
+    });
+    proc.once('exit', (code) => {
+      if (!settled) reject(new Error(`bench scale ${request.system} ${request.mode} exited with code ${code} before reporting`));
+    });
+    proc.send(request);
+  });
+}
+
+interface ScaleRow {
+  label: string;
+  documents: number;
+  chars: number;
+  ours: { cold: ScaleResult; warm: ScaleResult };
+  baseline: { cold: ScaleResult; warm: ScaleResult };
+}
+
+/** The scaling table's rows; a string when the shared passages are absent. */
+async function benchScaling(child: ChildScript): Promise<ScaleRow[] | string> {
+  const once = sharedCorpus(1);
+  const thrice = sharedCorpus(3);
+  if (!once || !thrice) return 'skipped: ../shared/cmrc and ../shared/drcd not found (they are not part of the project)';
+  const questions = questionPool(once.questions);
+  const sets = [
+    ...SCALE_SIZES.map((n) => ({ label: `${n}`, documents: once.documents.slice(0, n) })),
+    { label: `${once.documents.length} (all)`, documents: once.documents },
+    { label: `${thrice.documents.length} (all ×3)`, documents: thrice.documents },
+  ];
+  const rows: ScaleRow[] = [];
+  for (const set of sets) {
+    const root = mkdtempSync(join(tmpdir(), 'factbot-bench-scale-'));
+    try {
+      const dir = join(root, 'corpus');
+      writeCorpusDir(dir, set.documents);
+      const common = { dir, factsFile: join(root, 'facts.json'), questions, count: SCALE_QUESTIONS };
+      const ours = { cache: join(root, 'cache') };
+      const flex = { cache: join(root, 'flexsearch.json') };
+      const oursCold = await runScaleInChild(child, { system: 'ours', mode: 'cold', ...common, ...ours });
+      const oursWarm = await runScaleInChild(child, { system: 'ours', mode: 'warm', ...common, ...ours });
+      const baseCold = await runScaleInChild(child, { system: 'baseline', mode: 'cold', ...common, ...flex });
+      const baseWarm = await runScaleInChild(child, { system: 'baseline', mode: 'warm', ...common, ...flex });
+      const chars = set.documents.reduce((n, d) => n + d.text.length, 0);
+      rows.push({
+        label: set.label,
+        documents: set.documents.length,
+        chars,
+        ours: { cold: oursCold, warm: oursWarm },
+        baseline: { cold: baseCold, warm: baseWarm },
+      });
+      process.stderr.write(`bench: scale ${set.label}: ${oursCold.facts} facts; warm: ${oursWarm.report}\n`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+function formatScaling(rows: ScaleRow[]): string {
+  const header = [
+    'documents',
+    'chars',
+    'facts',
+    'cold build',
+    'flex index',
+    'warm start',
+    'flex import',
+    'RSS peak',
+    'flex RSS',
+    'p50',
+    'flex p50',
+    'p99',
+    'flex p99',
+  ];
+  const cells = rows.map((r) => [
+    r.label,
+    `${(r.chars / 1e6).toFixed(2)} M`,
+    String(r.ours.cold.facts),
+    formatMs(r.ours.cold.buildMs),
+    formatMs(r.baseline.cold.buildMs),
+    formatMs(r.ours.warm.buildMs),
+    formatMs(r.baseline.warm.buildMs),
+    formatMb(Math.max(r.ours.cold.maxRss, r.ours.warm.maxRss)),
+    formatMb(Math.max(r.baseline.cold.maxRss, r.baseline.warm.maxRss)),
+    formatMs(r.ours.warm.p50),
+    formatMs(r.baseline.warm.p50),
+    formatMs(r.ours.warm.p99),
+    formatMs(r.baseline.warm.p99),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padStart(widths[i]!)).join(' | ')} |`;
+  return [
+    `scaling (each cell a fresh process; ${SCALE_QUESTIONS} questions timed per row, CMRC + DRCD questions cycled; ` +
+      'cold = empty cache folder, warm = the cache the cold build left; flex = plain FlexSearch (Charset.CJK) over the same facts, ' +
+      'indexed / imported from its export; RSS = the kernel high-water mark of the cold and warm processes, builds included):',
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n');
+}
+
 function check(ok: boolean): string {
   return ok ? 'met' : 'MISSED';
 }
@@ -223,6 +361,8 @@ function parseSettings(argv: string[]): BenchSettings {
       budget: { type: 'string' },
       starts: { type: 'string' },
       cmrc: { type: 'string' },
+      'no-scale': { type: 'boolean' },
+      'scale-only': { type: 'boolean' },
     },
   });
   const count = (flag: string, raw: string | undefined, fallback: number): number => {
@@ -238,6 +378,8 @@ function parseSettings(argv: string[]): BenchSettings {
     budgetMs: count('budget', values.budget, DEFAULT_SETTINGS.budgetMs / 1000) * 1000,
     starts: Math.round(count('starts', values.starts, DEFAULT_SETTINGS.starts)),
     cmrcFile: values.cmrc ?? DEFAULT_SETTINGS.cmrcFile,
+    scale: values['no-scale'] !== true,
+    scaleOnly: values['scale-only'] === true,
   };
 }
 
@@ -253,6 +395,12 @@ async function main(): Promise<void> {
       "over the engine's own facts (its build time is indexing only, no segmentation)",
     '',
   );
+
+  if (settings.scaleOnly) {
+    const scaling = await benchScaling(child);
+    print(typeof scaling === 'string' ? `scaling: ${scaling}` : formatScaling(scaling));
+    return;
+  }
 
   const golden = loadGoldenQuestions();
   const seedPool = questionPool(golden);
@@ -297,6 +445,13 @@ async function main(): Promise<void> {
     );
   }
 
+  let scaling: ScaleRow[] | string = 'skipped (--no-scale)';
+  if (settings.scale) {
+    scaling = await benchScaling(child);
+    print('', typeof scaling === 'string' ? `scaling: ${scaling}` : formatScaling(scaling));
+  }
+  const big = typeof scaling === 'string' ? undefined : scaling[scaling.length - 1];
+
   print(
     '',
     'targets:',
@@ -307,6 +462,19 @@ async function main(): Promise<void> {
     `  RSS ≤ ${formatMb(TARGETS.rssBytes)} (seed, peak after build and during the run): ${formatMb(seed.ours.pass.peakRss)}  ` +
       check(seed.ours.pass.peakRss <= TARGETS.rssBytes),
     ...(cmrc === undefined ? [] : [`  (CMRC corpus: peak RSS ${formatMb(cmrc.ours.pass.peakRss)})`]),
+    ...(big === undefined
+      ? ['  issue 13 targets (1.7 M characters): not measured']
+      : [
+          `  issue 13, ${big.label} documents, ${(big.chars / 1e6).toFixed(2)} M characters:`,
+          `    warm start ≤ ${formatMs(TARGETS_13.warmMs)}: ${formatMs(big.ours.warm.buildMs)}  ${check(big.ours.warm.buildMs <= TARGETS_13.warmMs)}`,
+          `    cold build ≤ ${formatMs(TARGETS_13.coldMs)}: ${formatMs(big.ours.cold.buildMs)}  ${check(big.ours.cold.buildMs <= TARGETS_13.coldMs)}`,
+          `    peak RSS ≤ ${formatMb(TARGETS_13.rssBytes)}: ${formatMb(big.ours.warm.maxRss)} warm, ${formatMb(big.ours.cold.maxRss)} cold  ` +
+            check(Math.max(big.ours.warm.maxRss, big.ours.cold.maxRss) <= TARGETS_13.rssBytes),
+          `    question p99 ≤ ${formatMs(TARGETS_13.p99Ms)}: ${formatMs(big.ours.warm.p99)}  ${check(big.ours.warm.p99 <= TARGETS_13.p99Ms)}`,
+        ]),
+    typeof start === 'string'
+      ? ''
+      : `  issue 13, Hunnan start-up ≤ ${TARGETS_13.seedStartMs} ms (warm cache): ${formatMs(start.askMs)}  ${check(start.askMs <= TARGETS_13.seedStartMs)}`,
     '',
     `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
