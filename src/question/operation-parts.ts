@@ -73,6 +73,21 @@ function splitNames(phrase: string, isPhrase: (p: string) => boolean): string[] 
   return out.map(clean).filter((s) => s.length > 0);
 }
 
+/**
+ * The measure the last name carries for every name, as the document words it: "第一产业和第二产业增加值" is
+ * 第一产业增加值 and 第二产业增加值 because the document says 第一产业增加值 — the longest ending of the last
+ * name that the first name takes in the document.
+ */
+function sharedMeasure(names: readonly string[], isPhrase: (p: string) => boolean): string | null {
+  if (names.length < 2) return null;
+  const [first, last] = [names[0]!, names[names.length - 1]!];
+  for (let k = 1; k <= last.length - 2; k++) {
+    const ending = last.slice(k);
+    if (!first.endsWith(ending) && isPhrase(first + ending)) return ending;
+  }
+  return null;
+}
+
 export interface Parsed {
   subjects: SubjectSpec[];
   metric: string | null;
@@ -94,7 +109,7 @@ export function parseSubjects(phrase: string, isPhrase: (p: string) => boolean):
   }
   const names = splitNames(dropCountWords(phrase), isPhrase);
   const last = names[names.length - 1];
-  const metric = last ? trailingMetric(last) : null;
+  const metric = last ? (sharedMeasure(names, isPhrase) ?? trailingMetric(last)) : null;
   const labels = names.map((n) => clean(metric && n.endsWith(metric) && n.length > metric.length ? n.slice(0, -metric.length) : n));
   return { subjects: labels.filter(Boolean).map((label) => ({ kind: 'named', label })), metric };
 }

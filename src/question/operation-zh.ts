@@ -139,7 +139,8 @@ function detectSum(ctx: Ctx): ComputeRequest | null {
   if (!/多少|几/.test(ctx.q)) return null;
   const cue = SUM_CUE_RE.exec(ctx.q);
   if (!cue) return null;
-  const pre = clean(ctx.q.slice(0, cue.index).replace(/加(?=[\u4e00-\u9fa5])/g, '和'));
+  // "A加B" is "A和B"; the 加 of a word (增加值, 追加, 加工, 加快) is not.
+  const pre = clean(ctx.q.slice(0, cue.index).replace(/(?<![增追参附施更添外再])加(?=[\u4e00-\u9fa5])(?![值工快强大入盟速剧倍])/g, '和'));
   const post = ctx.q.slice(cue.index + cue[0].length);
   const parsed = parseSubjects(pre, ctx.isPhrase);
   // "一共有多少个在建项目": the measure after the question words.

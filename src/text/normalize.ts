@@ -49,9 +49,10 @@ function isTraditionalForm(text: string): boolean {
 }
 
 function converter(): (s: string) => string {
-  // Taiwan and Hong Kong variants both convert through OpenCC's 't' standard; 'tw' also maps
-  // Taiwan-specific phrases (e.g. 軟體 → 软件).
-  convert ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  // Taiwan and Hong Kong variants both convert through OpenCC's 't' standard; 'twp' also maps Taiwan's own
+  // words to the mainland's (軟體 → 软件, 網際網路 → 互联网, 行動電話 → 移动电话), as a reader in Taipei asks
+  // about a document written in Beijing.
+  convert ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
   return convert;
 }
 

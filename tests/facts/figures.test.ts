@@ -48,4 +48,16 @@ describe('parseChineseNumber', () => {
     expect(raws('5.城镇居民人均可支配收入为调查数据')).toEqual([]);
     expect(raws('增长5.3%')).toEqual(['5.3%']);
   });
+
+  it('reads the compound units of statistics', () => {
+    const units = (text: string) => extractFigures(text).map((f) => [f.raw, f.unit, f.kind]);
+    expect(units('旅客周转量139.6亿人公里')).toEqual([['139.6亿人公里', '人公里', 'count']]);
+    expect(units('货物周转量175.26亿吨公里')).toEqual([['175.26亿吨公里', '吨公里', 'count']]);
+    expect(units('获得金牌26枚，床位23008张')).toEqual([
+      ['26枚', '枚', 'count'],
+      ['23008张', '张', 'count'],
+    ]);
+    expect(units('人口出生率为8.47‰')).toEqual([['8.47‰', '‰', 'percent']]);
+    expect(units('人均消费支出15000元/人')).toEqual([['15000元/人', '元/人', 'money']]);
+  });
 });

@@ -14,6 +14,14 @@ beforeAll(async () => {
 });
 
 describe('detectComputation', () => {
+  it('takes the measure the last name carries as the document words it, and keeps 增加值 whole', () => {
+    const phrases = documentPhrases([{ text: '分产业看，第一产业增加值184.11亿元；第二产业增加值261.36亿元' }]);
+    const r = detectComputation('第一产业和第二产业增加值一共多少？', { isDocumentPhrase: phrases });
+    expect(r).toMatchObject({ operation: 'sum', metric: '增加值' });
+    expect(names(r)).toEqual(['第一产业', '第二产业']);
+    expect(names(detectComputation('智能制造加新能源汽车一共多少个在建项目？'))).toEqual(['智能制造', '新能源汽车']);
+  });
+
   it('reads a sum over a group the document names, with the shared measure', () => {
     const r = detectComputation('三大主导产业在建项目一共有多少个？');
     expect(r).toMatchObject({ operation: 'sum', metric: '在建项目', classifier: '个', kinds: ['count'] });
