@@ -110,7 +110,19 @@ export function createSuggester(engine: Engine): Suggester {
     }
     return ok;
   };
-  const phrase = (f: Figure, language: 'zh' | 'en') => (language === 'en' ? englishQuestionFor(f, names) : questionFor(f));
+  // A measure stated for several subjects (计划总投资 of each industry) makes a question that names no subject
+  // ambiguous: "计划总投资是多少？" would be answered with one of them as if it were the only one.
+  const measureCounts = new Map<string, number>();
+  for (const fact of engine.facts)
+    for (const f of fact.figures.filter(askable)) {
+      const m = measureOf(f);
+      if (m !== null) measureCounts.set(m, (measureCounts.get(m) ?? 0) + 1);
+    }
+  const phrase = (f: Figure, language: 'zh' | 'en') => {
+    const m = measureOf(f);
+    if (m === null || (measureCounts.get(m) ?? 0) > 1) return null;
+    return language === 'en' ? englishQuestionFor(f, names) : questionFor(f);
+  };
 
   /** Tries candidates in order, keeping the answerable ones, distinct, up to `count`. */
   const pick = (

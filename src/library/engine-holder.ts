@@ -36,9 +36,22 @@ const EXAMPLES = 3;
 
 function serve(engine: Engine, scan: CorpusScan | null, version: number, now: number): ServedCorpus {
   const responder = createResponder(engine);
-  const examples = responder.examples('zh', EXAMPLES);
-  const examplesEn = responder.examples('en', EXAMPLES);
-  return { engine, responder, examples, examplesEn, version, scan, since: now };
+  // Each example is tried through the engine (tens of milliseconds in all): done at first use, not at start.
+  let examples: readonly string[] | undefined;
+  let examplesEn: readonly string[] | undefined;
+  return {
+    engine,
+    responder,
+    get examples() {
+      return (examples ??= responder.examples('zh', EXAMPLES));
+    },
+    get examplesEn() {
+      return (examplesEn ??= responder.examples('en', EXAMPLES));
+    },
+    version,
+    scan,
+    since: now,
+  };
 }
 
 class Holder extends EventEmitter implements EngineHolder {
