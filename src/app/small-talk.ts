@@ -162,7 +162,7 @@ const ZH_PATTERNS = compile(ZH, ZH_HEAD, ZH_TAIL, 'u');
 const EN_PATTERNS = compile(EN, '(?:oh |well |ok(?:ay)? |so |um+ |hey |hi |and )?(?:bot )?', '(?: again| too| then| bot| factbot)?', 'i');
 
 /** Piece separators: punctuation, emoji and symbols. */
-const SEPARATORS = /(?:[\s,，.。!！?？;；:：、~～…()（）"“”'‘’]|\p{Extended_Pictographic}|\u200d|\ufe0f)+/u;
+const SEPARATORS = /(?:[\s,，.。!！?？;；:：、~～…()（）"“”‘]|\p{Extended_Pictographic}|\u200d|\ufe0f)+/u;
 const HAS_HAN = /[\u3400-\u9FFF]/;
 
 function kindOfPiece(piece: string): SmallTalkKind | null {
@@ -176,6 +176,7 @@ function piecesOf(text: string): string[] {
   return text
     .normalize('NFKC')
     .toLowerCase()
+    .replace(/’/g, "'")
     .replace(/@\w+/g, ' ')
     .split(SEPARATORS)
     .map((p) => p.trim())

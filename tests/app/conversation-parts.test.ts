@@ -1,0 +1,147 @@
+// The parts of the conversation (issue 12) on their own: the small-talk reader, suggestions, related facts, the
+// 原文 context of a sentence and of a table row, and the console's commands.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEngineFromDir } from '../../src/answer/build-engine.js';
+import type { Engine } from '../../src/answer/engine-types.js';
+import { relatedness } from '../../src/app/related.js';
+import { createResponder } from '../../src/app/respond.js';
+import { readSmallTalk, withoutGreeting } from '../../src/app/small-talk.js';
+import { sourceContext } from '../../src/app/source-context.js';
+import { createLineReplier } from '../../src/console/chat.js';
+import { renderSourceContext } from '../../src/present/render-talk.js';
+import { parseTelegramHtml } from '../telegram/telegram-html.js';
+import { seedEngine } from '../helpers/engine.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await seedEngine();
+});
+
+describe('readSmallTalk', () => {
+  it.each([
+    ['你好', 'greeting'],
+    ['您好！', 'greeting'],
+    ['hi', 'greeting'],
+    ['Hello there 👋', 'greeting'],
+    ['谢谢你！', 'thanks'],
+    ['Thanks a lot', 'thanks'],
+    ['再见', 'goodbye'],
+    ['bye bye', 'goodbye'],
+    ['你是谁？', 'about-bot'],
+    ['你好，你能做什么？', 'about-bot'],
+    ['what can you do?', 'about-bot'],
+    ['这份文件讲什么？', 'about-document'],
+    ['文档主要讲了什么内容', 'about-document'],
+    ["What's this document about?", 'about-document'],
+  ])('%s → %s', (text, kind) => {
+    expect(readSmallTalk(text)?.kind).toBe(kind);
+  });
+
+  it.each([
+    '你好，浑南区有多少家高新技术企业？',
+    '浑南区面积多大？',
+    '那计划投资呢？',
+    'How many people live in Hunnan?',
+    'hi, how many people live in Hunnan?',
+    '谢谢，那新能源汽车呢？',
+    '三大主导产业是什么？',
+    'What is the GDP of Hunnan?',
+    '',
+  ])('a question is not small talk: %s', (text) => {
+    expect(readSmallTalk(text)).toBeNull();
+  });
+
+  it('sets a greeting before a question aside, and leaves a question alone', () => {
+    expect(withoutGreeting('你好，浑南区有多少家高新技术企业？')).toBe('浑南区有多少家高新技术企业？');
+    expect(withoutGreeting('Hello! How many people live in Hunnan?')).toBe('How many people live in Hunnan?');
+    expect(withoutGreeting('浑南区面积多大？')).toBe('浑南区面积多大？');
+  });
+});
+
+describe('suggestions and related facts', () => {
+  it('suggests questions sharing the measure asked, each answered with its own figure', () => {
+    const responder = createResponder(engine);
+    const r = responder.respond('2015年浑南区的区域总面积是多少？');
+    expect(r.reply.kind).toBe('not-found');
+    if (r.reply.kind !== 'not-found') return;
+    expect(r.reply.suggestions[0]).toBe('区域总面积有多大？');
+    for (const q of r.reply.suggestions) expect(engine.ask(q).kind).toBe('found');
+  });
+
+  it('calls facts related by measure or kind of measure, not by standing nearby', () => {
+    const projects = engine.factById('hunnan-2019:5.2.1')!;
+    const ev = engine.factById('hunnan-2019:5.2.2')!;
+    const growth = engine.factById('hunnan-2019:5.3.1')!;
+    expect(relatedness(projects, projects.figures[1]!, ev)).toBe(3); // 计划总投资 beside 计划总投资
+    expect(relatedness(projects, projects.figures[0]!, ev)).toBeGreaterThanOrEqual(1); // …项目 beside …项目
+    expect(relatedness(projects, projects.figures[0]!, growth)).toBe(0); // 两位数增长, next sentence
+  });
+});
+
+describe('原文 / context', () => {
+  it('gives the paragraph verbatim with the fact inside it, marked in HTML', () => {
+    const ctx = sourceContext(engine, 'hunnan-2019:13.1.1', 0)!;
+    expect(ctx.paragraph.slice(ctx.start, ctx.end)).toBe(engine.factById('hunnan-2019:13.1.1')!.text);
+    const html = renderSourceContext(ctx, 'zh');
+    const parsed = parseTelegramHtml(html);
+    expect(parsed.bold).toContain('412家');
+    expect(html).toContain('<blockquote expandable>');
+    expect(parsed.text).toContain(ctx.paragraph.replace(/\s*[\r\n]+\s*/g, ' '));
+  });
+
+  it('shows a table row under its header', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-context-'));
+    try {
+      cpSync(new URL('../fixtures/documents/qiandongnan-2016-tongjigongbao.txt', import.meta.url).pathname, join(dir, 'q.txt'));
+      const { engine: tables } = await buildEngineFromDir(dir);
+      const row = tables.facts.find((f) => f.row && f.row.header.length > 1 && f.figures.length > 0)!;
+      expect(row).toBeDefined();
+      const ctx = sourceContext(tables, row.id, 0)!;
+      expect(ctx.row).not.toBeNull();
+      const text = parseTelegramHtml(renderSourceContext(ctx, 'zh')).text;
+      const lines = text.split('\n');
+      expect(lines[0]).toMatch(/^表格/);
+      expect(lines[1]).toBe(
+        row
+          .row!.header.map((c) => c.trim())
+          .join(' | ')
+          .trim(),
+      );
+      expect(lines[2]).toBe(
+        row
+          .row!.cells.map((c) => c.trim())
+          .join(' | ')
+          .trim(),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('console commands', () => {
+  let reply: (line: string) => string;
+  beforeAll(() => {
+    reply = createLineReplier(engine);
+  });
+  afterAll(() => undefined);
+
+  it('takes /start, /help and small talk as the bot does', () => {
+    expect(reply('/start')).toContain('《沈阳市浑南区重塑“高”“新”发展内核全力打造开放创新主阵地》');
+    expect(reply('/help')).toMatch(/^怎么提问/);
+    expect(reply('你好')).toMatch(/^你好！/);
+    expect(reply('hi')).toMatch(/^Hello!/);
+    expect(reply('/nonsense')).toContain('/help');
+  });
+
+  it('/context shows the last answer in its paragraph', () => {
+    expect(reply('浑南区有多少家国家高新技术企业？')).toContain('【412家】');
+    const context = reply('/context');
+    expect(context).toMatch(/^原文段落/);
+    expect(context).toContain('【目前，浑南区国家高新技术企业已达到412家');
+    expect(context).toContain('浑南区科技型中小企业上半年新认定86家');
+  });
+});
