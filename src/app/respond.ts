@@ -126,20 +126,25 @@ export function createResponder(engine: Engine): Responder {
     const remember = (resolved: QuestionFrame, reply: Reply) =>
       store.set(chatId, userId, { frame: resolved, cited: citedOf(reply) ?? previous?.cited ?? null });
 
-    // "是去年的几倍？" right after an answer: a figure of the sentence just cited.
-    const cited = previous?.cited;
-    if (cited && frame.followUp === null && frame.text !== previous.frame.text) {
+    // "是去年的几倍？" right after an answer, when the document does not answer it on its own: a figure of the
+    // sentence just cited.
+    const fromCited = (): Response | null => {
+      const cited = previous?.cited;
+      if (!cited || frame.text === previous.frame.text) return null;
       const figure = figureFromCited(frame, cited.fact, cited.keyFigure);
-      if (figure !== null) {
-        const reply: Answer = { kind: 'found', question: asked, asked: frame.asked, hits: [{ ...cited, keyFigure: figure }] };
-        store.set(chatId, userId, { frame: previous.frame, cited: reply.hits[0]! });
-        return { reply, question: asked, usedContext: true, reading: 'same-sentence', language };
-      }
-    }
+      if (figure === null) return null;
+      const reply: Answer = { kind: 'found', question: asked, asked: frame.asked, hits: [{ ...cited, keyFigure: figure }] };
+      store.set(chatId, userId, { frame: previous.frame, cited: reply.hits[0]! });
+      return { reply, question: asked, usedContext: true, reading: 'same-sentence', language };
+    };
 
     const resolved = resolveInContext(store, chatId, userId, frame, read, context, false);
     const reply = answer(resolved.frame, askOptions);
     if (!resolved.usedContext) {
+      if (!answered(reply)) {
+        const same = fromCited();
+        if (same) return same;
+      }
       remember(frame, reply);
       return { reply: finish(reply, frame), question: asked, usedContext: false, reading: 'own', language };
     }
@@ -154,6 +159,8 @@ export function createResponder(engine: Engine): Responder {
       store.set(chatId, userId, { frame: previous?.frame ?? frame, cited: citedOf(alone) });
       return { reply: finish(alone, frame), question: asked, usedContext: false, reading: 'alone', language };
     }
+    const same = fromCited();
+    if (same) return same;
     if (previous) store.set(chatId, userId, { frame: previous.frame, cited: previous.cited });
     return {
       reply: finish(reply, resolved.frame),

@@ -145,3 +145,22 @@ describe('console commands', () => {
     expect(context).toContain('浑南区科技型中小企业上半年新认定86家');
   });
 });
+
+describe('many users asking many questions', () => {
+  it('answers every one of 3,000 generated questions in running conversations without failing, as valid HTML', async () => {
+    const { loadQuestions } = await import('../../tools/bench/load-questions.js');
+    const { createContextStore } = await import('../../src/app/context/context-store.js');
+    const { renderReply } = await import('../../src/present/render-reply.js');
+    const responder = createResponder(engine);
+    const store = createContextStore({ now: () => 0 });
+    const questions = loadQuestions(engine, 3000);
+    questions.forEach((q, i) => {
+      const turn = responder.converse(q, { limit: 1, conversation: { store, chatId: i % 7, userId: i % 50 } });
+      if (turn.kind === 'answer') {
+        const html = renderReply(turn.response.reply, { style: 'short', reading: turn.response.reading, showQuestion: true });
+        parseTelegramHtml(html);
+      }
+    });
+    expect(questions.length).toBe(3000);
+  });
+});

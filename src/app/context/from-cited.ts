@@ -1,11 +1,12 @@
 /**
  * A follow-up answered from the sentence just cited: after "浑南区有多少家国家高新技术企业？" (412家, in
  * "…其中，2019年上半年新认定国家高新技术企业74家，为2018年同期认定量的3.4倍"), "上半年新认定了多少？" is
- * the 74家 and "是去年的几倍？" the 3.4倍 of that same sentence. Taken only when the question names nothing
- * the sentence lacks and one figure of the kind asked (other than the one already given) fits it best.
+ * the 74家 and "是去年的几倍？" the 3.4倍 of that same sentence. Tried only when the document does not answer the
+ * question on its own (respond.ts), and taken only when the question names nothing the sentence lacks and one
+ * figure of the kind asked (other than the one already given) fits it best.
  */
 import type { Fact, Figure } from '../../facts/index.js';
-import { ANSWERING_FIGURE_KINDS, type QuestionFrame } from '../../question/index.js';
+import { ANSWERING_FIGURE_KINDS, CLASSIFIERS, type QuestionFrame } from '../../question/index.js';
 
 /** Question words, fillers and period words: what is left names the thing asked about. */
 const NOT_CONTENT =
@@ -33,6 +34,9 @@ function pieceAround(text: string, f: Figure): string {
   return before + f.raw + after;
 }
 
+/** Measures that are a change or a share of the figure before them, not a subject of their own. */
+const CHANGE_OR_SHARE = /^(?:同比|环比|比上年)?(?:增长|增速|增幅|增加|减少|下降|上涨|比例|占比|比重|份额)/;
+
 const PERIOD_ASKED = /上半年|下半年|一季度|二季度|三季度|四季度/g;
 
 /**
@@ -43,8 +47,15 @@ export function figureFromCited(frame: QuestionFrame, fact: Fact, given: Figure 
   if (frame.searchLanguage !== 'zh' || frame.operation !== null || frame.text.length > 20) return null;
   const asked = frame.asked;
   if (asked === null) return null;
-  const kinds = ANSWERING_FIGURE_KINDS[asked];
-  if (kinds === null) return null;
+  // A question that names its own measure or place ("常住人口有几个？") is a question of its own: the engine's
+  // verdict on it stands. A growth rate or a share (同比增长, 占全市的比例) is what a sentence says of its own
+  // figure: that one may ask.
+  if (frame.measure !== null && !CHANGE_OR_SHARE.test(frame.measure)) return null;
+  if (frame.places.some((p) => asked !== 'percent' || !/^全/.test(p))) return null;
+  const answering = ANSWERING_FIGURE_KINDS[asked];
+  if (answering === null) return null;
+  // "多少" alone asks for an amount: a share or a multiple of the sentence answers only a question asking for one.
+  const kinds = asked === 'count' || asked === 'number' ? answering.filter((k) => k !== 'percent' && k !== 'multiple') : answering;
   const content = frame.text.replace(NOT_CONTENT, '|');
   const words = bigrams(content);
   // Every word of the question must be in the sentence: a question about something else is a new question.
@@ -52,12 +63,15 @@ export function figureFromCited(frame: QuestionFrame, fact: Fact, given: Figure 
   // A bare "有多少？" names nothing: unless it asks for a kind of figure by itself (几倍, 百分之几), it is not this.
   if (words.length === 0 && asked !== 'multiple' && asked !== 'percent' && frame.times.length === 0) return null;
   const periods = frame.text.match(PERIOD_ASKED) ?? [];
+  // "座谈会有几个？" counts in 个: a figure in 次 is not what was asked (the engine's verdict on that stands).
+  const classifier = new RegExp(`(?:多少|几)([${CLASSIFIERS}])`).exec(frame.text)?.[1] ?? null;
   const candidates = fact.figures.filter(
     (f) =>
       kinds.includes(f.kind) &&
       f.kind !== 'date' &&
       f.role !== 'threshold' &&
       !(given !== null && f.start === given.start) &&
+      (classifier === null || f.unit.endsWith(classifier)) &&
       periods.every((p) => (f.period ?? f.time ?? '').includes(p) || pieceAround(fact.text, f).includes(p)),
   );
   if (candidates.length === 0) return null;
