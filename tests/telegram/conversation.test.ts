@@ -125,7 +125,7 @@ describe('refusals that help', () => {
   });
 
   it('inline: an English query the document cannot answer gets one "Not in the document" result and a way to the private chat', async () => {
-    const update = inlineQuery(h.api, bob, 'GDP');
+    const update = inlineQuery(h.api, bob, 'What is the GDP of Hunnan?');
     await h.api.processed(update.update_id);
     const call = h.api.sent('answerInlineQuery').find((c) => c.payload.inline_query_id === update.inline_query.id)!;
     expect(call.payload.results).toHaveLength(1);
