@@ -200,6 +200,7 @@ export function assembleEngine(
       sentenceOpening.set(`${f.docId}:${f.paragraph}.${f.sentence}`, normalized[i]!.toLowerCase().split(/[，,]/)[0] ?? '');
   });
   const docEntities = new Map(documents.map((d, i) => [d.id, analyses[i]!.entity]));
+  const entitySet = new Set<string | null>(docEntities.values());
   const docTitles = new Map(documents.map((d, i) => [d.id, (analyses[i]!.normalizedTitle ?? d.title).toLowerCase()]));
   const docPeriods = new Map(documents.map((d, i) => [d.id, analyses[i]!.period]));
   const corpusText = documents
@@ -216,7 +217,7 @@ export function assembleEngine(
     documentPeriod: (docId) => docPeriods.get(docId) ?? null,
     documentTitle: (docId) => docTitles.get(docId) ?? '',
     inTitles: (text) => [...docTitles.values()].some((t) => t.includes(text)),
-    isDocumentEntity: (name) => [...docEntities.values()].includes(name),
+    isDocumentEntity: (name) => entitySet.has(name),
     documentEntities: [...new Set([...docEntities.values()].filter((e): e is string => e !== null))],
     places: questionContext.places ?? new Set(),
     clauseOf: (fact) => normalized[posById.get(fact.id) ?? -1]?.toLowerCase() ?? fact.text,
@@ -224,10 +225,17 @@ export function assembleEngine(
   };
 
   /** Facts with figures near a fact: same paragraph first, then its section, then (unless `sectionOnly`) the document. */
+  const positionsByDoc = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    const list = positionsByDoc.get(f.docId);
+    if (list) list.push(i);
+    else positionsByDoc.set(f.docId, [i]);
+  });
   const neighboursOf = (pos: number, limit: number, sectionOnly: boolean): number[] => {
     const fact = facts[pos]!;
-    return facts
-      .map((f, i) => ({ f, i }))
+    // Only the fact's own document's facts can be its neighbours: a corpus of thousands of documents is not walked.
+    return (positionsByDoc.get(fact.docId) ?? [])
+      .map((i) => ({ f: facts[i]!, i }))
       .filter(({ f, i }) => i !== pos && f.docId === fact.docId && (!sectionOnly || f.section === fact.section))
       .filter(({ f }) => f.figures.some((g) => g.kind !== 'date'))
       .map(({ f, i }) => ({

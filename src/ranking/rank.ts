@@ -63,6 +63,14 @@ function idf(stats: TermStats, term: string, minCount = 0): number {
   }
   return value;
 }
+/**
+ * The same idf without the memo, for the per-document statistics: one question meets hundreds of documents once
+ * each, where keeping a memo per document costs more than the logarithm.
+ */
+function plainIdf(stats: TermStats, term: string): number {
+  const df = stats.df.get(term) ?? 0;
+  return Math.log(1 + (stats.count - df + 0.5) / (df + 0.5));
+}
 /** Bound on each idf memo, so odd questions cannot grow it without limit. */
 const MAX_MEMO = 100_000;
 
@@ -105,10 +113,10 @@ export function rankFacts(
     let entry = perDoc[doc];
     if (!entry) {
       const local = index.perDocument[doc]!;
-      const weights = q.terms.map((t) => t.weight * idf(local, t.term));
+      const weights = q.terms.map((t) => t.weight * plainIdf(local, t.term));
       const termMax = q.terms.reduce((sum, t, i) => sum + (t.required ? weights[i]! : 0), 0);
       const bigramStats = index.perDocumentBigrams[doc]!;
-      const bigrams = questionBigrams.map((b) => idf(bigramStats, b));
+      const bigrams = questionBigrams.map((b) => plainIdf(bigramStats, b));
       entry = { weights, termMax, bigrams, bigramMax: bigrams.reduce((a, b) => a + b, 0), avgLength: local.avgLength || 1 };
       perDoc[doc] = entry;
     }

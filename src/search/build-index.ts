@@ -9,9 +9,15 @@ import type { Tokenizer } from '../text/index.js';
 import { bigramsOf } from '../text/index.js';
 import { DEFAULT_INDEX, type IndexParams } from './defaults.js';
 
+/** How many units hold a term: a Map, or a view computed from the postings (see bigramStatsIn). */
+export interface DfLookup {
+  get(term: string): number | undefined;
+  has(term: string): boolean;
+}
+
 export interface TermStats {
   /** How many units (facts, or documents) contain each term. */
-  df: Map<string, number>;
+  df: DfLookup;
   /** How many units there are. */
   count: number;
   /** Mean length in terms. */
@@ -54,12 +60,12 @@ export interface FactIndex {
   /** Fact positions of each document, in order. */
   factsOfDocument: number[][];
   /** The facts holding each term, in fact order, flat: [position, frequency, position, frequency, …]. */
-  termPostings: Map<string, number[]>;
+  termPostings: PostingTable;
   /**
    * The facts holding each character bigram (Han characters, letters, digits), in fact order: a backstop
    * where a question and a fact split a name into different words.
    */
-  bigramPostings: Map<string, number[]>;
+  bigramPostings: PostingTable;
 }
 
 function countTerms(terms: readonly string[]): Map<string, number> {
@@ -68,7 +74,112 @@ function countTerms(terms: readonly string[]): Map<string, number> {
   return tf;
 }
 
-function statsOf(units: readonly { tf: Map<string, number>; length: number }[]): TermStats {
+/**
+ * Postings of many keys in one typed array (key → its slice), instead of a growing array per key: a corpus of a
+ * million characters has hundreds of thousands of distinct bigrams, most held by a few facts.
+ */
+export class PostingTable {
+  constructor(
+    private readonly ids: Map<string, number>,
+    private readonly offsets: Uint32Array,
+    private readonly data: Uint32Array,
+  ) {}
+
+  get(key: string): Uint32Array | undefined {
+    const id = this.ids.get(key);
+    return id === undefined ? undefined : this.data.subarray(this.offsets[id]!, this.offsets[id + 1]!);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Uint32Array]> {
+    for (const [key, id] of this.ids) yield [key, this.data.subarray(this.offsets[id]!, this.offsets[id + 1]!)];
+  }
+}
+
+/**
+ * Builds a PostingTable from each unit's keys (with a value per key when `values` is given: [position, value] pairs),
+ * in unit order: two passes, counting then filling.
+ */
+function postingTable<K>(
+  units: readonly K[],
+  keysOf: (unit: K) => Iterable<[string, number]> | Iterable<string>,
+  withValues: boolean,
+): PostingTable {
+  const ids = new Map<string, number>();
+  let counts = new Uint32Array(1024);
+  const stride = withValues ? 2 : 1;
+  const keyOf = (entry: string | [string, number]) => (typeof entry === 'string' ? entry : entry[0]);
+  for (const unit of units) {
+    for (const entry of keysOf(unit)) {
+      const key = keyOf(entry);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        if (id >= counts.length) {
+          const grown = new Uint32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+      }
+      counts[id]! += stride;
+    }
+  }
+  const offsets = new Uint32Array(ids.size + 1);
+  for (let id = 0; id < ids.size; id++) offsets[id + 1] = offsets[id]! + counts[id]!;
+  const data = new Uint32Array(offsets[ids.size]!);
+  const cursor = offsets.slice(0, ids.size);
+  units.forEach((unit, pos) => {
+    for (const entry of keysOf(unit)) {
+      const id = ids.get(keyOf(entry))!;
+      data[cursor[id]!++] = pos;
+      if (withValues) data[cursor[id]!++] = (entry as [string, number])[1];
+    }
+  });
+  return new PostingTable(ids, offsets, data);
+}
+
+/** How many of a sorted posting list's positions lie in [lo, hi]. */
+function countInRange(list: Uint32Array | undefined, lo: number, hi: number): number {
+  if (!list) return 0;
+  const lowerBound = (x: number) => {
+    let a = 0;
+    let b = list.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (list[m]! < x) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
+  return lowerBound(hi + 1) - lowerBound(lo);
+}
+
+/**
+ * A document's bigram statistics read from the shared bigram postings (its facts are one run of positions), not
+ * kept as a table per document: the same counts statsOf gives, without a map per document.
+ */
+function bigramStatsIn(postings: PostingTable, positions: readonly number[], sets: readonly Set<string>[]): TermStats {
+  const first = positions[0] ?? 0;
+  const last = positions[positions.length - 1] ?? -1;
+  if (positions.length > 0 && last - first !== positions.length - 1) return bigramStatsOf(positions.map((pos) => sets[pos]!));
+  let total = 0;
+  for (const pos of positions) total += sets[pos]!.size;
+  const get = (b: string) => {
+    const n = countInRange(postings.get(b), first, last);
+    return n === 0 ? undefined : n;
+  };
+  return {
+    df: { get, has: (b) => get(b) !== undefined },
+    count: positions.length,
+    avgLength: positions.length ? total / positions.length : 0,
+  };
+}
+
+function statsOf(units: readonly { tf: Map<string, number>; length: number }[]): TermStats & { df: Map<string, number> } {
   const df = new Map<string, number>();
   let total = 0;
   for (const u of units) {
@@ -76,6 +187,17 @@ function statsOf(units: readonly { tf: Map<string, number>; length: number }[]):
     for (const t of u.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   }
   return { df, count: units.length, avgLength: units.length ? total / units.length : 0 };
+}
+
+/** statsOf over facts whose terms are each one bigram set (every bigram counted once), without a map per fact. */
+function bigramStatsOf(sets: readonly Set<string>[]): TermStats {
+  const df = new Map<string, number>();
+  let total = 0;
+  for (const set of sets) {
+    total += set.size;
+    for (const b of set) df.set(b, (df.get(b) ?? 0) + 1);
+  }
+  return { df, count: sets.length, avgLength: sets.length ? total / sets.length : 0 };
 }
 
 /** What the index needs to know of each document besides its facts. */
@@ -146,20 +268,8 @@ export function buildFactIndex(
     return { tf, length };
   });
 
-  const termPostings = new Map<string, number[]>();
-  const bigramPostings = new Map<string, number[]>();
-  indexed.forEach((f, pos) => {
-    for (const [t, n] of f.tf) {
-      const list = termPostings.get(t);
-      if (list) list.push(pos, n);
-      else termPostings.set(t, [pos, n]);
-    }
-    for (const b of factBigrams[pos]!) {
-      const list = bigramPostings.get(b);
-      if (list) list.push(pos);
-      else bigramPostings.set(b, [pos]);
-    }
-  });
+  const termPostings = postingTable(indexed, (f) => f.tf, true);
+  const bigramPostings = postingTable(factBigrams, (set) => set, false);
 
   return {
     dump() {
@@ -177,9 +287,7 @@ export function buildFactIndex(
     facts: indexed,
     global: statsOf(indexed),
     perDocument,
-    perDocumentBigrams: factsOfDocument.map((positions) =>
-      statsOf(positions.map((pos) => ({ tf: new Map([...factBigrams[pos]!].map((b) => [b, 1])), length: factBigrams[pos]!.size }))),
-    ),
+    perDocumentBigrams: factsOfDocument.map((positions) => bigramStatsIn(bigramPostings, positions, factBigrams)),
     documents,
     documentStats: statsOf(documents),
     factsOfDocument,

@@ -26,7 +26,7 @@ describe('buildFactIndex postings', () => {
 
     const bigrams = index.facts.map(() => new Set<string>());
     for (const [bigram, list] of index.bigramPostings) {
-      expect([...list].sort((a, b) => a - b)).toEqual(list);
+      expect([...list].sort((a, b) => a - b)).toEqual([...list]);
       for (const pos of list) bigrams[pos]!.add(bigram);
     }
     facts.forEach((f, pos) => expect(bigrams[pos]).toEqual(bigramsOf(tokenizer.normalize(f.text))));
