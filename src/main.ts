@@ -17,7 +17,7 @@ import {
 } from './library/index.js';
 import { createLogger, redactSecrets, type Logger } from './host/index.js';
 import { createBot } from './telegram/index.js';
-import { launchBot, type RunningBot } from './telegram/index.js';
+import { documentPages, launchBot, type RunningBot } from './telegram/index.js';
 import { warmUp } from './telegram/index.js';
 import type { Engine } from './answer/index.js';
 
@@ -76,6 +76,7 @@ async function runBot(telegram: TelegramConfig, library: Library, logger: Logger
       retry: { timeoutMs: telegram.timeoutMs, retryWindowMs: telegram.retryWindowMs },
       allowedChatIds: telegram.allowedChatIds,
       adminUserIds: telegram.adminUserIds,
+      publicBaseUrl: telegram.pages?.baseUrl ?? null,
     },
   });
   if (telegram.warmUpMs > 0) {
@@ -89,7 +90,11 @@ async function runBot(telegram: TelegramConfig, library: Library, logger: Logger
   }
   let running: RunningBot;
   try {
-    running = await launchBot(bot, telegram.transport, logger);
+    const pages =
+      telegram.pages === null
+        ? undefined
+        : { handler: documentPages(() => library.holder.current().engine.documents), host: telegram.pages.host, port: telegram.pages.port };
+    running = await launchBot(bot, telegram.transport, logger, {}, pages);
   } catch (err) {
     logger.fatal({ err }, 'could not start the bot (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)');
     return 1;

@@ -61,6 +61,7 @@ export const CONFIG_VARIABLES = [
   'WEBHOOK_SECRET',
   'PORT',
   'HOST',
+  'PUBLIC_BASE_URL',
   'CORPUS_DIR',
   'CORPUS_MAX_FILE_BYTES',
   'CACHE_DIR',
@@ -150,6 +151,13 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** An http(s) URL without credentials, query or fragment (a path is allowed: a proxy may serve the bot under one). */
+function isBaseUrl(value: string): boolean {
+  if (!isHttpUrl(value)) return false;
+  const url = new URL(value);
+  return url.search === '' && url.hash === '' && url.username === '' && url.password === '' && !value.includes('#');
+}
+
 /** "bot.example.com", "bot.example.com:8443" or "https://bot.example.com" → "bot.example.com[:port]", or null. */
 function webhookHost(value: string): string | null {
   const withScheme = /^https?:\/\//i.test(value) ? value : `https://${value}`;
@@ -186,6 +194,11 @@ const envShape = {
   WEBHOOK_SECRET: z.string().regex(SECRET_PATTERN, { error: 'must be 1 to 256 characters of A-Z, a-z, 0-9, "_" and "-"' }).optional(),
   PORT: wholeNumber(0, 65_535, configDefaults.PORT),
   HOST: z.string().optional().default(configDefaults.HOST),
+  PUBLIC_BASE_URL: z
+    .string()
+    .refine(isBaseUrl, { error: 'must be the http(s) address the bot is reached at, e.g. https://bot.example.com (no query or #)' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   CORPUS_DIR: z.string().optional().default(configDefaults.CORPUS_DIR),
   CORPUS_MAX_FILE_BYTES: wholeNumber(1, 1_073_741_824, configDefaults.CORPUS_MAX_FILE_BYTES),
   CACHE_DIR: z.string().optional().default(configDefaults.CACHE_DIR),
@@ -265,6 +278,14 @@ export const ConfigSchema = z
             warmUpMs: env.WARM_UP_MS,
             /** ADMIN_USER_IDS: who may add, list, remove and export documents (empty: nobody). */
             adminUserIds: env.ADMIN_USER_IDS ?? [],
+            /**
+             * The document pages citations link to: PUBLIC_BASE_URL, else in webhook mode the webhook's own
+             * https://domain; served on HOST:PORT (beside the webhook in webhook mode). Null: no links.
+             */
+            pages: ((baseUrl: string | null) => (baseUrl === null ? null : { baseUrl, host: env.HOST, port: env.PORT }))(
+              env.PUBLIC_BASE_URL ??
+                (env.BOT_MODE === 'webhook' && env.WEBHOOK_DOMAIN !== undefined ? `https://${env.WEBHOOK_DOMAIN}` : null),
+            ),
           },
     corpusDir: env.CORPUS_DIR,
     corpusMaxFileBytes: env.CORPUS_MAX_FILE_BYTES,

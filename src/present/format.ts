@@ -22,6 +22,8 @@ export interface Format {
   key(raw: string): string;
   /** Another figure in a quoted sentence: unmarked (only the answer's own figure stands out). */
   figure(raw: string): string;
+  /** A link: `<a href>` in HTML (both escaped), "label url" in plain text. */
+  link(raw: string, href: string): string;
 }
 
 /** Document text may hold line breaks; a rendered piece must not. */
@@ -36,6 +38,7 @@ export const htmlFormat: Format = {
   italic: (raw) => `<i>${escapeHtml(oneLine(raw))}</i>`,
   key: (raw) => `<b><u>${escapeHtml(oneLine(raw))}</u></b>`,
   figure: (raw) => escapeHtml(oneLine(raw)),
+  link: (raw, href) => `<a href="${escapeHtml(oneLine(href))}">${escapeHtml(oneLine(raw))}</a>`,
 };
 
 export const plainFormat: Format = {
@@ -45,6 +48,7 @@ export const plainFormat: Format = {
   italic: (raw) => oneLine(raw),
   key: (raw) => `【${oneLine(raw)}】`,
   figure: (raw) => oneLine(raw),
+  link: (raw, href) => `${oneLine(raw)} ${oneLine(href)}`,
 };
 
 export function formatFor(kind: TextFormat): Format {

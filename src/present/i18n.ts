@@ -35,6 +35,8 @@ export interface Texts {
   relatedHeading: string;
   relatedTo: (what: string) => string;
   sourceLabel: string;
+  /** The link after a citation to the document's web page, the cited span marked. */
+  sourcePage: string;
   /** Where in the document: paragraph, sentence, and the clause when the sentence is split at "；". */
   paragraph: (paragraph: number, sentence: number, clause: number | null) => string;
   /** The page of a paged document (PDF). */
@@ -115,6 +117,7 @@ const zh: Texts = {
   relatedHeading: '相关数据',
   relatedTo: (what) => `与“${what}”相关的数据`,
   sourceLabel: '出处',
+  sourcePage: '网页原文',
   paragraph: (paragraph, sentence, clause) => `第${paragraph}段第${sentence}句${clause ? `第${clause}分句` : ''}`,
   page: (page) => `第${page}页`,
   notFound: (question) => `文档中没有找到“${question}”的确切数据。`,
@@ -196,6 +199,7 @@ const en: Texts = {
   relatedHeading: 'Related data',
   relatedTo: (what) => `Data related to “${what}”`,
   sourceLabel: 'Source',
+  sourcePage: 'web page',
   paragraph: (paragraph, sentence, clause) => `paragraph ${paragraph}, sentence ${sentence}${clause ? `, clause ${clause}` : ''}`,
   page: (page) => `page ${page}`,
   notFound: () => 'The document does not say.',

@@ -13,3 +13,4 @@ export * from './reply-format.js';
 export * from './chart/index.js';
 export * from './render-talk.js';
 export * from './facts-csv.js';
+export * from './document-page.js';

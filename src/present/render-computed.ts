@@ -15,6 +15,7 @@ import {
   renderingOf,
   renderQuestionLine,
   renderSourceLine,
+  type SourceUrl,
   type RenderOptions,
 } from './render.js';
 import { toTraditional } from './traditional.js';
@@ -35,11 +36,11 @@ function operandValue(o: Operand, english: boolean): string {
 }
 
 /** The operand's sentence, verbatim, with its own figure marked as the key figure. */
-function operandLines(o: Operand, english: boolean, names: SubjectNames, locale: Locale, fmt: Format): string[] {
+function operandLines(o: Operand, english: boolean, names: SubjectNames, locale: Locale, fmt: Format, sourceUrl?: SourceUrl): string[] {
   return [
     `• ${fmt.text(`${operandLabel(o, english, names)}${colonOf(locale)}`)}${fmt.key(operandValue(o, english))}`,
     quoted(markFigures(o.hit.fact, o.figure, fmt)),
-    renderSourceLine(o.hit.citation, locale, fmt),
+    renderSourceLine(o.hit.citation, locale, fmt, false, sourceUrl?.(o.hit.citation, o.figure) ?? null),
   ];
 }
 
@@ -63,7 +64,7 @@ export function renderComputed(answer: ComputedAnswer, options: RenderOptions = 
   lines.push(...rest.map((line) => fmt.text(line)));
   for (const o of answer.operands) {
     if (style === 'short') lines.push(operandShortLine(o, english, names, locale, fmt));
-    else lines.push('', ...operandLines(o, english, names, locale, fmt));
+    else lines.push('', ...operandLines(o, english, names, locale, fmt, options.sourceUrl));
   }
   return lines.join('\n');
 }

@@ -16,6 +16,7 @@ import {
   renderNearAnswer,
   renderQuestionLine,
   renderSourceLine,
+  type SourceUrl,
   renderSuggestions,
   type RenderOptions,
 } from './render.js';
@@ -45,12 +46,13 @@ export function renderHitEnglish(
   fmt: Format,
   names: SubjectNames = NO_SUBJECT_NAMES,
   shortCitation = false,
+  sourceUrl?: SourceUrl,
 ): string[] {
   const top = SENTENCE_ANSWERS.has(asked) ? null : headline(hit, fmt, names);
   return [
     top ?? fmt.text('The document says:'),
     quoted(markFigures(hit.fact, hit.keyFigure, fmt)),
-    renderSourceLine(hit.citation, LOCALE, fmt, shortCitation),
+    renderSourceLine(hit.citation, LOCALE, fmt, shortCitation, sourceUrl?.(hit.citation, hit.keyFigure) ?? null),
   ];
 }
 
@@ -76,7 +78,7 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
         lines.push(fmt.text(textsFor(LOCALE).notFound(answer.question)));
         break;
       }
-      lines.push(...renderHitEnglish(first, answer.asked, fmt, names, shortCitation));
+      lines.push(...renderHitEnglish(first, answer.asked, fmt, names, shortCitation, options.sourceUrl));
       if (style === 'full' && related.length > 0) {
         lines.push('', fmt.bold(textsFor(LOCALE).relatedHeading));
         for (const hit of related) lines.push(...renderRelatedEnglish(hit, first.citation.document, fmt, names));
@@ -86,10 +88,16 @@ export function renderAnswerEnglish(answer: Answer, options: RenderOptions = {})
     case 'not-found': {
       // The document's own words for what it gives, in English where the corpus names them.
       const near = answer.closest
-        ? renderNearAnswer(answer, LOCALE, fmt, (hit) => ({
-            measure: describeSubjectEnglish(hit.keyFigure?.measure, names) ?? '',
-            figure: hit.keyFigure ? renderFigureEnglish(hit.keyFigure) : '',
-          }))
+        ? renderNearAnswer(
+            answer,
+            LOCALE,
+            fmt,
+            (hit) => ({
+              measure: describeSubjectEnglish(hit.keyFigure?.measure, names) ?? '',
+              figure: hit.keyFigure ? renderFigureEnglish(hit.keyFigure) : '',
+            }),
+            options.sourceUrl,
+          )
         : null;
       if (near) {
         lines.push(...near);

@@ -13,6 +13,12 @@ export { escapeHtml } from './format.js';
 /** Telegram's limit on one message's text. */
 export const MESSAGE_LIMIT = 4096;
 
+/**
+ * Where a citation can be read on the web: the document's page with the cited span marked (the bot's own page
+ * server, when it has a public address), or null. `figure` is the figure the answer cites in it, if any.
+ */
+export type SourceUrl = (citation: Citation, figure: Figure | null) => string | null;
+
 /** Options for the renderers (renderReply, renderAnswer, …); every field is optional. */
 export interface RenderOptions {
   /** The user's UI language (Telegram language_code). Default 'zh'. */
@@ -42,6 +48,8 @@ export interface RenderOptions {
    * button. Default: in the 'short' style (groups). Inline results, which have no button, keep the full one.
    */
   shortCitation?: boolean;
+  /** A link to the cited span on the document's web page, after each source line. Default none. */
+  sourceUrl?: SourceUrl;
 }
 
 /** How much of a user's question is echoed back at most. */
@@ -156,10 +164,15 @@ export function renderCitation(citation: Citation, locale: Locale, fmt: Format, 
   return parts.join(' · ');
 }
 
-/** "出处：《title》… · 第5段第2句", the label in italics; `short` (groups): the short citation. */
-export function renderSourceLine(citation: Citation, locale: Locale, fmt: Format, short = false): string {
-  const label = fmt.italic(`${textsFor(locale).sourceLabel}${colonOf(locale)}`);
-  return label + (short ? renderShortCitation(citation, locale, fmt) : renderCitation(citation, locale, fmt));
+/**
+ * "出处：《title》… · 第5段第2句", the label in italics; `short` (groups): the short citation. With a URL,
+ * " · 网页原文" after it, linking to the document's page with the cited span marked.
+ */
+export function renderSourceLine(citation: Citation, locale: Locale, fmt: Format, short = false, url: string | null = null): string {
+  const t = textsFor(locale);
+  const label = fmt.italic(`${t.sourceLabel}${colonOf(locale)}`);
+  const line = label + (short ? renderShortCitation(citation, locale, fmt) : renderCitation(citation, locale, fmt));
+  return url === null ? line : `${line} · ${fmt.link(t.sourcePage, url)}`;
 }
 
 export function quoted(sentence: string): string {
@@ -178,12 +191,12 @@ export function describeHit(hit: Hit): string {
  * The answer block for one hit: key figure, the cited sentence, the citation (short in groups). A hit with
  * no key figure (a list, a definition, who or where) is answered by its sentence alone, with no headline.
  */
-export function renderHit(hit: Hit, locale: Locale, fmt: Format, shortCitation = false): string[] {
+export function renderHit(hit: Hit, locale: Locale, fmt: Format, shortCitation = false, sourceUrl?: SourceUrl): string[] {
   const t = textsFor(locale);
   const lines: string[] = [];
   if (hit.keyFigure !== null) lines.push(`${fmt.text(`${t.answerLabel}${colonOf(locale)}`)}${fmt.key(hit.keyFigure.raw)}`);
   lines.push(quoted(markFigures(hit.fact, hit.keyFigure, fmt)));
-  lines.push(renderSourceLine(hit.citation, locale, fmt, shortCitation));
+  lines.push(renderSourceLine(hit.citation, locale, fmt, shortCitation, sourceUrl?.(hit.citation, hit.keyFigure) ?? null));
   return lines;
 }
 
@@ -215,6 +228,7 @@ export function renderNearAnswer(
     measure: hit.keyFigure?.measure ?? hit.keyFigure?.subject ?? '',
     figure: hit.keyFigure?.raw ?? '',
   }),
+  sourceUrl?: SourceUrl,
 ): string[] | null {
   const hit = answer.closest;
   const key = hit?.keyFigure;
@@ -233,7 +247,7 @@ export function renderNearAnswer(
   return [
     fmt.text(line),
     `${fmt.italic(`${t.nearSource}${colonOf(locale)}`)}${quoted(markFigures(hit.fact, key, fmt))}`,
-    renderSourceLine(hit.citation, locale, fmt),
+    renderSourceLine(hit.citation, locale, fmt, false, sourceUrl?.(hit.citation, key) ?? null),
   ];
 }
 
@@ -264,7 +278,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
     case 'found': {
       const [first, ...related] = answer.hits;
       if (first === undefined) break;
-      lines.push(...renderHit(first, locale, fmt, shortCitation));
+      lines.push(...renderHit(first, locale, fmt, shortCitation, options.sourceUrl));
       if (style === 'full' && related.length > 0) {
         lines.push('', fmt.bold(t.relatedHeading));
         for (const hit of related) lines.push(...renderRelated(hit, first.citation.document, locale, fmt));
@@ -272,7 +286,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
       break;
     }
     case 'not-found': {
-      const near = answer.closest ? renderNearAnswer(answer, locale, fmt) : null;
+      const near = answer.closest ? renderNearAnswer(answer, locale, fmt, undefined, options.sourceUrl) : null;
       if (near) {
         lines.push(...near);
         if (style === 'full' && answer.suggestions.length > 0)

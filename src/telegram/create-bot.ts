@@ -18,6 +18,7 @@ import { infoFeature } from './features/handlers/info.js';
 import { inlineFeature } from './features/handlers/inline.js';
 import { nonTextFeature } from './features/handlers/non-text.js';
 import { RateLimits, type RateLimitOptions } from './features/rate-limit.js';
+import { documentPageLinks, pickExamples } from '../present/index.js';
 import { withRetries, worstCaseCallMs, type RetryOptions } from './transport/retry.js';
 import type { BotRuntime } from './features/runtime.js';
 import { attachChartSender, createChartSender, type ChartSenderOptions } from './features/send-chart.js';
@@ -68,6 +69,11 @@ export interface BotOptions {
    * Bar charts after computed answers (send-chart.ts): enabled (default true), maxQueued (8), timeoutMs (15 000).
    */
   charts?: ChartSenderOptions;
+  /**
+   * The public address the document pages are reached at (PUBLIC_BASE_URL, or the webhook's https://domain):
+   * each citation then links to its document's page. Default none (no links).
+   */
+  publicBaseUrl?: string | null;
 }
 
 export const defaultBotOptions = {
@@ -93,6 +99,11 @@ export interface BotDeps {
   documents?: Documents;
   logger: Logger;
   options?: BotOptions;
+}
+
+/** The text of one of the engine's documents, or null. */
+function documentText(engine: Engine, id: string): string | null {
+  return engine.documents.find((d) => d.id === id)?.text ?? null;
 }
 
 /** Creates the bot; start it with launchBot (run-bot.ts) or feed it updates with bot.handleUpdate. */
@@ -144,6 +155,9 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     allowedChats: allowed === null ? null : new Set(allowed),
     farewells: new BoundedSet(rateLimit.trackedUsers),
     charts: createChartSender(deps.logger, options.charts),
+    sourceUrl: options.publicBaseUrl
+      ? documentPageLinks(options.publicBaseUrl, (id) => documentText(holder.current().engine, id))
+      : undefined,
   };
   attachChartSender(bot, rt.charts);
 

@@ -2,3 +2,4 @@
 export * from './create-bot.js';
 export * from './features/warm-up.js';
 export * from './run-bot.js';
+export { documentPages, type PageHandler } from './transport/document-pages.js';

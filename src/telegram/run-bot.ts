@@ -8,6 +8,7 @@ import { registerCommands } from './features/commands.js';
 import { chartSenderOf } from './features/send-chart.js';
 import { systemClock } from './transport/clock.js';
 import { DEFAULT_STATS_INTERVAL_MS, recordLatency } from './transport/latency-stats.js';
+import { startPageServer, type PageHandler, type PageServer } from './transport/document-pages.js';
 import { startWebhookServer, type WebhookServerOptions } from './transport/webhook-server.js';
 
 /**
@@ -25,9 +26,21 @@ export type WebhookTuning = Pick<
   'ackAfterMs' | 'maxInFlight' | 'rememberedUpdates' | 'maxBodyBytes' | 'statsIntervalMs' | 'clock'
 >;
 
+/**
+ * The document pages citations link to (PUBLIC_BASE_URL): served by the webhook server in webhook mode, and
+ * by a server of their own on host:port when polling.
+ */
+export interface PagesOptions {
+  handler: PageHandler;
+  host: string;
+  port: number;
+}
+
 export interface RunningBot {
   /** The webhook server's port, or null when polling. */
   readonly port: number | null;
+  /** The port the document pages are served on, or null when they are not. */
+  readonly pagesPort: number | null;
   /** Settles when the bot stops: resolves after stop(), rejects if polling fails for good (bad token, conflict). */
   readonly done: Promise<void>;
   /** Stops taking updates and resolves once the ones in flight are answered. Safe to call twice. */
@@ -39,6 +52,7 @@ export async function launchBot(
   transport: Transport,
   logger: Logger,
   webhook: WebhookTuning = {},
+  pages?: PagesOptions,
 ): Promise<RunningBot> {
   bot.botInfo ??= await bot.telegram.getMe();
   const username = bot.botInfo.username;
@@ -65,10 +79,20 @@ export async function launchBot(
     const done = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => launched());
     done.catch(() => undefined).finally(() => latency.stop());
     await Promise.race([ready, done]);
+    let pageServer: PageServer | null = null;
+    if (pages !== undefined) {
+      try {
+        pageServer = await startPageServer({ host: pages.host, port: pages.port, pages: pages.handler, logger });
+      } catch (err) {
+        // The links would lead nowhere, but the bot itself can answer: serve on without them.
+        logger.error({ err, host: pages.host, port: pages.port }, 'cannot serve the document pages, answering without them');
+      }
+    }
     logger.info({ username, mode: 'polling' }, 'bot started');
     let stopping: Promise<void> | null = null;
     return {
       port: null,
+      pagesPort: pageServer?.port ?? null,
       done,
       stop(reason = 'stop') {
         stopping ??= (async () => {
@@ -88,6 +112,7 @@ export async function launchBot(
           }
           await done.catch(() => undefined);
           await chartSenderOf(bot)?.stop();
+          await pageServer?.close();
           logger.info(latency.total(), 'polling stopped');
         })();
         return stopping;
@@ -103,6 +128,7 @@ export async function launchBot(
     port: transport.port,
     logger,
     handleUpdate: (update) => bot.handleUpdate(update),
+    ...(pages !== undefined ? { pages: pages.handler } : {}),
   });
   const url = `https://${transport.domain}${transport.path}`;
   try {
@@ -120,6 +146,7 @@ export async function launchBot(
   let stopping: Promise<void> | null = null;
   return {
     port: server.port,
+    pagesPort: pages !== undefined ? server.port : null,
     done,
     stop() {
       // The webhook stays registered: other replicas behind the same URL keep serving.

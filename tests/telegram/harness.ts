@@ -6,7 +6,7 @@ import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { createLogger } from '../../src/host/log.js';
 import { createBot, type BotOptions } from '../../src/telegram/create-bot.js';
-import { launchBot, type RunningBot, type WebhookTuning } from '../../src/telegram/run-bot.js';
+import { launchBot, type PagesOptions, type RunningBot, type WebhookTuning } from '../../src/telegram/run-bot.js';
 import type { Transport } from '../../src/host/config.js';
 import { FakeBotApi, TEST_TOKEN } from '../../tools/fake-bot-api.js';
 import type { FakeClock } from '../helpers/fake-clock.js';
@@ -56,6 +56,8 @@ export interface HarnessOptions {
   /** A fake Bot API already started (give it the same clock). Default: a new one, on `clock`. */
   api?: FakeBotApi;
   webhook?: WebhookTuning;
+  /** The document pages (tests/telegram/document-page.test.ts). Default none. */
+  pages?: PagesOptions;
   /** Time for the bot, the webhook server and the fake Bot API. Default: real time. */
   clock?: FakeClock;
 }
@@ -85,7 +87,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock!.pending({ tag: BOT_API, kind: 'timeout' }).length === api.held &&
     clock!.pending({ tag: WEBHOOK, kind: 'timeout' }).length === posts;
   const drive = <T>(work: Promise<T>): Promise<T> => (clock ? clock.drive(work, { quiet }) : work);
-  const running = await drive(launchBot(bot, options.transport ?? { mode: 'polling' }, logger, webhook));
+  const running = await drive(launchBot(bot, options.transport ?? { mode: 'polling' }, logger, webhook, options.pages));
   return {
     api,
     running,

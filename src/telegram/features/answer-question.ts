@@ -74,6 +74,8 @@ async function sendAnswer(
     reading: response.reading,
     examples: rt.examples,
     subjectsEn: rt.engine.vocabulary.subjectsEn,
+    // With a public base URL, each citation links to the document's page, the cited span marked.
+    sourceUrl: rt.sourceUrl,
   });
   // 原文 shows a cited answer's sentence in its paragraph; "更多相关数据" continues it. A computed answer
   // already shows every figure it used, each cited.

@@ -7,7 +7,7 @@ import type { ContextStore } from '../../app/index.js';
 import type { Logger } from '../../host/index.js';
 import type { Documents, EngineHolder } from '../../library/index.js';
 export { FULL_ANSWER_HITS, INLINE_RESULTS, RELATED_PAGE_SIZE } from '../../present/index.js';
-import { formatFor } from '../../present/index.js';
+import { formatFor, type SourceUrl } from '../../present/index.js';
 import { pickLang, texts, type Lang } from '../../present/index.js';
 import type { BoundedSet } from '../transport/bounded-set.js';
 import type { RateLimits, RateLimitOptions, RateVerdict } from './rate-limit.js';
@@ -42,6 +42,8 @@ export interface BotRuntime {
   farewells: BoundedSet<number>;
   /** Bar charts after computed answers, drawn off the hot path. */
   charts: ChartSender;
+  /** Links from citations to the document pages (PUBLIC_BASE_URL), or undefined when there are none. */
+  sourceUrl: SourceUrl | undefined;
 }
 
 /** The first example question, for hints ("例如：…"); a placeholder when the corpus offers none of its own. */

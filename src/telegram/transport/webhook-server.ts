@@ -14,6 +14,7 @@ import type { Update } from 'telegraf/types';
 import { SECRET_PATTERN, type Logger } from '../../host/index.js';
 import { BoundedSet } from './bounded-set.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
+import type { PageHandler } from './document-pages.js';
 import { DEFAULT_STATS_INTERVAL_MS, recordLatency, type LatencySummary } from './latency-stats.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -48,6 +49,8 @@ export interface WebhookServerOptions {
    * systemClock: Node's timers and performance.now().
    */
   clock?: Clock;
+  /** The document pages citations link to (document-pages.ts), served beside the webhook. Default none. */
+  pages?: PageHandler;
 }
 
 export const defaultWebhookServerOptions = {
@@ -151,7 +154,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     void (async () => {
       const path = (req.url ?? '').split('?')[0];
       if (req.method === 'GET' && path === '/healthz') return respond(res, closing ? 503 : 200, closing ? 'stopping' : 'ok');
-      if (path !== options.path) return respond(res, 404);
+      if (path !== options.path) return options.pages?.(req, res) === true ? undefined : respond(res, 404);
       if (req.method !== 'POST') return respond(res, 405);
       if (!secretMatches(expectedDigest, req.headers[SECRET_HEADER])) {
         logger.warn({ remote: req.socket.remoteAddress }, 'webhook request without the right secret header refused');

@@ -82,7 +82,7 @@ function results(
   bot: string | null,
 ): InlineQueryResultArticle[] {
   const { reply, language } = rt.responder.respond(question, { limit });
-  const options: RenderOptions = { lang, language, subjectsEn: rt.engine.vocabulary.subjectsEn };
+  const options: RenderOptions = { lang, language, subjectsEn: rt.engine.vocabulary.subjectsEn, sourceUrl: rt.sourceUrl };
   // A computed answer is one result, also when it cannot be computed: it says which figure is missing.
   if (reply.kind === 'computed') return [computedResult(reply, start, options)];
   if (reply.kind !== 'found') return bot !== null && reply.kind === 'not-found' ? [notFoundResult(reply, start, options, bot)] : [];
