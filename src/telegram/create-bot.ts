@@ -18,7 +18,7 @@ import { infoFeature } from './features/handlers/info.js';
 import { inlineFeature } from './features/handlers/inline.js';
 import { nonTextFeature } from './features/handlers/non-text.js';
 import { RateLimits, type RateLimitOptions } from './features/rate-limit.js';
-import { documentPageLinks, pickExamples } from '../present/index.js';
+import { documentPageLinks } from '../present/index.js';
 import { withRetries, worstCaseCallMs, type RetryOptions } from './transport/retry.js';
 import type { BotRuntime } from './features/runtime.js';
 import { attachChartSender, createChartSender, type ChartSenderOptions } from './features/send-chart.js';
