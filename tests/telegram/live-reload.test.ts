@@ -28,6 +28,19 @@ describe('live reload in the bot', () => {
     expect(answer!.plain).toContain('出处：《青山县2023年国民经济和社会发展统计公报》');
   });
 
+  it('an upload added while the folder is watched is built once: the watcher’s echo builds nothing', async () => {
+    const staged = await b.documents.stage('清河县.txt', Buffer.from(QINGSHAN_TXT.replace(/青山县/g, '清河县')), { id: 1, name: 'Admin' });
+    expect(staged.ok).toBe(true);
+    const builds = b.builds();
+    const echo = b.next('unchanged');
+    const added = await b.documents.commit(staged.ok ? staged.preview.id : '', { id: 1, name: 'Admin' });
+    expect(added.ok).toBe(true);
+    // The rename into the folder is seen by the watcher, which finds the folder as the new engine was built from.
+    expect(await echo).toMatchObject({ kind: 'unchanged', reason: 'files changed: 清河县.txt' });
+    expect(b.builds()).toBe(builds);
+    expect((await b.ask(alice, '清河县规模以上工业企业有多少家？'))[0]!.bold).toContain('128家');
+  });
+
   it('loses no update and answers none twice while a new engine is swapped in', async () => {
     const users: FakeUser[] = Array.from({ length: 400 }, (_, i) => ({ id: 50_000 + i, is_bot: false, first_name: `U${i}` }));
     let next = 0;
