@@ -1,7 +1,6 @@
 // The present layer's entry: what the layers above may use.
 export * from './defaults.js';
 export * from './english/index.js';
-export * from './figures-csv.js';
 export * from './format.js';
 export * from './i18n.js';
 export * from './render-computed.js';

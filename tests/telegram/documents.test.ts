@@ -6,10 +6,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_FILE, LedgerSchema } from '../../src/library/ledger.js';
+import { FIGURE_COLUMNS } from '../../src/present/facts-csv.js';
 import { STAGING_FOLDER } from '../../src/library/documents.js';
 import type { SentMessage } from '../../tools/fake-bot-api.js';
 import { qingshanDocx, sendFile, startLibraryBot, type LibraryBot } from './library-harness.js';
-import { alice, bob, buttonsOf, pressButton } from './updates.js';
+import { alice, bob, buttonsOf, pressButton, privateChat, say } from './updates.js';
 
 const QUESTION = '青山县规模以上工业企业有多少家？';
 const HUNNAN = '浑南区有多少家国家高新技术企业？';
@@ -187,22 +188,22 @@ describe('documents from Telegram', () => {
   });
 
   it('/export sends every figure as a CSV document', async () => {
-    const update = (await import('./updates.js')).say(b.api, { id: alice.id, type: 'private', first_name: 'Alice' }, alice, '/export');
+    const update = say(b.api, privateChat(alice), alice, '/export');
     await b.api.processed(update.update_id);
     const [sent] = b.api.botDocuments(alice.id);
     expect(sent!.upload.filename).toMatch(/^factbot-figures-\d{4}-\d\d-\d\d\.csv$/);
     const csv = sent!.upload.bytes.toString('utf8');
-    expect(
-      csv.startsWith(
-        '\uFEFFdocument,title,section,paragraph,sentence,clause,start,end,raw,value,unit,kind,measure,role,entity,period,sentence_text\r\n',
-      ),
-    ).toBe(true);
-    const rows = csv.trim().split('\r\n').slice(1);
+    // The same CSV as `npm run facts`: a byte-order mark, the header, one row per figure.
+    expect([...sent!.upload.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = csv.replace(/\r\n$/, '').split('\r\n');
+    expect(header).toBe(`\uFEFF${FIGURE_COLUMNS.join(',')}`);
+    expect(rows.length).toBeGreaterThan(50);
     expect(sent!.caption).toBe(`全部数字：${rows.length} 个，来自 1 个文档（CSV，UTF-8）`);
     const row = rows.find((r) => r.includes(',412家,'));
     expect(row).toMatch(/^hunnan-2019,/);
     // The offsets cite the document text.
-    const [start, end] = row!.split(',').slice(6, 8).map(Number);
+    const cells = row!.split(',');
+    const [start, end] = [Number(cells[FIGURE_COLUMNS.indexOf('start')]), Number(cells[FIGURE_COLUMNS.indexOf('end')])];
     const text = readFileSync(join(b.dir, 'hunnan-2019.txt'), 'utf8');
     expect(text.slice(start, end)).toBe('412家');
   });

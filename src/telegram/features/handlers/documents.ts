@@ -11,7 +11,8 @@ import { documentExtensions } from '../../../corpus/index.js';
 import {
   adminTexts,
   clip,
-  figuresCsv,
+  figureRows,
+  formatFiguresCsv,
   formatBytes,
   formatFor,
   renderDocumentList,
@@ -145,7 +146,9 @@ export function documentsFeature(rt: BotRuntime): Composer<Context> {
 
   adminCommand('export', async (ctx, _text, to, a) => {
     const { engine } = rt.holder.current();
-    const { csv, rows } = figuresCsv(engine.documents, engine.facts);
+    // The same CSV as `npm run facts` (present/facts-csv.ts).
+    const csv = formatFiguresCsv(engine);
+    const rows = figureRows(engine).length;
     const filename = `factbot-figures-${new Date().toISOString().slice(0, 10)}.csv`;
     try {
       await ctx.telegram.sendDocument(
