@@ -42,16 +42,34 @@ export function spanHash(text: string): string {
  */
 export function documentPageLinks(baseUrl: string, textOf: (documentId: string) => string | null): SourceUrl {
   const base = baseUrl.replace(/\/+$/, '');
+  // Links are made for every answer: each one is built once per document text (a reload brings a new text).
+  const made = new Map<string, { text: string; urls: Map<string, string> }>();
   return (citation: Citation, figure: Figure | null) => {
     const text = textOf(citation.document);
     if (text === null || citation.end > text.length || citation.start >= citation.end) return null;
-    const query = new URLSearchParams({ s: String(citation.start), e: String(citation.end) });
+    let doc = made.get(citation.document);
+    if (doc === undefined || doc.text !== text) {
+      doc = { text, urls: new Map() };
+      made.set(citation.document, doc);
+    }
     // A figure's offsets are the fact's; the fact starts at the citation's start.
-    if (figure !== null) query.set('k', `${citation.start + figure.start}-${citation.start + figure.end}`);
-    query.set('h', spanHash(text.slice(citation.start, citation.end)));
-    return `${base}${DOCUMENT_PAGE_PATH}${encodeURIComponent(citation.document)}?${query.toString()}#${CITED_ID}`;
+    const key = figure === null ? null : `${citation.start + figure.start}-${citation.start + figure.end}`;
+    const id = `${citation.start}:${citation.end}:${key ?? ''}`;
+    let url = doc.urls.get(id);
+    if (url === undefined) {
+      const k = key === null ? '' : `&k=${key}`;
+      const hash = spanHash(text.slice(citation.start, citation.end));
+      url = `${base}${DOCUMENT_PAGE_PATH}${encodeURIComponent(citation.document)}?s=${citation.start}&e=${citation.end}${k}&h=${hash}#${CITED_ID}`;
+      // Bounded by the document's facts and figures; a cap all the same.
+      if (doc.urls.size >= MAX_LINKS_PER_DOCUMENT) doc.urls.clear();
+      doc.urls.set(id, url);
+    }
+    return url;
   };
 }
+
+/** Links remembered per document at most (a document has a few thousand cited spans at most). */
+const MAX_LINKS_PER_DOCUMENT = 50_000;
 
 const WHOLE = /^(0|[1-9]\d{0,9})$/;
 
