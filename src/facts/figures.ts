@@ -3,6 +3,7 @@
  * 万/亿 scale, approximation markers (近, 约, 余, 多 ...) and units, parsed to numbers.
  */
 import type { Figure, FigureKind } from './fact.js';
+import { toSimplifiedCharacters } from '../text/index.js';
 
 /** A figure before the fact-level context (time, subject) is attached. */
 export type RawFigure = Omit<
@@ -178,6 +179,9 @@ export function parseChineseNumber(s: string): number {
   return total + section + Math.max(digit, 0);
 }
 
+/** The longest unit is five characters (平方英里, 个工作日, 吨标准煤 …); a scale comes before it. */
+const MAX_UNIT_CHARS = 8;
+
 function matchUnit(rest: string): readonly [string, UnitInfo] | undefined {
   return UNITS.find(([u]) => rest.startsWith(u));
 }
@@ -242,22 +246,24 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
     if (/^[万亿千百]+$/.test(numeral) && !/^[百千]+[万亿]$/.test(numeral)) return undefined; // 万人进万企
   }
   let end = i + numeral.length;
+  // Units and scales are read in Simplified characters, at the text's own offsets (1138公頃, 27萬人).
+  const after = (from: number) => toSimplifiedCharacters(text.slice(from, from + MAX_UNIT_CHARS));
   let approx = false;
   let start = i;
-  const before = APPROX_BEFORE_RE.exec(text.slice(Math.max(0, i - 4), i));
+  const before = APPROX_BEFORE_RE.exec(toSimplifiedCharacters(text.slice(Math.max(0, i - 4), i)));
   if (before) {
     approx = true;
     start = i - before[0].length;
   }
   const takeApproxAfter = () => {
-    const m = APPROX_AFTER_RE.exec(text.slice(end));
+    const m = APPROX_AFTER_RE.exec(after(end));
     if (m) {
       approx = true;
       end += m[0].length;
     }
   };
   takeApproxAfter();
-  const scale = isDigit ? SCALE_RE.exec(text.slice(end)) : null;
+  const scale = isDigit ? SCALE_RE.exec(after(end)) : null;
   if (scale) {
     // Through the decimal exponent, so 290.16亿 is 29016000000 exactly (290.16 × 1e8 is not).
     const factor = SCALE[scale[0]]!;
@@ -266,8 +272,8 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
     end += scale[0].length;
     takeApproxAfter();
   }
-  const unit = matchUnit(text.slice(end));
-  if (!isDigit && (!unit || CHINESE_IDIOM_AFTER.test(text.slice(end)))) return undefined;
+  const unit = matchUnit(after(end));
+  if (!isDigit && (!unit || CHINESE_IDIOM_AFTER.test(after(end)))) return undefined;
   // "一个", "一种", "一位" are mostly the article "a", not a count; "一个工作日", "一年" are durations.
   if (!isDigit && numeral === '一' && !approx && unit?.[1].kind !== 'duration') return undefined;
   let kind: FigureKind = 'number';

@@ -150,7 +150,26 @@ function contentOf(text: string, synonyms: readonly Synonym[]): string {
   return rest.replace(DIMENSION_QUESTION, ' $1 ').replace(QUESTION_PHRASES, ' ');
 }
 
-const LIGHT_VERBS = new Set(['是', '有', '在', '为', '要', '需要', '会', '能', '可以', '叫', '称']);
+/** Verbs that name no event of their own: "何时发生", "什么时候开始" ask when the thing named happened. */
+const LIGHT_VERBS = new Set([
+  '是',
+  '有',
+  '在',
+  '为',
+  '要',
+  '需要',
+  '会',
+  '能',
+  '可以',
+  '叫',
+  '称',
+  '发生',
+  '开始',
+  '出现',
+  '进行',
+  '产生',
+  '形成',
+]);
 
 function questionVerbs(text: string, tokenizer: Tokenizer): string[] {
   return tokenizer

@@ -33,6 +33,24 @@ function isCharacterTable(dict: OpenCC.DictLike): boolean {
   return entries.length > 0 && entries.every((from) => [...from].length === 1);
 }
 
+let charactersToSimplified: ((s: string) => string) | undefined;
+
+/**
+ * Traditional → Simplified character by character (OpenCC's character tables only, no phrases), so the result
+ * has the input's length: for reading units and scales in a Traditional document (1138公頃, 27萬人) at the
+ * offsets of its own text.
+ */
+export function toSimplifiedCharacters(text: string): string {
+  if (!/[\u3400-\u9FFF]/.test(text)) return text;
+  if (!charactersToSimplified) {
+    const from = OpenCC.Locale.from.tw.flat().filter(isCharacterTable);
+    const to = OpenCC.Locale.to.cn.flat().filter(isCharacterTable);
+    charactersToSimplified = OpenCC.ConverterFactory(from, to);
+  }
+  const out = charactersToSimplified(text);
+  return out.length === text.length ? out : text;
+}
+
 /**
  * Whether a text is already in Traditional form: converting it to Traditional changes nothing. Character by
  * character (OpenCC's Simplified → Traditional characters, then the Taiwan variants), without the phrase

@@ -60,4 +60,13 @@ describe('parseChineseNumber', () => {
     expect(units('人口出生率为8.47‰')).toEqual([['8.47‰', '‰', 'percent']]);
     expect(units('人均消费支出15000元/人')).toEqual([['15000元/人', '元/人', 'money']]);
   });
+
+  it('reads the units and scales of a document in Traditional characters, at its own offsets', () => {
+    const figures = extractFigures('約1138公頃土地，人口27萬人，共有22條路線');
+    expect(figures.map((f) => [f.raw, f.value, f.unit, f.kind, f.approx])).toEqual([
+      ['約1138公頃', 1138, '公顷', 'area', true],
+      ['27萬人', 270000, '人', 'people', false],
+      ['22條', 22, '条', 'count', false],
+    ]);
+  });
 });
