@@ -25,6 +25,7 @@ import { redactSecrets } from '../../src/host/log.js';
 import type { LatencySummary } from '../../src/telegram/transport/latency-stats.js';
 import { splitMessage } from '../../src/present/render.js';
 import { renderReply } from '../../src/present/render-reply.js';
+import { documentPageLinks } from '../../src/present/document-page.js';
 import { createResponder, type Responder } from '../../src/app/respond.js';
 import { pickExamples } from '../../src/present/render-info.js';
 import { FakeBotApi, seededRandom, type Fault } from '../fake-bot-api.js';
@@ -120,13 +121,25 @@ function readSettings(): Settings {
   };
 }
 
+/** The webhook's public host in the bench (the bot never calls it). */
+const BENCH_DOMAIN = 'bench.example.com';
+
 /** The reply the bot must send to a group /ask (what answer-question.ts does, for a zh user). */
 function expectedReply(engine: Engine, responder: Responder, examples: readonly string[], question: string): string {
   // The bench's questions are all full questions (load-questions.ts drops follow-up shapes), so the
   // asker's context never changes them and the reply is the same whoever asks first.
   const { reply, language } = responder.respond(question, { limit: 1 });
   const html = redactSecrets(
-    renderReply(reply, { lang: 'zh', language, style: 'short', showQuestion: false, examples, subjectsEn: engine.vocabulary.subjectsEn }),
+    renderReply(reply, {
+      lang: 'zh',
+      language,
+      style: 'short',
+      showQuestion: false,
+      examples,
+      subjectsEn: engine.vocabulary.subjectsEn,
+      // Webhook mode links each citation to its document page on the webhook's domain (docs/BOT.md).
+      sourceUrl: documentPageLinks(`https://${BENCH_DOMAIN}`, (id) => engine.documents.find((d) => d.id === id)?.text ?? null),
+    }),
     [TOKEN],
   );
   return splitMessage(html).join('\n');
@@ -193,7 +206,7 @@ async function startBot(api: FakeBotApi, target: Target): Promise<StartedBot> {
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: api.apiRoot,
       BOT_MODE: 'webhook',
-      WEBHOOK_DOMAIN: 'bench.example.com',
+      WEBHOOK_DOMAIN: BENCH_DOMAIN,
       WEBHOOK_PATH,
       WEBHOOK_SECRET: SECRET,
       HOST: '127.0.0.1',
