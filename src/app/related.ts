@@ -46,6 +46,8 @@ export function relatedness(fact: Fact, key: Figure | null, other: Fact): number
 export interface RelatedFinder {
   /** Facts related to one (best first), for the "more" button; pages are slices of it. */
   of(factId: string, limit: number): Hit[];
+  /** Whether a fact has any related fact (the "more" button is shown only then). */
+  has(factId: string): boolean;
   /** An answer with its related lines kept only when related; the answer itself is untouched. */
   filter(answer: Extract<Answer, { kind: 'found' }>): Extract<Answer, { kind: 'found' }>;
 }
@@ -89,6 +91,10 @@ export function createRelatedFinder(engine: Engine): RelatedFinder {
       const fact = engine.factById(factId);
       return fact ? asHits(relatedIds(fact, null), limit) : [];
     },
+    has(factId) {
+      const fact = engine.factById(factId);
+      return fact !== undefined && relatedIds(fact, null).length > 0;
+    },
     filter(answer) {
       const [top, ...rest] = answer.hits;
       if (top === undefined || rest.length === 0) return answer;
@@ -101,12 +107,21 @@ export function createRelatedFinder(engine: Engine): RelatedFinder {
   };
 }
 
+/** Per engine: its documents by id, and the sentences split into clauses (a clause is then cited). */
+const INDEXES = new WeakMap<Engine, { documents: Map<string, Engine['documents'][number]>; split: Set<string> }>();
+
 /** A fact as an unranked hit with its citation, as the engine cites it. */
 export function hitOf(engine: Engine, fact: Fact): Hit {
-  const doc = engine.documents.find((d) => d.id === fact.docId);
-  const splitSentence = engine.facts.some(
-    (f) => f.docId === fact.docId && f.paragraph === fact.paragraph && f.sentence === fact.sentence && f.clause > 1,
-  );
+  let index = INDEXES.get(engine);
+  if (index === undefined) {
+    index = {
+      documents: new Map(engine.documents.map((d) => [d.id, d])),
+      split: new Set(engine.facts.filter((f) => f.clause > 1).map((f) => `${f.docId}:${f.paragraph}.${f.sentence}`)),
+    };
+    INDEXES.set(engine, index);
+  }
+  const doc = index.documents.get(fact.docId);
+  const splitSentence = index.split.has(`${fact.docId}:${fact.paragraph}.${fact.sentence}`);
   const page = pageOf(doc?.pages ?? null, fact.start);
   return {
     fact,

@@ -68,6 +68,8 @@ export interface Responder {
   converse(text: string, options?: RespondOptions): Turn;
   /** Facts related to one (same measure, subject or kind of measure), best first: the "more" button's pages. */
   related(factId: string, limit: number): Hit[];
+  /** Whether a fact has related facts at all (cheap: the "more" button's test). */
+  hasRelated(factId: string): boolean;
   /** Questions across the corpus the engine answers (each tried), one per section first: /start's buttons. */
   examples(language: 'zh' | 'en', count?: number): string[];
 }
@@ -179,6 +181,7 @@ export function createResponder(engine: Engine): Responder {
       return { kind: 'answer', response: respond(withoutGreeting(text), options) };
     },
     related: (factId, limit) => relatedFinder.of(factId, limit),
+    hasRelated: (factId) => relatedFinder.has(factId),
     examples: (language, count = SUGGESTIONS) => suggester.examples(language, count),
   };
 }

@@ -171,9 +171,11 @@ export function createSuggester(engine: Engine): Suggester {
     near(frame, refusal, count = SUGGESTIONS) {
       const language = frame.language === 'en' ? 'en' : 'zh';
       const words = frame.text.replace(QUESTION_CHARS, '');
-      // Facts that share the question's words, as the engine ranks them without abstaining.
-      const ranked = engine.ask(frame, { abstain: false, limit: 8 });
-      const near = ranked.kind === 'found' ? ranked.hits.map((h) => h.fact) : [];
+      // Facts that share the question's words: the candidates the engine verified for this refusal, or (when it
+      // verified none) the facts it ranks for the question without abstaining.
+      const checked = (refusal.checked ?? []).map((c) => engine.factById(c.fact)).filter((f): f is Fact => f !== undefined);
+      const ranked = checked.length > 0 ? null : engine.ask(frame, { abstain: false, limit: 8 });
+      const near = ranked === null ? checked.slice(0, 8) : ranked.kind === 'found' ? ranked.hits.map((h) => h.fact) : [];
       const closest = refusal.closest?.fact;
       const facts = [...(closest ? [closest] : []), ...near.filter((f) => f.id !== closest?.id)];
       const scored = facts

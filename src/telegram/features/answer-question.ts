@@ -87,7 +87,7 @@ async function sendAnswer(
       : answerKeyboard(
           {
             context: { label: t.contextButton, figure: figureIndex(top.fact.figures, top.keyFigure) },
-            ...(rt.responder.related(top.fact.id, 1).length > 0 ? { more: { label: t.moreButton } } : {}),
+            ...(rt.responder.hasRelated(top.fact.id) ? { more: { label: t.moreButton } } : {}),
           },
           top.fact.id,
           rt.engine.facts,
