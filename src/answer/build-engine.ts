@@ -50,6 +50,8 @@ export interface BuiltEngine {
 }
 
 const tokenizers = new Map<string, Tokenizer>();
+/** Tokenizers kept for reuse; an engine keeps its own alive as long as it serves. */
+const MAX_SHARED_TOKENIZERS = 4;
 
 /** The corpus text the dictionary is cut to, and optionally a key naming it in the cache instead of its hash. */
 export interface DictionaryScope extends CorpusDictionaryOptions {
@@ -73,6 +75,11 @@ export function sharedTokenizer(userDictionary: Uint8Array = new Uint8Array(), r
     const dictionary = restrictTo ? corpusDictionary(restrictTo.text, restrictTo) : readJiebaDictionary();
     tokenizer = createJiebaTokenizer(dictionary, { userDictionary, normalize: toSimplified });
     tokenizers.set(key, tokenizer);
+    // Each reload of a changed corpus cuts a new dictionary: keep the few most recent, not one per reload.
+    for (const old of tokenizers.keys()) {
+      if (tokenizers.size <= MAX_SHARED_TOKENIZERS) break;
+      tokenizers.delete(old);
+    }
   }
   return tokenizer;
 }

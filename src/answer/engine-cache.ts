@@ -16,7 +16,8 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CorpusDocument } from '../corpus/index.js';
 import { FactSchema, FigureSchema } from '../facts/index.js';
@@ -28,6 +29,35 @@ import type { DocumentAnalysis } from './engine.js';
  * figures, segmentation, terms, features, the cache's format): every entry written before is then ignored.
  */
 export const ENGINE_CACHE_VERSION = 1;
+
+let fingerprint: string | undefined;
+
+/**
+ * A hash of the engine's own code, part of every key, so a new release (or a local edit) never reads facts an
+ * older extractor wrote, even when ENGINE_CACHE_VERSION was not bumped: the bundle when running from dist/,
+ * every source file under src/ when running from source (tsx, the tests).
+ */
+function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256');
+  try {
+    const self = fileURLToPath(import.meta.url);
+    if (self.endsWith('.ts')) {
+      const src = dirname(dirname(self));
+      const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
+      for (const f of files)
+        hash
+          .update(f)
+          .update('\0')
+          .update(readFileSync(join(src, f)))
+          .update('\0');
+    } else hash.update(readFileSync(self));
+  } catch {
+    hash.update('unknown');
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
 
 /** The cache folder the bot and the CLI use unless told otherwise (CACHE_DIR), relative to the working folder. */
 export const DEFAULT_ENGINE_CACHE_DIR = '.cache/factbot';
@@ -145,7 +175,7 @@ function sha256(...parts: (string | Uint8Array)[]): string {
  * dictionary, the extraction parameters: whatever besides a document decides its analysis).
  */
 export function openEngineCache(dir: string, inputs: readonly (string | Uint8Array)[]): EngineCache {
-  const inputsKey = sha256(`v${ENGINE_CACHE_VERSION}`, ...inputs);
+  const inputsKey = sha256(`v${ENGINE_CACHE_VERSION}`, codeFingerprint(), ...inputs);
   const warnings: string[] = [];
   let writable = true;
   const warn = (message: string) => warnings.push(`engine cache: ${message}`);
