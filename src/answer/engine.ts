@@ -5,7 +5,7 @@
 import type { CorpusDocument, SegmentationParams } from '../corpus/index.js';
 import type { Fact, Figure } from '../facts/index.js';
 import { DEFAULT_FACTS, documentEntity, documentPeriod, extractFacts, searchTextOf, type FactParams } from '../facts/index.js';
-import { findTimeMentions } from '../facts/index.js';
+import { findTimeMentions, pieceAround } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
 import {
   analyzeQuestion,
@@ -480,7 +480,7 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
     (q.language === 'en'
       ? overlap(aboutText(fact, f), askedText(q))
       : overlap(aboutText(fact, f), q.text) + 0.5 * overlap(aboutText(fact, f), terms)) +
-    0.1 * overlap(pieceAround(fact.text, f), q.text) +
+    0.1 * overlap(piece(fact.text, f), q.text) +
     (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
     (kinds && kinds[0] === f.kind ? 2 : 0) +
     changeRole(fact.text.slice(Math.max(0, f.start - 5), f.start)) * (asksBefore ? -1 : 1) +
@@ -515,14 +515,9 @@ function aboutText(fact: Fact, f: Figure): string {
   return before + after;
 }
 
-/** The comma piece a figure stands in. */
-function pieceAround(text: string, f: Figure): string {
-  const before =
-    text
-      .slice(0, f.start)
-      .split(/[，,；;。]/)
-      .pop() ?? '';
-  const after = text.slice(f.end).split(/[，,；;。]/)[0] ?? '';
+/** The figure's comma piece, without the figure itself. */
+function piece(text: string, f: Figure): string {
+  const { before, after } = pieceAround(text, f);
   return before + after;
 }
 

@@ -287,3 +287,15 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   value = Math.round(value * 1e6) / 1e6;
   return { raw: text.slice(start, end), value, unit: unitText, kind, approx, start, end };
 }
+
+/** The comma piece a figure stands in: the text before it back to the last separator, and after it up to the next. */
+export function pieceAround(text: string, figure: { start: number; end: number }): { before: string; after: string } {
+  return {
+    before:
+      text
+        .slice(0, figure.start)
+        .split(/[，,；;。]/)
+        .pop() ?? '',
+    after: text.slice(figure.end).split(/[，,；;。]/)[0] ?? '',
+  };
+}

@@ -6,6 +6,7 @@
  * figure of the kind asked (other than the one already given) fits it best.
  */
 import type { Fact, Figure } from '../../facts/index.js';
+import { pieceAround } from '../../facts/index.js';
 import { ANSWERING_FIGURE_KINDS, CLASSIFIERS, type QuestionFrame } from '../../question/index.js';
 
 /** Question words, fillers and period words: what is left names the thing asked about. */
@@ -23,14 +24,9 @@ function bigrams(text: string): string[] {
   return out;
 }
 
-/** The comma piece a figure stands in. */
-function pieceAround(text: string, f: Figure): string {
-  const before =
-    text
-      .slice(0, f.start)
-      .split(/[，,；;。]/)
-      .pop() ?? '';
-  const after = text.slice(f.end).split(/[，,；;。]/)[0] ?? '';
+/** The comma piece a figure stands in, the figure included. */
+function figurePiece(text: string, f: Figure): string {
+  const { before, after } = pieceAround(text, f);
   return before + f.raw + after;
 }
 
@@ -72,11 +68,11 @@ export function figureFromCited(frame: QuestionFrame, fact: Fact, given: Figure 
       f.role !== 'threshold' &&
       !(given !== null && f.start === given.start) &&
       (classifier === null || f.unit.endsWith(classifier)) &&
-      periods.every((p) => (f.period ?? f.time ?? '').includes(p) || pieceAround(fact.text, f).includes(p)),
+      periods.every((p) => (f.period ?? f.time ?? '').includes(p) || figurePiece(fact.text, f).includes(p)),
   );
   if (candidates.length === 0) return null;
   const scoreOf = (f: Figure) => {
-    const piece = pieceAround(fact.text, f);
+    const piece = figurePiece(fact.text, f);
     return words.filter((w) => piece.includes(w)).length * 2 + (kinds[0] === f.kind ? 1 : 0);
   };
   const best = candidates.reduce((a, b) => (scoreOf(b) > scoreOf(a) ? b : a));

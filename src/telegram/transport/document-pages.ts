@@ -4,7 +4,7 @@
 // 400; nothing from the request is written back into a page. Documents are looked up per request, so a page
 // shows the corpus the bot answers from now.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.js';
 import type { CorpusDocument } from '../../corpus/index.js';
 import type { Logger } from '../../host/index.js';
 import { DOCUMENT_PAGE_PATH, parsePageSpan, renderDocumentPage, renderPageError, spanHash, type Locale } from '../../present/index.js';
@@ -84,14 +84,7 @@ export async function startPageServer(options: { host: string; port: number; pag
       if (!res.headersSent) res.writeHead(500).end();
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port, options.host);
   options.logger.info({ port }, 'document pages served');
   return {
     port,

@@ -9,7 +9,7 @@
 // logged once a minute while updates come in ("webhook stats") and in total when the server stops.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.js';
 import type { Update } from 'telegraf/types';
 import { SECRET_PATTERN, type Logger } from '../../host/index.js';
 import { BoundedSet } from './bounded-set.js';
@@ -192,14 +192,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port, options.host);
 
   return {
     port,
