@@ -476,7 +476,12 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   // What the figure measures against the question's own words first, its search terms (synonyms, English
   // mapped to Chinese) at half; the words around the figure break ties ("新企业开办实现“一个工作日办结”").
   const terms = q.terms.map((t) => t.term).join('');
+  // A figure whose own period is stated (a table's 2018年 or 第四季度 column) must be the time the question names.
+  const askedTimes = [...q.times, ...(q.text.match(/第[一二三四]季度|[上下]半年|年末|年底/g) ?? [])];
+  const periodFit = (f: Figure) =>
+    f.periodInherited || !f.period || askedTimes.length === 0 ? 0 : askedTimes.every((t) => f.period!.includes(t)) ? 3 : -3;
   const scoreOf = (f: Figure) =>
+    periodFit(f) +
     (q.language === 'en'
       ? overlap(aboutText(fact, f), askedText(q))
       : overlap(aboutText(fact, f), q.text) + 0.5 * overlap(aboutText(fact, f), terms)) +

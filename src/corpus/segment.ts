@@ -34,9 +34,11 @@ export interface SentenceSpan extends Span {
 
 export interface TableRow {
   title: string | null;
-  /** The header row's cells (empty when the table has none), aligned with `cells`. */
+  /** The header row's cells (empty when the table has none), aligned with `cells`; a header set on two lines is one. */
   header: string[];
   cells: string[];
+  /** The unit its table's unit line states ("单位：元" → 元), when it has one. */
+  unit?: string | null;
 }
 
 
@@ -45,6 +47,13 @@ const OPENERS = new Set(['“', '‘', '（', '(', '《', '「', '『', '【', '
 const CLOSERS = new Set(['”', '’', '）', ')', '》', '」', '』', '】', ']']);
 const SOURCE_LINE = /^(数据来源|资料来源|来源|出处)[:：]/;
 const TERMINAL_PUNCT = /[。！？!?；;，,：:]/;
+/** A table's unit line ("单位：元", "（单位：万元）"): the unit of the table below it, not its title. */
+const UNIT_LINE = /^[（(]?\s*单\s*位\s*[:：]\s*([^\s（）()]{1,12})\s*[）)]?$/;
+/** A form's check boxes ("□是√否", "√适用□不适用"): an answer filled in, never a heading or a table's title. */
+const CHECKBOX = /[□√☑☐■]/;
+/** A header cell that names a time: 2019年, 2019年末, 2018年度, 第一季度, 上半年, 1-6月. */
+export const TIME_CELL =
+  /^(?:(?:19|20)\d{2}年(?:末|初|底|度|上半年|下半年|第[一二三四]季度|\d{1,2}(?:[-—~～至]\d{1,2})?月)?(?:金额)?|第[一二三四]季度|[上下]半年|[一二三四]季度|\d{1,2}[-—~～至]\d{1,2}月)$/;
 
 /** Splits text into chunks at line breaks and at runs of ideographic spaces. */
 function splitChunks(text: string): Span[] {
@@ -62,7 +71,35 @@ function splitChunks(text: string): Span[] {
 }
 
 function looksLikeHeading(text: string, p: SegmentationParams): boolean {
-  return text.length <= p.maxHeadingChars && !TERMINAL_PUNCT.test(text);
+  return text.length <= p.maxHeadingChars && !TERMINAL_PUNCT.test(text) && !CHECKBOX.test(text);
+}
+
+/** Whether a table line is (part of) a header: no figure after its first cell but names of times, and some cell named. */
+function headerLike(cells: readonly string[]): boolean {
+  const rest = cells.slice(1).map((c) => headerCell(c));
+  return rest.some((c) => c !== '') && rest.every((c) => TIME_CELL.test(c) || !/\d/.test(c.replace(/[（(][^（）()]*[）)]/g, '')));
+}
+
+/** Growth columns ("同比增减", "比上年增长（%）") stand apart from the period band over the columns before them. */
+const GROWTH_CELL = /增减|增长|比上年|同比|增速|增幅/;
+
+/**
+ * A header set on two lines, merged column by column: a period over several columns ("\t2019年\t\t2018年\t")
+ * spans the columns under it ("金额", "占营业收入比重") up to the next one; a cell cut across the lines
+ * ("营业收入比上" / "年同期增减") is joined.
+ */
+function mergeHeader(upper: readonly string[], lower: readonly string[]): string[] {
+  const width = Math.max(upper.length, lower.length);
+  const merged: string[] = [];
+  let band = '';
+  for (let j = 0; j < width; j++) {
+    const up = upper[j] ?? '';
+    const low = headerCell(lower[j] ?? '');
+    if (up !== '') band = TIME_CELL.test(up) ? up : '';
+    const above = up !== '' ? up : band && low !== '' && !GROWTH_CELL.test(low) ? band : '';
+    merged.push(`${above}${low}`);
+  }
+  return merged;
 }
 
 /** The whole line a chunk stands on, as written (leading TABs and all). */
@@ -89,7 +126,8 @@ export function splitBlocks(text: string, p: SegmentationParams = DEFAULT_SEGMEN
     }
     // A TAB-separated line is a table row (as copying a web page or a Word table gives), never a heading;
     // so is a header line whose first cell is empty ("\t比上年上涨（%）").
-    if (chunk.text.includes('\t') || lineOf(text, chunk).startsWith('\t')) return { ...chunk, kind: 'row' };
+    // A line with TABs only after its text ("分行业\t\t\t", a group's label in a table) is a row too.
+    if (lineOf(text, chunk).includes('\t')) return { ...chunk, kind: 'row' };
     if (SOURCE_LINE.test(chunk.text) && chunk.text.length <= p.maxHeadingChars) return { ...chunk, kind: 'source' };
     if (!isLast && looksLikeHeading(chunk.text, p)) return { ...chunk, kind: i === 0 ? 'title' : 'heading' };
     return { ...chunk, kind: 'paragraph' };
@@ -172,32 +210,57 @@ export function segmentDocument(text: string, p: SegmentationParams = DEFAULT_SE
   const sentences: SentenceSpan[] = [];
   let section: string | null = null;
   let paragraph = 0;
-  let table: { title: string | null; header: string[]; rows: number } | null = null;
+  let table: { title: string | null; unit: string | null; header: string[]; rows: number; headerOpen: boolean } | null = null;
   let previous: Block | null = null;
+  // The unit line before a table, and the line before that unit line (the table's title).
+  let unitLine: { unit: string; before: Block | null } | null = null;
+  const titleLine = (block: Block | null): string | null =>
+    block && (block.kind === 'heading' || block.kind === 'paragraph') && block.text.length <= 40 && !UNIT_LINE.test(block.text)
+      ? block.text
+      : null;
   for (const block of blocks) {
     if (block.kind === 'row') {
       // The whole line, leading TABs and all, so the cells stay aligned with the header's.
       const cells = lineOf(text, block).split('\t');
       if (!table) {
-        // A table's title is the short line before it ("表3主要农产品产量"); it is the rows' section.
-        const title = previous && (previous.kind === 'heading' || previous.kind === 'paragraph') && previous.text.length <= 40 ? previous.text : null;
-        table = { title, header: [], rows: 0 };
+        // A table's title is the short line before it ("表3主要农产品产量"), or before its unit line; after a
+        // form's check box ("□是√否") it is the section's. It is the rows' section.
+        const before = unitLine && previous && UNIT_LINE.test(previous.text) ? unitLine.before : previous;
+        const title = before && CHECKBOX.test(before.text) ? section : titleLine(before);
+        const unit = unitLine && previous && UNIT_LINE.test(previous.text) ? unitLine.unit : null;
+        table = { title, unit, header: [], rows: 0, headerOpen: false };
         paragraph++;
       }
       // The header: the table's first line when no cell after the first holds a figure outside brackets
-      // ("指数（以上年为100）" is a header cell).
-      const isHeader =
-        cells.slice(1).every((c) => !/\d/.test(c.replace(/[（(][^（）()]*[）)]/g, ''))) && table.rows === 0 && table.header.length === 0;
-      if (isHeader) table.header = cells.map(headerCell);
-      else {
+      // ("指数（以上年为100）" is a header cell) but the names of times (2019年, 第一季度); a second header line
+      // right under it (its first cell empty, or under a band of periods) is merged into it; further down, a
+      // line like it that starts empty or names periods ("\t2019年末\t2018年末") heads the rows below it.
+      const like = headerLike(cells);
+      const continues =
+        like &&
+        table.headerOpen &&
+        (cells[0]!.trim() === '' || table.header.slice(1).every((h) => h === '' || TIME_CELL.test(h)));
+      const opens =
+        like &&
+        !continues &&
+        (table.rows === 0 ? table.header.length === 0 : cells[0]!.trim() === '' || cells.slice(1).some((c) => TIME_CELL.test(headerCell(c))));
+      if (continues) table.header = mergeHeader(table.header, cells);
+      else if (opens) {
+        table.header = cells.map(headerCell);
+        table.headerOpen = true;
+      } else {
+        table.headerOpen = false;
         table.rows++;
         const span = { text: block.text, start: block.start, end: block.end };
-        sentences.push({ ...span, paragraph, sentence: table.rows, section: table.title ?? section, clauses: [span], row: { title: table.title, header: table.header, cells } });
+        const row: TableRow = { title: table.title, header: table.header, cells, ...(table.unit ? { unit: table.unit } : {}) };
+        sentences.push({ ...span, paragraph, sentence: table.rows, section: table.title ?? section, clauses: [span], row });
       }
       previous = block;
       continue;
     }
     table = null;
+    const unit = UNIT_LINE.exec(block.text);
+    unitLine = unit ? { unit: unit[1]!, before: previous } : null;
     previous = block;
     if (block.kind === 'heading' && /^表\s*\d+/.test(block.text)) continue; // a table's title, not a section
     if (block.kind === 'heading') section = block.text;

@@ -93,6 +93,13 @@ export const FactSchema = z.object({
   /** The main subject/metric of the fact where it can be told. */
   subject: z.string().nullable(),
   /** A table row: its table's title, header cells and own cells (its text is the row as written, TABs and all). */
-  row: z.object({ title: z.string().nullable(), header: z.array(z.string()), cells: z.array(z.string()) }).optional(),
+  row: z
+    .object({
+      title: z.string().nullable(),
+      header: z.array(z.string()),
+      cells: z.array(z.string()),
+      unit: z.string().nullable().optional(),
+    })
+    .optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;

@@ -27,11 +27,28 @@ function kindOf(unit: string, fallback: FigureKind): FigureKind {
   return fallback === 'number' ? 'count' : fallback;
 }
 
-/** What a column measures, without its unit and comparison: "产量（吨）" → 产量; "比上年增长（%）" → ''. */
+/** The time a column names: "2019年" → 2019年, "2019年末金额" → 2019年末, "第四季度" → 第四季度. */
+const COLUMN_TIME =
+  /(?:19|20)\d{2}年(?:末|初|底|度)?(?:[上下]半年|第[一二三四]季度|\d{1,2}(?:[-—~～至]\d{1,2})?月)?|第[一二三四]季度|[上下]半年|\d{1,2}[-—~～至]\d{1,2}月/;
+
+/** A column's time, read against the document's year: 第四季度 in a 2019 report is 2019年第四季度. */
+function columnPeriod(header: string, documentPeriod: string | null): string | null {
+  const time = COLUMN_TIME.exec(header)?.[0];
+  if (!time) return null;
+  if (/^(?:19|20)\d{2}年/.test(time)) return time;
+  const year = /^(?:19|20)\d{2}年/.exec(documentPeriod ?? '')?.[0];
+  return year ? `${year}${time}` : time;
+}
+
+/** Growth columns: "比上年增长（%）", "同比增减", "本年比上年增减". */
+const GROWTH_COLUMN = /增长|增速|增幅|增减|比上年|同比/;
+
+/** What a column measures, without its unit, time and comparison: "产量（吨）" → 产量; "比上年增长（%）" → ''. */
 function columnMeasure(header: string): string {
   return header
     .replace(/[（(][^（）()]*[）)]/g, '')
-    .replace(/比上年同期|比上年|比年初|同比|增长|增速|增幅|涨幅|上涨|下降|减少|[±%％]/g, '')
+    .replace(new RegExp(COLUMN_TIME.source, 'g'), '')
+    .replace(/本年末?比上年末?|比上年同期|上年同期|比上年|比年初|同比|增减|增长|增速|增幅|涨幅|上涨|下降|减少|[±%％]/g, '')
     .trim()
     .replace(GENERIC_COLUMN, '');
 }
@@ -55,22 +72,31 @@ function leadingEmpty(row: TableRow): number {
 export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentContext, previousWhole: string | null): string | null {
   const rawLabel = (row.cells[0] ?? '').trim();
   const isPart = /^(?:其中|#)[:：]?/.test(rawLabel);
-  const label = rawLabel.replace(/^(?:其中|#)[:：]?\s*/, '').replace(/^\d+[.、．]\s*/, '');
+  // "营业收入（元）": the label names its unit in brackets; the measure is the name without it.
+  const labelUnit = unitOf(rawLabel);
+  const label = rawLabel
+    .replace(/^(?:其中|#)[:：]?\s*/, '')
+    .replace(/^\d+[.、．]\s*/, '')
+    .replace(labelUnit ? /[（(][^（）()]*[）)]\s*$/ : /$^/, '')
+    .trim();
   // The row's own unit column ("单位"), when the table has one.
   const unitColumn = row.header.findIndex((h) => /^\s*单位\s*$/.test(h));
   const rowUnit = unitColumn >= 0 ? (row.cells[unitColumn] ?? '').trim() : null;
   // A number in the label ("全州500万元以上固定资产投资", "1.食品烟酒") names the row; it is not a figure.
   const labelEnd = rawLabel.length + (row.cells[0] ?? '').length - (row.cells[0] ?? '').trimStart().length;
   fact.figures = fact.figures.filter((f) => f.start >= labelEnd || leadingEmpty(row) > 0);
-  const levelColumn = row.header.map(columnMeasure).find((m, i) => i > 0 && m && !/单位/.test(row.header[i]!)) ?? '';
+  // What a growth column's rate is of: the row's first level column (not its unit, not a share of it).
+  const levelColumn =
+    row.header.map(columnMeasure).find((m, i) => i > 0 && m && !/单位/.test(row.header[i]!) && !/构成|比重|占比|占/.test(row.header[i]!)) ??
+    '';
   for (const f of fact.figures) {
     // The fact's text is the row without its leading TABs (empty cells): count the cells before the figure.
     const leading = leadingEmpty(row);
     const header = row.header[leading + fact.text.slice(0, f.start).split('\t').length - 1] ?? '';
-    const growth = /增长|增速|增幅|比上年|同比/.test(header);
+    const growth = GROWTH_COLUMN.test(header);
     // A cell's sign: "-5.7" under 比上年增长 is a decline.
     if (/[-−－]$/.test(fact.text.slice(0, f.start)) && f.value > 0) f.value = -f.value;
-    const unit = unitOf(header) ?? (growth ? '%' : rowUnit) ?? f.unit;
+    const unit = unitOf(header) ?? (growth ? '%' : rowUnit || labelUnit || row.unit || null) ?? f.unit;
     if (unit && f.unit === '') {
       f.unit = unit === '％' ? '%' : unit;
       f.kind = kindOf(f.unit, f.kind);
@@ -84,8 +110,10 @@ export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentConte
     f.partOf = isPart && previousWhole ? `${previousWhole}${levelColumn}` : null;
     f.entity = doc.entity;
     f.entityInherited = true;
-    f.period = doc.period;
-    f.periodInherited = true;
+    // A column that names a time (2018年, 2019年末, 第四季度) gives its cells their period.
+    const period = growth ? null : columnPeriod(header, doc.period);
+    f.period = period ?? doc.period;
+    f.periodInherited = period === null;
   }
   return isPart ? previousWhole : label;
 }
