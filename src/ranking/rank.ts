@@ -13,7 +13,7 @@ import type { ScoreParts } from './score-parts.js';
 import type { Fact } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
 import type { AnalyzedQuestion, QueryWord } from '../question/index.js';
-import type { FactIndex, TermStats } from '../search/index.js';
+import type { FactIndex, TermBag, TermStats } from '../search/index.js';
 import { DEFAULT_RANKING, type RankingParams } from './defaults.js';
 
 /** What the ranker knows about each fact beyond its terms. */
@@ -261,7 +261,7 @@ interface DocumentWeights {
 function coverageOf(
   q: AnalyzedQuestion,
   text: string,
-  tf: Map<string, number>,
+  tf: TermBag,
   topic: Set<string>,
   index: FactIndex,
   params: RankingParams,

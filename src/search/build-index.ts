@@ -24,9 +24,33 @@ export interface TermStats {
   avgLength: number;
 }
 
+/** The terms of one fact (or one document), looked up as a bag: whether it holds a term, and how often. */
+export interface TermBag {
+  has(term: string): boolean;
+  get(term: string): number | undefined;
+}
+
+/**
+ * A fact's terms as a bag, over the fact's own term list (a fact is a sentence: a few dozen terms, where a scan
+ * is as quick as a hash lookup), rather than a Map per fact: 40,000 facts' Maps were a third of an engine's heap.
+ */
+class TermList implements TermBag {
+  constructor(private readonly terms: readonly string[]) {}
+
+  has(term: string): boolean {
+    return this.terms.includes(term);
+  }
+
+  get(term: string): number | undefined {
+    let n = 0;
+    for (const t of this.terms) if (t === term) n++;
+    return n === 0 ? undefined : n;
+  }
+}
+
 export interface IndexedFact {
-  /** Term frequencies of the fact. */
-  tf: Map<string, number>;
+  /** The fact's terms, with their frequencies. */
+  tf: TermBag;
   length: number;
   /** Index of the fact's document in `documents`. */
   doc: number;
@@ -38,6 +62,8 @@ export interface FactIndex {
   facts: IndexedFact[];
   /** FlexSearch's export of its index (see SearchDump). */
   dump(): SearchDump;
+  /** The term and bigram postings as plain arrays (see IndexPostings), for a cache to keep. */
+  postings(): IndexPostings;
   /** Statistics over all facts. */
   global: TermStats;
   /** Statistics over the facts of each document (by document position). */
@@ -45,7 +71,7 @@ export interface FactIndex {
   /** Bigram statistics over the facts of each document. */
   perDocumentBigrams: TermStats[];
   /** Each document as one bag of terms, for telling which document a question is about. */
-  documents: { tf: Map<string, number>; length: number }[];
+  documents: { tf: TermBag; length: number }[];
   documentStats: TermStats;
   /**
    * Each document's topic terms: those of its title, which names what the document is about
@@ -68,10 +94,17 @@ export interface FactIndex {
   bigramPostings: PostingTable;
 }
 
-function countTerms(terms: readonly string[]): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return tf;
+/** A PostingTable as plain data: its keys in id order, each key's slice of `data` between `offsets[id]` and `offsets[id + 1]`. */
+export interface PostingParts {
+  keys: string[];
+  offsets: Uint32Array;
+  data: Uint32Array;
+}
+
+/** Both posting tables of an index as plain data (FactIndex.postings), given back through PreparedIndex.postings. */
+export interface IndexPostings {
+  terms: PostingParts;
+  bigrams: PostingParts;
 }
 
 /**
@@ -85,6 +118,16 @@ export class PostingTable {
     private readonly data: Uint32Array,
   ) {}
 
+  static fromParts(parts: PostingParts): PostingTable {
+    const ids = new Map<string, number>();
+    parts.keys.forEach((key, id) => ids.set(key, id));
+    return new PostingTable(ids, parts.offsets, parts.data);
+  }
+
+  parts(): PostingParts {
+    return { keys: [...this.ids.keys()], offsets: this.offsets, data: this.data };
+  }
+
   get(key: string): Uint32Array | undefined {
     const id = this.ids.get(key);
     return id === undefined ? undefined : this.data.subarray(this.offsets[id]!, this.offsets[id + 1]!);
@@ -92,6 +135,16 @@ export class PostingTable {
 
   get size(): number {
     return this.ids.size;
+  }
+
+  /** Every key's list, by id (the order keys were first met), without a lookup per key. */
+  *lists(): IterableIterator<Uint32Array> {
+    for (let id = 0; id + 1 < this.offsets.length; id++) yield this.data.subarray(this.offsets[id]!, this.offsets[id + 1]!);
+  }
+
+  /** The flat data of every list, one after the other. */
+  get flat(): Uint32Array {
+    return this.data;
   }
 
   *[Symbol.iterator](): IterableIterator<[string, Uint32Array]> {
@@ -142,62 +195,91 @@ function postingTable<K>(
   return new PostingTable(ids, offsets, data);
 }
 
-/** How many of a sorted posting list's positions lie in [lo, hi]. */
-function countInRange(list: Uint32Array | undefined, lo: number, hi: number): number {
-  if (!list) return 0;
-  const lowerBound = (x: number) => {
-    let a = 0;
-    let b = list.length;
-    while (a < b) {
-      const m = (a + b) >> 1;
-      if (list[m]! < x) a = m + 1;
-      else b = m;
-    }
-    return a;
-  };
-  return lowerBound(hi + 1) - lowerBound(lo);
+/** The first index in [0, n) of a sorted list read with `stride` (positions at 0, stride, 2·stride…) whose position is ≥ x. */
+function lowerBound(list: Uint32Array, x: number, stride: number): number {
+  let a = 0;
+  let b = list.length / stride;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (list[m * stride]! < x) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 /**
- * A document's bigram statistics read from the shared bigram postings (its facts are one run of positions), not
- * kept as a table per document: the same counts statsOf gives, without a map per document.
+ * A run of fact positions (one document's facts), read from the shared postings rather than kept as a table per
+ * document: how many of its facts hold a key, and (for term postings) how often in all. A document whose facts
+ * are not one run of positions (buildFactIndex over facts not grouped by document) is counted by a scan.
  */
-function bigramStatsIn(postings: PostingTable, positions: readonly number[], sets: readonly Set<string>[]): TermStats {
-  const first = positions[0] ?? 0;
-  const last = positions[positions.length - 1] ?? -1;
-  if (positions.length > 0 && last - first !== positions.length - 1) return bigramStatsOf(positions.map((pos) => sets[pos]!));
-  let total = 0;
-  for (const pos of positions) total += sets[pos]!.size;
-  const get = (b: string) => {
-    const n = countInRange(postings.get(b), first, last);
+class Run {
+  readonly first: number;
+  readonly last: number;
+  private readonly contiguous: boolean;
+  private readonly members: ReadonlySet<number> | null;
+
+  constructor(positions: readonly number[]) {
+    this.first = positions[0] ?? 0;
+    this.last = positions[positions.length - 1] ?? -1;
+    this.contiguous = positions.length === 0 || this.last - this.first === positions.length - 1;
+    this.members = this.contiguous ? null : new Set(positions);
+  }
+
+  /** [from, to) of the list's entries whose position lies in the run (contiguous runs only). */
+  private span(list: Uint32Array, stride: number): [number, number] {
+    return [lowerBound(list, this.first, stride), lowerBound(list, this.last + 1, stride)];
+  }
+
+  /** How many of the run's facts hold the key of this list. */
+  count(list: Uint32Array | undefined, stride: number): number {
+    if (!list) return 0;
+    if (this.members === null) {
+      const [from, to] = this.span(list, stride);
+      return to - from;
+    }
+    let n = 0;
+    for (let k = 0; k < list.length; k += stride) if (this.members.has(list[k]!)) n++;
+    return n;
+  }
+
+  /** The term's frequency over the run's facts, from a [position, frequency] list. */
+  sum(list: Uint32Array | undefined): number {
+    if (!list) return 0;
+    let n = 0;
+    if (this.members === null) {
+      const [from, to] = this.span(list, 2);
+      for (let k = from; k < to; k++) n += list[2 * k + 1]!;
+    } else for (let k = 0; k < list.length; k += 2) if (this.members.has(list[k]!)) n += list[k + 1]!;
+    return n;
+  }
+}
+
+/** A df lookup answered by a counting function (undefined for none, as a Map answers). */
+function dfView(count: (key: string) => number): DfLookup {
+  const get = (key: string) => {
+    const n = count(key);
     return n === 0 ? undefined : n;
   };
-  return {
-    df: { get, has: (b) => get(b) !== undefined },
-    count: positions.length,
-    avgLength: positions.length ? total / positions.length : 0,
-  };
+  return { get, has: (key) => get(key) !== undefined };
 }
 
-function statsOf(units: readonly { tf: Map<string, number>; length: number }[]): TermStats & { df: Map<string, number> } {
-  const df = new Map<string, number>();
-  let total = 0;
-  for (const u of units) {
-    total += u.length;
-    for (const t of u.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  return { df, count: units.length, avgLength: units.length ? total / units.length : 0 };
+/** The per-fact term lists, each distinct term one string (segmentation slices each fact's text into its own copies). */
+function internTerms(lists: readonly (readonly string[])[]): string[][] {
+  const pool = new Map<string, string>();
+  return lists.map((terms) =>
+    terms.map((t) => {
+      const known = pool.get(t);
+      if (known !== undefined) return known;
+      pool.set(t, t);
+      return t;
+    }),
+  );
 }
 
-/** statsOf over facts whose terms are each one bigram set (every bigram counted once), without a map per fact. */
-function bigramStatsOf(sets: readonly Set<string>[]): TermStats {
-  const df = new Map<string, number>();
-  let total = 0;
-  for (const set of sets) {
-    total += set.size;
-    for (const b of set) df.set(b, (df.get(b) ?? 0) + 1);
-  }
-  return { df, count: sets.length, avgLength: sets.length ? total / sets.length : 0 };
+function countTerms(terms: readonly string[]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
 }
 
 /** What the index needs to know of each document besides its facts. */
@@ -217,6 +299,10 @@ export interface PreparedIndex {
   titleTerms?: readonly (readonly string[])[];
   /** FactIndex.dump() of an index over the same facts and terms: imported into FlexSearch instead of adding. */
   dump?: SearchDump;
+  /** FactIndex.postings() of an index over the same facts and terms: taken as they are instead of counted again. */
+  postings?: IndexPostings;
+  /** Whether `terms` already share one string per distinct term (as a cache's term table gives them). */
+  termsInterned?: boolean;
 }
 
 /**
@@ -233,43 +319,81 @@ export function buildFactIndex(
 ): FactIndex {
   const docIds = docs.map((d) => d.id);
   const docPos = new Map(docIds.map((id, i) => [id, i]));
-  const termsByText = new Map<string, readonly string[]>();
-  const indexed: IndexedFact[] = facts.map((f, i) => {
-    const terms = termsByText.get(f.text) ?? prepared.terms?.[i] ?? tokenizer.terms(normalized[i]!, true);
-    termsByText.set(f.text, terms);
-    return { tf: countTerms(terms), length: terms.length, doc: docPos.get(f.docId) ?? 0 };
-  });
-  // Only the postings and the per-document statistics keep a fact's bigrams.
-  const factBigrams = normalized.map((text) => bigramsOf(text));
+  const given = prepared.terms ?? facts.map((_, i) => tokenizer.terms(normalized[i]!, true));
+  const factTerms = prepared.termsInterned ? (given as readonly (readonly string[])[]) : internTerms(given);
+  const indexed: IndexedFact[] = facts.map((f, i) => ({
+    tf: new TermList(factTerms[i]!),
+    length: factTerms[i]!.length,
+    doc: docPos.get(f.docId) ?? 0,
+  }));
 
   // FlexSearch calls the encoder for every text it indexes and every query; facts are looked up in
-  // the cache filled above, queries (our terms joined by a separator) are split back.
+  // the terms above, queries (our terms joined by a separator) are split back.
+  const termsByText = new Map<string, readonly string[]>();
   const encoder = new Encoder({ normalize: false, dedupe: false, cache: false });
   encoder.encode = (text: string): string[] =>
     text.includes(QUERY_SEPARATOR) ? text.split(QUERY_SEPARATOR).filter(Boolean) : [...(termsByText.get(text) ?? tokenizer.terms(text))];
   const flex = new Document({ document: { id: 'id', index: [{ field: 'text', tokenize: 'strict', encoder }] } });
   if (prepared.dump) for (const [key, data] of prepared.dump) flex.import(key, data);
-  else facts.forEach((f, i) => flex.add({ id: i, text: f.text }));
-  termsByText.clear();
+  else {
+    facts.forEach((f, i) => {
+      if (!termsByText.has(f.text)) termsByText.set(f.text, factTerms[i]!);
+    });
+    facts.forEach((f, i) => flex.add({ id: i, text: f.text }));
+    termsByText.clear();
+  }
 
-  // Each document's fact positions, grouped once: the per-document tables below all start from them.
+  const termPostings = prepared.postings
+    ? PostingTable.fromParts(prepared.postings.terms)
+    : postingTable(factTerms, (terms) => countTerms(terms), true);
+  const bigramPostings = prepared.postings
+    ? PostingTable.fromParts(prepared.postings.bigrams)
+    : postingTable(normalized, (text) => bigramsOf(text), false);
+
+  // Each document's fact positions, grouped once: its statistics are read from the postings over them.
   const factsOfDocument: number[][] = docIds.map(() => []);
   indexed.forEach((f, pos) => factsOfDocument[f.doc]!.push(pos));
-  const perDocUnits = factsOfDocument.map((positions) => positions.map((pos) => indexed[pos]!));
-  const perDocument = perDocUnits.map(statsOf);
-  const titleTerms = docs.map((d, i) => prepared.titleTerms?.[i] ?? tokenizer.terms(d.title));
-  const documents = perDocUnits.map((units) => {
-    const tf = new Map<string, number>();
-    let length = 0;
-    for (const u of units) {
-      length += u.length;
-      for (const [t, n] of u.tf) tf.set(t, (tf.get(t) ?? 0) + n);
-    }
-    return { tf, length };
-  });
+  const runs = factsOfDocument.map((positions) => new Run(positions));
+  const lengthOf = (positions: readonly number[]) => positions.reduce((n, pos) => n + indexed[pos]!.length, 0);
+  const bigramCounts = new Uint32Array(facts.length);
+  for (const pos of bigramPostings.flat) bigramCounts[pos]!++;
 
-  const termPostings = postingTable(indexed, (f) => f.tf, true);
-  const bigramPostings = postingTable(factBigrams, (set) => set, false);
+  const perDocument: TermStats[] = factsOfDocument.map((positions, d) => ({
+    df: dfView((term) => runs[d]!.count(termPostings.get(term), 2)),
+    count: positions.length,
+    avgLength: positions.length ? lengthOf(positions) / positions.length : 0,
+  }));
+  const perDocumentBigrams: TermStats[] = factsOfDocument.map((positions, d) => ({
+    df: dfView((bigram) => runs[d]!.count(bigramPostings.get(bigram), 1)),
+    count: positions.length,
+    avgLength: positions.length ? positions.reduce((n, pos) => n + bigramCounts[pos]!, 0) / positions.length : 0,
+  }));
+  const documents = factsOfDocument.map((positions, d) => ({
+    tf: dfView((term) => runs[d]!.sum(termPostings.get(term))),
+    length: lengthOf(positions),
+  }));
+
+  // One pass over the term postings: how many documents hold each term, and the terms in a large share of a
+  // document's facts (its subjects).
+  const docsHolding = new Map<string, number>();
+  const frequent: string[][] = docIds.map(() => []);
+  const inDoc = new Uint32Array(docIds.length);
+  const touched: number[] = [];
+  for (const [term, list] of termPostings) {
+    for (let k = 0; k < list.length; k += 2) {
+      const d = indexed[list[k]!]!.doc;
+      if (inDoc[d]++ === 0) touched.push(d);
+    }
+    for (const d of touched) {
+      const n = factsOfDocument[d]!.length;
+      if (n >= params.subjectMinFacts && inDoc[d]! / n >= params.subjectShare) frequent[d]!.push(term);
+      inDoc[d] = 0;
+    }
+    docsHolding.set(term, touched.length);
+    touched.length = 0;
+  }
+  const totalLength = lengthOf(indexed.map((_, i) => i));
+  const titleTerms = docs.map((d, i) => prepared.titleTerms?.[i] ?? tokenizer.terms(d.title));
 
   return {
     dump() {
@@ -279,28 +403,31 @@ export function buildFactIndex(
       });
       return chunks;
     },
+    postings: () => ({ terms: termPostings.parts(), bigrams: bigramPostings.parts() }),
     candidates(terms, limit) {
       if (terms.length === 0) return [];
       const results = flex.search(terms.join(QUERY_SEPARATOR) + QUERY_SEPARATOR, { suggest: true, limit });
       return (results[0]?.result ?? []).map(Number);
     },
     facts: indexed,
-    global: statsOf(indexed),
+    global: {
+      df: dfView((term) => (termPostings.get(term)?.length ?? 0) / 2),
+      count: indexed.length,
+      avgLength: indexed.length ? totalLength / indexed.length : 0,
+    },
     perDocument,
-    perDocumentBigrams: factsOfDocument.map((positions) => bigramStatsIn(bigramPostings, positions, factBigrams)),
+    perDocumentBigrams,
     documents,
-    documentStats: statsOf(documents),
+    documentStats: {
+      df: dfView((term) => docsHolding.get(term) ?? 0),
+      count: documents.length,
+      avgLength: documents.length ? totalLength / documents.length : 0,
+    },
     factsOfDocument,
     termPostings,
     bigramPostings,
     topics: titleTerms.map((terms) => new Set(terms)),
-    subjects: perDocument.map((stats, d) => {
-      const frequent =
-        stats.count >= params.subjectMinFacts
-          ? [...stats.df].filter(([, n]) => n / stats.count >= params.subjectShare).map(([t]) => t)
-          : [];
-      return new Set([...titleTerms[d]!, ...frequent]);
-    }),
+    subjects: titleTerms.map((terms, d) => new Set([...terms, ...frequent[d]!])),
   };
 }
 
