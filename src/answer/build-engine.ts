@@ -12,6 +12,7 @@ import { compileSynonyms } from '../question/index.js';
 import { corpusDictionary, readJiebaDictionary, type CorpusDictionaryOptions } from '../text/index.js';
 import { createJiebaTokenizer, type Tokenizer } from '../text/index.js';
 import { DEFAULT_RANKING } from '../ranking/index.js';
+import { DEFAULT_INDEX } from '../search/index.js';
 import { analyzeDocument, assembleEngine, createEngine, factParamsOf, type DocumentAnalysis, type EngineOptions } from './engine.js';
 import { openEngineCache, type BuildReport } from './engine-cache.js';
 
@@ -123,28 +124,41 @@ function buildWithReport(
   const cache = openEngineCache(dir, [
     jiebaDictionaryId(),
     userDictionary,
-    JSON.stringify({ facts: factParamsOf(options), listHeadWindow, corpusDictionary: options.corpusDictionary ?? false }),
+    JSON.stringify({
+      facts: factParamsOf(options),
+      listHeadWindow,
+      index: { ...DEFAULT_INDEX, ...options.index },
+      corpusDictionary: options.corpusDictionary ?? false,
+    }),
   ]);
   const keys = documents.map((d) => cache.documentKey(d));
-  const corpusKey = cache.indexKey(keys);
+  const corpusKey = cache.corpusKey(keys);
   const restrictTo = options.corpusDictionary
     ? { text: corpusTextOf(documents), key: corpusKey, cacheDir: options.cacheDir === undefined ? dir : options.cacheDir }
     : undefined;
   const tokenizer = sharedTokenizer(userDictionary, restrictTo);
 
+  // A warm start reads the corpus snapshot alone; the documents' own entries only when it is missing or stale.
+  const snapshot = cache.readSnapshot(corpusKey, documents);
   const analysed: string[] = [];
-  const analyses: DocumentAnalysis[] = documents.map((doc, i) => {
-    const cached = cache.readDocument(doc, keys[i]!);
-    if (cached) return cached;
-    const analysis = analyzeDocument(doc, tokenizer, options);
-    cache.writeDocument(doc, keys[i]!, analysis);
-    analysed.push(doc.id);
-    return analysis;
-  });
+  const analyses: DocumentAnalysis[] =
+    snapshot?.analyses ??
+    documents.map((doc, i) => {
+      const cached = cache.readDocument(doc, keys[i]!);
+      if (cached) return cached;
+      const analysis = analyzeDocument(doc, tokenizer, options);
+      cache.writeDocument(doc, keys[i]!, analysis);
+      analysed.push(doc.id);
+      return analysis;
+    });
   const facts = analyses.reduce((n, a) => n + a.facts.length, 0);
-  const searchDump = analysed.length === 0 ? cache.readIndex(corpusKey, facts) : null;
-  const { engine, dumpSearch } = assembleEngine(documents, tokenizer, options, { analyses, ...(searchDump ? { searchDump } : {}) });
-  if (!searchDump) cache.writeIndex(corpusKey, facts, dumpSearch());
+  const { engine, dumpSearch, postings } = assembleEngine(
+    documents,
+    tokenizer,
+    options,
+    snapshot ? { analyses, searchDump: snapshot.dump, postings: snapshot.postings, termsInterned: true } : { analyses },
+  );
+  if (!snapshot) cache.writeSnapshot(corpusKey, documents, { analyses, dump: dumpSearch(), postings: postings() });
   cache.prune(keys);
   return {
     engine,
@@ -154,7 +168,7 @@ function buildWithReport(
       facts,
       fromCache: documents.length - analysed.length,
       analysed,
-      searchIndex: searchDump ? 'imported' : 'built',
+      searchIndex: snapshot ? 'imported' : 'built',
       cacheDir: dir,
       ms: performance.now() - started,
     },

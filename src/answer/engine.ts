@@ -22,7 +22,7 @@ import { DEFAULT_QUESTION, type QuestionParams } from '../question/index.js';
 import { DEFAULT_ANSWERING, type AnswerParams } from './defaults.js';
 import { askedRole, constraintsOf, verify, type QuestionConstraints, type Verdict, type VerifyContext } from './verify.js';
 import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
-import { buildFactIndex, type SearchDump } from '../search/index.js';
+import { buildFactIndex, type FactIndex, type IndexPostings, type SearchDump } from '../search/index.js';
 import type { Tokenizer } from '../text/index.js';
 import type { Answer, CheckedCandidate, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
@@ -108,6 +108,10 @@ export interface PreparedEngine {
   analyses: readonly DocumentAnalysis[];
   /** FactIndex.dump() of an engine over exactly these analyses, imported instead of indexed again. */
   searchDump?: SearchDump;
+  /** FactIndex.postings() of an engine over exactly these analyses, taken instead of counted again. */
+  postings?: IndexPostings;
+  /** The analyses' term lists already share one string per distinct term (a cache's term table). */
+  termsInterned?: boolean;
 }
 
 export function createEngine(
@@ -119,13 +123,56 @@ export function createEngine(
   return assembleEngine(documents, tokenizer, options, prepared).engine;
 }
 
+/**
+ * What an engine is assembled from, out of its documents' analyses: kept apart from assembleEngine so that the
+ * analyses themselves (their term lists above all) are not held by the engine's closures once it is built.
+ */
+function engineParts(
+  documents: readonly CorpusDocument[],
+  tokenizer: Tokenizer,
+  options: EngineOptions,
+  prepared: PreparedEngine | undefined,
+) {
+  const analyses = prepared?.analyses ?? documents.map((d) => analyzeDocument(d, tokenizer, options));
+  if (analyses.length !== documents.length) throw new Error('createEngine: one analysis per document expected');
+  const facts: Fact[] = analyses.flatMap((a) => a.facts);
+  const normalized: string[] = analyses.flatMap((a) => a.facts.map((f, i) => a.normalized[i] ?? f.text));
+  const features: FactFeatures[] = analyses.flatMap((a) =>
+    a.features.map((f, i) => ({ ...f, text: (a.normalized[i] ?? a.facts[i]!.text).toLowerCase() })),
+  );
+  const index: FactIndex = buildFactIndex(
+    facts,
+    documents,
+    tokenizer,
+    normalized,
+    { ...DEFAULT_INDEX, ...options.index },
+    {
+      terms: analyses.flatMap((a) => a.terms),
+      titleTerms: analyses.map((a) => a.titleTerms),
+      ...(prepared?.searchDump ? { dump: prepared.searchDump } : {}),
+      ...(prepared?.postings ? { postings: prepared.postings } : {}),
+      ...(prepared?.termsInterned ? { termsInterned: true } : {}),
+    },
+  );
+  return {
+    facts,
+    normalized,
+    features,
+    index,
+    docEntities: new Map(documents.map((d, i) => [d.id, analyses[i]!.entity])),
+    docTitles: new Map(documents.map((d, i) => [d.id, (analyses[i]!.normalizedTitle ?? d.title).toLowerCase()])),
+    docPeriods: new Map(documents.map((d, i) => [d.id, analyses[i]!.period])),
+    corpusText: documents.map((d, i) => `${analyses[i]!.normalizedTitle ?? d.title}\n${analyses[i]!.normalizedText ?? d.text}`).join('\n'),
+  };
+}
+
 /** createEngine, with FlexSearch's export of the engine's index for a cache to keep. */
 export function assembleEngine(
   documents: readonly CorpusDocument[],
   tokenizer: Tokenizer,
   options: EngineOptions = {},
   prepared?: PreparedEngine,
-): { engine: Engine; dumpSearch: () => SearchDump } {
+): { engine: Engine; dumpSearch: () => SearchDump; postings: () => IndexPostings } {
   const params: RankingParams = { ...DEFAULT_RANKING, ...options.ranking };
   const questionParams: QuestionParams = { ...DEFAULT_QUESTION, ...options.question };
   const answering: AnswerParams = { ...DEFAULT_ANSWERING, ...options.answering };
@@ -141,24 +188,11 @@ export function assembleEngine(
     },
     subjectsEn: options.subjectsEn ?? new Map<string, string>(),
   };
-  const analyses = prepared?.analyses ?? documents.map((d) => analyzeDocument(d, tokenizer, options));
-  if (analyses.length !== documents.length) throw new Error('createEngine: one analysis per document expected');
-  const facts: Fact[] = analyses.flatMap((a) => a.facts);
-  const normalized: string[] = analyses.flatMap((a) => a.facts.map((f, i) => a.normalized[i] ?? f.text));
-  const features: FactFeatures[] = analyses.flatMap((a) =>
-    a.features.map((f, i) => ({ ...f, text: (a.normalized[i] ?? a.facts[i]!.text).toLowerCase() })),
-  );
-  const index = buildFactIndex(
-    facts,
+  const { facts, normalized, features, index, docEntities, docTitles, docPeriods, corpusText } = engineParts(
     documents,
     tokenizer,
-    normalized,
-    { ...DEFAULT_INDEX, ...options.index },
-    {
-      terms: analyses.flatMap((a) => a.terms),
-      titleTerms: analyses.map((a) => a.titleTerms),
-      ...(prepared?.searchDump ? { dump: prepared.searchDump } : {}),
-    },
+    options,
+    prepared,
   );
   const docById = new Map(documents.map((d) => [d.id, d]));
   const posById = new Map(facts.map((f, i) => [f.id, i]));
@@ -199,13 +233,7 @@ export function assembleEngine(
     if (f.clause === 1)
       sentenceOpening.set(`${f.docId}:${f.paragraph}.${f.sentence}`, normalized[i]!.toLowerCase().split(/[，,]/)[0] ?? '');
   });
-  const docEntities = new Map(documents.map((d, i) => [d.id, analyses[i]!.entity]));
   const entitySet = new Set<string | null>(docEntities.values());
-  const docTitles = new Map(documents.map((d, i) => [d.id, (analyses[i]!.normalizedTitle ?? d.title).toLowerCase()]));
-  const docPeriods = new Map(documents.map((d, i) => [d.id, analyses[i]!.period]));
-  const corpusText = documents
-    .map((d, i) => `${analyses[i]!.normalizedTitle ?? d.title}\n${analyses[i]!.normalizedText ?? d.text}`)
-    .join('\n');
   corpusPlaces = () => new Set([...places, ...[...docEntities.values()].filter((e): e is string => e !== null)]);
   const verifyContext: VerifyContext = {
     tokenizer,
@@ -370,7 +398,7 @@ export function assembleEngine(
       return neighboursOf(pos, limit, false).map((i) => hitOf(unranked(i), null));
     },
   };
-  return { engine, dumpSearch: () => index.dump() };
+  return { engine, dumpSearch: () => index.dump(), postings: () => index.postings() };
 }
 
 /** The 1-based page an offset stands on, when the document has pages. */

@@ -382,7 +382,8 @@ export function buildFactIndex(
   for (const [term, list] of termPostings) {
     for (let k = 0; k < list.length; k += 2) {
       const d = indexed[list[k]!]!.doc;
-      if (inDoc[d]++ === 0) touched.push(d);
+      if (inDoc[d] === 0) touched.push(d);
+      inDoc[d]!++;
     }
     for (const d of touched) {
       const n = factsOfDocument[d]!.length;

@@ -127,13 +127,19 @@ describe('an unusable cache', () => {
     cpSync(join(FIXTURES, 'luoyang-2023-tongjigongbao.txt'), join(dir, 'luoyang-2023-tongjigongbao.txt'));
     const cold = await buildEngineFromDir(dir, { engineCache: cache });
     const entries = readdirSync(cache).filter((f) => f.startsWith('doc-'));
-    const index = readdirSync(cache).find((f) => f.startsWith('index-'))!;
+    const snapshot = join(
+      cache,
+      readdirSync(cache).find((f) => f.startsWith('corpus-') && f.endsWith('.bin'))!,
+    );
     const luoyang = entries.find((f) => readFileSync(join(cache, f), 'utf8').includes('"document":"luoyang-2023-tongjigongbao"'))!;
-    return { dir, cache, cold: cold.engine, luoyang: join(cache, luoyang), index: join(cache, index) };
+    // A warm start reads the snapshot alone: the documents' entries are read when it is gone.
+    const dropSnapshot = () => rmSync(snapshot);
+    return { dir, cache, cold: cold.engine, luoyang: join(cache, luoyang), snapshot, dropSnapshot };
   };
 
   it('a corrupt document entry is ignored with a warning and rebuilt', async () => {
-    const { dir, cache, cold, luoyang } = await setUp();
+    const { dir, cache, cold, luoyang, dropSnapshot } = await setUp();
+    dropSnapshot();
     const text = readFileSync(luoyang, 'utf8');
     writeFileSync(luoyang, text.slice(0, text.length / 2));
     const built = await buildEngineFromDir(dir, { engineCache: cache });
@@ -147,7 +153,8 @@ describe('an unusable cache', () => {
   }, 60_000);
 
   it('an entry of another engine version, or one that does not fit its document, is ignored', async () => {
-    const { dir, cache, cold, luoyang } = await setUp();
+    const { dir, cache, cold, luoyang, dropSnapshot } = await setUp();
+    dropSnapshot();
     const entry = JSON.parse(readFileSync(luoyang, 'utf8')) as { version: number; analysis: { facts: { text: string }[] } };
     writeFileSync(luoyang, JSON.stringify({ ...entry, version: ENGINE_CACHE_VERSION + 1 }));
     const stale = await buildEngineFromDir(dir, { engineCache: cache });
@@ -156,19 +163,45 @@ describe('an unusable cache', () => {
 
     entry.analysis.facts[0]!.text = '篡改过的句子';
     writeFileSync(luoyang, JSON.stringify(entry));
+    dropSnapshot();
     const tampered = await buildEngineFromDir(dir, { engineCache: cache });
     expect(tampered.warnings).toEqual([expect.stringMatching(/does not match the document/)]);
     expect(tampered.engine.facts).toEqual(cold.facts);
   }, 60_000);
 
-  it('a corrupt search index is ignored and the index built again', async () => {
-    const { dir, cache, cold, index } = await setUp();
-    writeFileSync(index, '{"format":"factbot-search-index","version":1,"key":"x","facts":3,"dump":[["a",');
-    const built = await buildEngineFromDir(dir, { engineCache: cache });
-    expect(built.warnings).toEqual([expect.stringMatching(/^engine cache: search index is corrupt/)]);
-    expect(built.report).toMatchObject({ fromCache: 2, searchIndex: 'built' });
-    expect(answerJson(built.engine, '浑南区面积多大？')).toBe(answerJson(cold, '浑南区面积多大？'));
-  }, 60_000);
+  it('a truncated, altered, foreign or stale snapshot is ignored with a warning, the engine built from the entries, and rewritten', async () => {
+    const { dir, cache, cold, snapshot } = await setUp();
+    const good = readFileSync(snapshot);
+    const headerLength = good.readUInt32LE(0);
+    const header = JSON.parse(good.subarray(4, 4 + headerLength).toString('utf8')) as Record<string, unknown>;
+    const withHeader = (h: Record<string, unknown>) => {
+      const json = Buffer.from(JSON.stringify(h));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(json.length);
+      return Buffer.concat([length, json, good.subarray(4 + headerLength)]);
+    };
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 0xff;
+    const cases: [string, Buffer, RegExp][] = [
+      ['truncated', good.subarray(0, good.length - 1000), /is corrupt \(truncated\)/],
+      ['one byte changed', flipped, /is corrupt \(checksum\)/],
+      ['not a snapshot', Buffer.from('garbage, not a snapshot at all'), /is corrupt/],
+      ['another version', withHeader({ ...header, version: ENGINE_CACHE_VERSION + 1 }), /is from another engine version/],
+      ['other documents', withHeader({ ...header, documents: ['hunnan-2019', 'other'] }), /does not match the documents/],
+    ];
+    for (const [what, bytes, warning] of cases) {
+      writeFileSync(snapshot, bytes);
+      const built = await buildEngineFromDir(dir, { engineCache: cache });
+      expect(built.warnings, what).toEqual([expect.stringMatching(new RegExp(`^engine cache: corpus snapshot ${warning.source}`))]);
+      expect(built.report, what).toMatchObject({ fromCache: 2, analysed: [], searchIndex: 'built' });
+      expect(built.engine.facts, what).toEqual(cold.facts);
+      expect(answerJson(built.engine, '浑南区面积多大？'), what).toBe(answerJson(cold, '浑南区面积多大？'));
+      // Written again: the next start imports it quietly.
+      const again = await buildEngineFromDir(dir, { engineCache: cache });
+      expect(again.warnings, what).toEqual([]);
+      expect(again.report, what).toMatchObject({ fromCache: 2, searchIndex: 'imported' });
+    }
+  }, 120_000);
 
   it('a cache folder that cannot be written leaves the build without it, with one warning', async () => {
     const dir = tempDir('corpus');
