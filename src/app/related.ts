@@ -12,11 +12,15 @@ const MIN_RELATEDNESS = 1;
 /** A ranked match at least this share of the answer's score stays as a related line whatever it measures. */
 const STRONG_MATCH = 0.85;
 
-function measures(fact: Fact): string[] {
+/** The figures of a fact that measure something (not dates, labels or thresholds), with what they measure. */
+function measured(fact: Fact): { figure: Figure; measure: string }[] {
   return fact.figures
     .filter((f) => f.kind !== 'date' && f.kind !== 'label' && f.role !== 'threshold')
-    .map((f) => f.measure ?? f.subject)
-    .filter((m): m is string => m !== null && m.length >= 2 && !/^(?:同比|环比|比上年)$/.test(m));
+    .map((figure) => ({ figure, measure: figure.measure ?? figure.subject }))
+    .filter(
+      (m): m is { figure: Figure; measure: string } =>
+        m.measure !== null && m.measure.length >= 2 && !/^(?:同比|环比|比上年)$/.test(m.measure),
+    );
 }
 
 /** The last two characters of a measure: its head noun most of the time (项目, 企业, 人才, 工作站 → 作站). */
@@ -24,23 +28,38 @@ function head(m: string): string {
   return m.slice(-2);
 }
 
-/** How related `other` is to `fact`, whose figure `key` was the answer (null: the fact as a whole). */
-export function relatedness(fact: Fact, key: Figure | null, other: Fact): number {
-  if (other.id === fact.id) return 0;
-  const mine = key ? [key.measure ?? key.subject].filter((m): m is string => m !== null && m.length >= 2) : measures(fact);
+/**
+ * How related `other` is to `fact`, whose figure `key` was the answer (null: the fact as a whole), and the figure
+ * of `other` that makes it so (the one to show). A shared head noun alone (…企业 beside …企业) relates facts of one
+ * section only: across a document it is filler (市场主体 and 新登记企业 under 国家高新技术企业).
+ */
+export function relatedMatch(fact: Fact, key: Figure | null, other: Fact): { score: number; figure: Figure | null } {
+  if (other.id === fact.id) return { score: 0, figure: null };
+  const mine = key
+    ? [key.measure ?? key.subject].filter((m): m is string => m !== null && m.length >= 2)
+    : measured(fact).map((m) => m.measure);
   if (mine.length === 0 && fact.subject) mine.push(fact.subject);
-  const theirs = measures(other);
-  let score = 0;
+  const theirs = measured(other);
+  const sameSection = other.section === fact.section;
+  let best: { score: number; figure: Figure | null } = { score: 0, figure: null };
+  const offer = (score: number, figure: Figure | null) => {
+    if (score > best.score) best = { score, figure };
+  };
   for (const m of mine) {
     for (const t of theirs) {
-      if (t === m) score = Math.max(score, 3);
-      else if (t.includes(m) || m.includes(t)) score = Math.max(score, 2);
-      else if (head(t) === head(m)) score = Math.max(score, 1);
+      if (t.measure === m) offer(3, t.figure);
+      else if (t.measure.includes(m) || m.includes(t.measure)) offer(2, t.figure);
+      else if (sameSection && head(t.measure) === head(m)) offer(1, t.figure);
     }
-    if (m.length >= 3 && other.text.includes(m)) score = Math.max(score, 1.5);
+    if (m.length >= 3 && other.text.includes(m)) offer(1.5, theirs.find((t) => t.measure.includes(m))?.figure ?? null);
   }
-  if (fact.subject !== null && other.subject === fact.subject) score = Math.max(score, 2);
-  return score;
+  if (fact.subject !== null && other.subject === fact.subject) offer(2, null);
+  return best;
+}
+
+/** How related `other` is to `fact` (see relatedMatch). */
+export function relatedness(fact: Fact, key: Figure | null, other: Fact): number {
+  return relatedMatch(fact, key, other).score;
 }
 
 export interface RelatedFinder {
@@ -54,6 +73,8 @@ export interface RelatedFinder {
 
 export function createRelatedFinder(engine: Engine): RelatedFinder {
   const cache = new Map<string, string[]>();
+  /** The figure each related fact is shown with (the one that relates it), by the related ids' cache key. */
+  const shown = new Map<string, Map<string, Figure>>();
   const docFacts = new Map<string, Fact[]>();
   for (const f of engine.facts) {
     const list = docFacts.get(f.docId) ?? [];
@@ -67,29 +88,38 @@ export function createRelatedFinder(engine: Engine): RelatedFinder {
     let ids = cache.get(cacheKey);
     if (ids === undefined) {
       const at = order.get(fact.id) ?? 0;
+      const figures = new Map<string, Figure>();
       ids = (docFacts.get(fact.docId) ?? [])
-        .map((other) => ({ other, score: relatedness(fact, key, other) }))
+        .map((other) => ({ other, ...relatedMatch(fact, key, other) }))
         .filter((r) => r.score >= MIN_RELATEDNESS)
         .map((r) => ({ ...r, score: r.score + (r.other.section === fact.section ? 0.25 : 0) }))
         .sort((a, b) => b.score - a.score || Math.abs((order.get(a.other.id) ?? 0) - at) - Math.abs((order.get(b.other.id) ?? 0) - at))
-        .map((r) => r.other.id);
+        .map((r) => {
+          if (r.figure) figures.set(r.other.id, r.figure);
+          return r.other.id;
+        });
       cache.set(cacheKey, ids);
+      shown.set(cacheKey, figures);
     }
     return ids;
   };
+  const figuresFor = (fact: Fact, key: Figure | null) => shown.get(`${fact.id}\u0000${key?.start ?? ''}`);
   /** Related facts as hits, through the engine (their citations); the engine's neighbours fill nothing. */
-  const asHits = (ids: readonly string[], limit: number): Hit[] => {
+  const asHits = (ids: readonly string[], limit: number, figures?: ReadonlyMap<string, Figure>): Hit[] => {
     const hits: Hit[] = [];
     for (const id of ids.slice(0, limit)) {
       const fact = engine.factById(id);
-      if (fact) hits.push(hitOf(engine, fact));
+      if (!fact) continue;
+      const hit = hitOf(engine, fact);
+      const figure = figures?.get(id);
+      hits.push(figure ? { ...hit, keyFigure: figure } : hit);
     }
     return hits;
   };
   return {
     of(factId, limit) {
       const fact = engine.factById(factId);
-      return fact ? asHits(relatedIds(fact, null), limit) : [];
+      return fact ? asHits(relatedIds(fact, null), limit, figuresFor(fact, null)) : [];
     },
     has(factId) {
       const fact = engine.factById(factId);
@@ -102,7 +132,7 @@ export function createRelatedFinder(engine: Engine): RelatedFinder {
       const kept = rest.filter((h) => ids.includes(h.fact.id) || (h.score > 0 && h.score >= top.score * STRONG_MATCH));
       // Fill the lines the filter emptied with related facts, never with neighbours.
       const more = ids.filter((id) => !kept.some((h) => h.fact.id === id)).slice(0, rest.length - kept.length);
-      return { ...answer, hits: [top, ...kept, ...asHits(more, more.length)] };
+      return { ...answer, hits: [top, ...kept, ...asHits(more, more.length, figuresFor(top.fact, top.keyFigure))] };
     },
   };
 }

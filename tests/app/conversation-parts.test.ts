@@ -79,6 +79,21 @@ describe('suggestions and related facts', () => {
     expect(relatedness(projects, projects.figures[0]!, ev)).toBeGreaterThanOrEqual(1); // …项目 beside …项目
     expect(relatedness(projects, projects.figures[0]!, growth)).toBe(0); // 两位数增长, next sentence
   });
+
+  it('relates a shared head noun within a section only, and shows the figure that relates', () => {
+    const firms = engine.factById('hunnan-2019:13.1.1')!; // 国家高新技术企业 412家
+    const smes = engine.factById('hunnan-2019:13.1.2')!; // 科技型中小企业 86家, same section
+    const market = engine.facts.find((f) => f.text.includes('5.49万户'))!; // 市场主体, 新登记企业: another section
+    expect(market.section).not.toBe(firms.section);
+    expect(relatedness(firms, firms.figures[0]!, smes)).toBeGreaterThanOrEqual(1);
+    expect(relatedness(firms, firms.figures[0]!, market)).toBe(0);
+    const related = createResponder(engine).respond('浑南区有多少家国家高新技术企业？').reply;
+    if (related.kind !== 'found') throw new Error(related.kind);
+    const lines = related.hits.slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.map((h) => h.fact.id)).not.toContain(market.id);
+    for (const h of lines) expect(h.keyFigure?.measure ?? h.keyFigure?.subject ?? '').not.toBe('');
+  });
 });
 
 describe('原文 / context', () => {
