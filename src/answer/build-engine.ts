@@ -138,18 +138,17 @@ function buildWithReport(
     : undefined;
   const tokenizer = sharedTokenizer(userDictionary, restrictTo);
 
-  // A warm start reads the corpus snapshot alone; the documents' own entries only when it is missing or stale.
-  const snapshot = cache.readSnapshot(corpusKey, documents);
+  // A warm start reads the corpus snapshot alone; after a change, the unchanged documents come from the one before.
+  const snapshot = cache.readSnapshot(corpusKey, documents, keys);
+  const earlier = snapshot ? null : cache.earlierAnalyses(corpusKey, documents, keys);
   const analysed: string[] = [];
   const analyses: DocumentAnalysis[] =
     snapshot?.analyses ??
     documents.map((doc, i) => {
-      const cached = cache.readDocument(doc, keys[i]!);
+      const cached = earlier?.get(keys[i]!);
       if (cached) return cached;
-      const analysis = analyzeDocument(doc, tokenizer, options);
-      cache.writeDocument(doc, keys[i]!, analysis);
       analysed.push(doc.id);
-      return analysis;
+      return analyzeDocument(doc, tokenizer, options);
     });
   const facts = analyses.reduce((n, a) => n + a.facts.length, 0);
   const { engine, dumpSearch, postings } = assembleEngine(
@@ -158,8 +157,8 @@ function buildWithReport(
     options,
     snapshot ? { analyses, searchDump: snapshot.dump, postings: snapshot.postings, termsInterned: true } : { analyses },
   );
-  if (!snapshot) cache.writeSnapshot(corpusKey, documents, { analyses, dump: dumpSearch(), postings: postings() });
-  cache.prune(keys);
+  if (!snapshot) cache.writeSnapshot(corpusKey, documents, keys, { analyses, dump: dumpSearch(), postings: postings() });
+  cache.prune();
   return {
     engine,
     warnings: cache.warnings,

@@ -82,7 +82,10 @@ export function factParamsOf(options: EngineOptions = {}): FactParams {
 /** Reads one document: its facts, their terms and features, its entity and period (see DocumentAnalysis). */
 export function analyzeDocument(doc: CorpusDocument, tokenizer: Tokenizer, options: EngineOptions = {}): DocumentAnalysis {
   const listHeadWindow = options.ranking?.listHeadWindow ?? DEFAULT_RANKING.listHeadWindow;
-  const facts = extractFacts(doc, tokenizer.tag, factParamsOf(options));
+  // One document's texts are tagged again and again (a sentence for its places, then each of its facts, and
+  // the pieces around each figure): each distinct text is tagged once per document.
+  const tag = memoTagger(tokenizer.tag);
+  const facts = extractFacts(doc, tag, factParamsOf(options));
   // A table row is searched and verified with its table's title and headers (facts/table-row.ts).
   const searchTexts = facts.map((f) => searchTextOf(f));
   const normalized = searchTexts.map((t) => tokenizer.normalize(t));
@@ -93,9 +96,9 @@ export function analyzeDocument(doc: CorpusDocument, tokenizer: Tokenizer, optio
     facts,
     normalized: facts.map((f, i) => same(f.text, normalized[i]!)),
     terms: normalized.map((n) => tokenizer.terms(n, true)),
-    features: facts.map((f) => featuresOf(f, tokenizer, listHeadWindow)),
+    features: facts.map((f) => featuresOf(f, tag, listHeadWindow)),
     titleTerms: tokenizer.terms(doc.title),
-    entity: documentEntity(doc.title, tokenizer.tag),
+    entity: documentEntity(doc.title, tag),
     period: documentPeriod(doc.title, doc.period, doc.date, doc.text),
     normalizedTitle: same(doc.title, title),
     normalizedText: same(doc.text, text),
@@ -463,8 +466,21 @@ function sameValue(a: number, b: number): boolean {
   );
 }
 
-function featuresOf(fact: Fact, tokenizer: Tokenizer, listHeadWindow: number): Omit<FactFeatures, 'text'> {
-  const tagged = tokenizer.tag(fact.text);
+/** A tagger that tags each distinct text once (callers get their own copy of the words: some trim them). */
+function memoTagger(tag: Tokenizer['tag']): Tokenizer['tag'] {
+  const memo = new Map<string, ReturnType<Tokenizer['tag']>>();
+  return (text) => {
+    let words = memo.get(text);
+    if (words === undefined) {
+      words = tag(text);
+      memo.set(text, words);
+    }
+    return words.slice();
+  };
+}
+
+function featuresOf(fact: Fact, tag: Tokenizer['tag'], listHeadWindow: number): Omit<FactFeatures, 'text'> {
+  const tagged = tag(fact.text);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),

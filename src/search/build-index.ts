@@ -152,47 +152,53 @@ export class PostingTable {
   }
 }
 
-/**
- * Builds a PostingTable from each unit's keys (with a value per key when `values` is given: [position, value] pairs),
- * in unit order: two passes, counting then filling.
- */
-function postingTable<K>(
-  units: readonly K[],
-  keysOf: (unit: K) => Iterable<[string, number]> | Iterable<string>,
-  withValues: boolean,
-): PostingTable {
-  const ids = new Map<string, number>();
-  let counts = new Uint32Array(1024);
-  const stride = withValues ? 2 : 1;
-  const keyOf = (entry: string | [string, number]) => (typeof entry === 'string' ? entry : entry[0]);
-  for (const unit of units) {
-    for (const entry of keysOf(unit)) {
-      const key = keyOf(entry);
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
-        if (id >= counts.length) {
-          const grown = new Uint32Array(counts.length * 2);
-          grown.set(counts);
-          counts = grown;
-        }
-      }
-      counts[id]! += stride;
+/** Keys numbered in the order first met: the ids a PostingTable is built over. */
+class KeyIds {
+  readonly ids = new Map<string, number>();
+
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
     }
+    return id;
   }
-  const offsets = new Uint32Array(ids.size + 1);
-  for (let id = 0; id < ids.size; id++) offsets[id + 1] = offsets[id]! + counts[id]!;
-  const data = new Uint32Array(offsets[ids.size]!);
-  const cursor = offsets.slice(0, ids.size);
-  units.forEach((unit, pos) => {
-    for (const entry of keysOf(unit)) {
-      const id = ids.get(keyOf(entry))!;
+}
+
+/**
+ * A PostingTable over each unit's key ids, in unit order: [position, frequency] pairs when `withFrequency` (a unit
+ * may hold a key more than once), else positions (each unit's ids distinct). Typed arrays only, no lookup by key.
+ */
+function postingTableOf(keys: KeyIds, units: readonly Uint32Array[], withFrequency: boolean): PostingTable {
+  const n = keys.ids.size;
+  const counts = new Uint32Array(n);
+  const last = new Int32Array(n).fill(-1);
+  const stride = withFrequency ? 2 : 1;
+  units.forEach((ids, pos) => {
+    for (const id of ids)
+      if (last[id] !== pos) {
+        last[id] = pos;
+        counts[id]! += stride;
+      }
+  });
+  const offsets = new Uint32Array(n + 1);
+  for (let id = 0; id < n; id++) offsets[id + 1] = offsets[id]! + counts[id]!;
+  const data = new Uint32Array(offsets[n]!);
+  const cursor = offsets.slice(0, n);
+  last.fill(-1);
+  units.forEach((ids, pos) => {
+    for (const id of ids) {
+      if (last[id] === pos) {
+        data[cursor[id]! - 1]!++;
+        continue;
+      }
+      last[id] = pos;
       data[cursor[id]!++] = pos;
-      if (withValues) data[cursor[id]!++] = (entry as [string, number])[1];
+      if (withFrequency) data[cursor[id]!++] = 1;
     }
   });
-  return new PostingTable(ids, offsets, data);
+  return new PostingTable(keys.ids, offsets, data);
 }
 
 /** The first index in [0, n) of a sorted list read with `stride` (positions at 0, stride, 2·stride…) whose position is ≥ x. */
@@ -263,23 +269,26 @@ function dfView(count: (key: string) => number): DfLookup {
   return { get, has: (key) => get(key) !== undefined };
 }
 
-/** The per-fact term lists, each distinct term one string (segmentation slices each fact's text into its own copies). */
-function internTerms(lists: readonly (readonly string[])[]): string[][] {
-  const pool = new Map<string, string>();
-  return lists.map((terms) =>
-    terms.map((t) => {
-      const known = pool.get(t);
-      if (known !== undefined) return known;
-      pool.set(t, t);
-      return t;
-    }),
-  );
-}
-
-function countTerms(terms: readonly string[]): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return tf;
+/**
+ * The per-fact term lists with each distinct term one string (segmentation slices each fact's text into its own
+ * copies), and as ids for the postings.
+ */
+function numberTerms(lists: readonly (readonly string[])[], keys: KeyIds, interned: boolean): { terms: string[][]; ids: Uint32Array[] } {
+  const pool: string[] = [];
+  const terms: string[][] = [];
+  const ids = lists.map((list, i) => {
+    const out = new Uint32Array(list.length);
+    const shared = interned ? (list as string[]) : new Array<string>(list.length);
+    list.forEach((t, k) => {
+      const id = keys.idOf(t);
+      if (id === pool.length) pool.push(t);
+      out[k] = id;
+      if (!interned) shared[k] = pool[id]!;
+    });
+    terms[i] = shared;
+    return out;
+  });
+  return { terms, ids };
 }
 
 /** What the index needs to know of each document besides its facts. */
@@ -320,7 +329,10 @@ export function buildFactIndex(
   const docIds = docs.map((d) => d.id);
   const docPos = new Map(docIds.map((id, i) => [id, i]));
   const given = prepared.terms ?? facts.map((_, i) => tokenizer.terms(normalized[i]!, true));
-  const factTerms = prepared.termsInterned ? (given as readonly (readonly string[])[]) : internTerms(given);
+  const termKeys = new KeyIds();
+  // With postings given, only the interning is needed (and none when the lists already share their strings).
+  const numbered = prepared.postings && prepared.termsInterned ? null : numberTerms(given, termKeys, prepared.termsInterned ?? false);
+  const factTerms: readonly (readonly string[])[] = numbered?.terms ?? given;
   const indexed: IndexedFact[] = facts.map((f, i) => ({
     tf: new TermList(factTerms[i]!),
     length: factTerms[i]!.length,
@@ -343,12 +355,14 @@ export function buildFactIndex(
     termsByText.clear();
   }
 
-  const termPostings = prepared.postings
-    ? PostingTable.fromParts(prepared.postings.terms)
-    : postingTable(factTerms, (terms) => countTerms(terms), true);
-  const bigramPostings = prepared.postings
-    ? PostingTable.fromParts(prepared.postings.bigrams)
-    : postingTable(normalized, (text) => bigramsOf(text), false);
+  const termPostings = prepared.postings ? PostingTable.fromParts(prepared.postings.terms) : postingTableOf(termKeys, numbered!.ids, true);
+  let bigramPostings: PostingTable;
+  if (prepared.postings) bigramPostings = PostingTable.fromParts(prepared.postings.bigrams);
+  else {
+    const bigramKeys = new KeyIds();
+    const ids = normalized.map((text) => Uint32Array.from(bigramsOf(text), (b) => bigramKeys.idOf(b)));
+    bigramPostings = postingTableOf(bigramKeys, ids, false);
+  }
 
   // Each document's fact positions, grouped once: its statistics are read from the postings over them.
   const factsOfDocument: number[][] = docIds.map(() => []);

@@ -1,8 +1,10 @@
 // The persisted engine cache (src/answer/engine-cache.ts): a warm start answers every golden question exactly as a
-// cold build does; a changed document is the only one read again; a corrupt, stale or unwritable cache is ignored
-// with a warning and the engine built anyway.
+// cold build does; a changed document is the only one read again (the others come from the snapshot before); a
+// corrupt, stale or unwritable cache is ignored with a warning and the engine built anyway.
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEngineFromDir, ENGINE_CACHE_VERSION, type BuiltEngine } from '../../src/answer/build-engine.js';
@@ -126,74 +128,52 @@ describe('an unusable cache', () => {
     cpSync(join(SEED, 'hunnan-2019.txt'), join(dir, 'hunnan-2019.txt'));
     cpSync(join(FIXTURES, 'luoyang-2023-tongjigongbao.txt'), join(dir, 'luoyang-2023-tongjigongbao.txt'));
     const cold = await buildEngineFromDir(dir, { engineCache: cache });
-    const entries = readdirSync(cache).filter((f) => f.startsWith('doc-'));
     const snapshot = join(
       cache,
       readdirSync(cache).find((f) => f.startsWith('corpus-') && f.endsWith('.bin'))!,
     );
-    const luoyang = entries.find((f) => readFileSync(join(cache, f), 'utf8').includes('"document":"luoyang-2023-tongjigongbao"'))!;
-    // A warm start reads the snapshot alone: the documents' entries are read when it is gone.
-    const dropSnapshot = () => rmSync(snapshot);
-    return { dir, cache, cold: cold.engine, luoyang: join(cache, luoyang), snapshot, dropSnapshot };
+    return { dir, cache, cold: cold.engine, snapshot };
+  };
+  /** A snapshot file's parts, and the file made again from (changed) parts with a right length and checksum. */
+  const parts = (bytes: Buffer) => {
+    const headerLength = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as Record<string, unknown>;
+    const payload = deserialize(bytes.subarray(4 + headerLength)) as { analyses: { facts: { text: string }[] }[] };
+    return { header, payload, body: bytes.subarray(4 + headerLength) };
+  };
+  const assemble = (header: Record<string, unknown>, body: Buffer) => {
+    const json = Buffer.from(JSON.stringify({ ...header, bytes: body.length, checksum: `crc32:${crc32(body).toString(16)}` }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(json.length);
+    return Buffer.concat([length, json, body]);
   };
 
-  it('a corrupt document entry is ignored with a warning and rebuilt', async () => {
-    const { dir, cache, cold, luoyang, dropSnapshot } = await setUp();
-    dropSnapshot();
-    const text = readFileSync(luoyang, 'utf8');
-    writeFileSync(luoyang, text.slice(0, text.length / 2));
-    const built = await buildEngineFromDir(dir, { engineCache: cache });
-    expect(built.warnings).toEqual([expect.stringMatching(/^engine cache: entry of luoyang-2023-tongjigongbao\.txt is corrupt/)]);
-    expect(built.report).toMatchObject({ fromCache: 1, analysed: ['luoyang-2023-tongjigongbao'] });
-    expect(built.engine.facts).toEqual(cold.facts);
-    // Rebuilt and written again: the next start is warm and quiet.
-    const again = await buildEngineFromDir(dir, { engineCache: cache });
-    expect(again.warnings).toEqual([]);
-    expect(again.report).toMatchObject({ fromCache: 2, searchIndex: 'imported' });
-  }, 60_000);
-
-  it('an entry of another engine version, or one that does not fit its document, is ignored', async () => {
-    const { dir, cache, cold, luoyang, dropSnapshot } = await setUp();
-    dropSnapshot();
-    const entry = JSON.parse(readFileSync(luoyang, 'utf8')) as { version: number; analysis: { facts: { text: string }[] } };
-    writeFileSync(luoyang, JSON.stringify({ ...entry, version: ENGINE_CACHE_VERSION + 1 }));
-    const stale = await buildEngineFromDir(dir, { engineCache: cache });
-    expect(stale.warnings).toEqual([expect.stringMatching(/from another engine version/)]);
-    expect(stale.engine.facts).toEqual(cold.facts);
-
-    entry.analysis.facts[0]!.text = '篡改过的句子';
-    writeFileSync(luoyang, JSON.stringify(entry));
-    dropSnapshot();
-    const tampered = await buildEngineFromDir(dir, { engineCache: cache });
-    expect(tampered.warnings).toEqual([expect.stringMatching(/does not match the document/)]);
-    expect(tampered.engine.facts).toEqual(cold.facts);
-  }, 60_000);
-
-  it('a truncated, altered, foreign or stale snapshot is ignored with a warning, the engine built from the entries, and rewritten', async () => {
+  it('a truncated, altered, foreign or stale snapshot is ignored with a warning, the engine built again, and rewritten', async () => {
     const { dir, cache, cold, snapshot } = await setUp();
     const good = readFileSync(snapshot);
-    const headerLength = good.readUInt32LE(0);
-    const header = JSON.parse(good.subarray(4, 4 + headerLength).toString('utf8')) as Record<string, unknown>;
-    const withHeader = (h: Record<string, unknown>) => {
-      const json = Buffer.from(JSON.stringify(h));
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(json.length);
-      return Buffer.concat([length, json, good.subarray(4 + headerLength)]);
-    };
+    const { header, payload, body } = parts(good);
     const flipped = Buffer.from(good);
     flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 0xff;
+    // A fact whose text is not the document's, in a snapshot whose checksum is right.
+    payload.analyses[1]!.facts[0]!.text = '篡改过的句子';
+    const tampered = assemble(header, serialize(payload));
     const cases: [string, Buffer, RegExp][] = [
       ['truncated', good.subarray(0, good.length - 1000), /is corrupt \(truncated\)/],
       ['one byte changed', flipped, /is corrupt \(checksum\)/],
       ['not a snapshot', Buffer.from('garbage, not a snapshot at all'), /is corrupt/],
-      ['another version', withHeader({ ...header, version: ENGINE_CACHE_VERSION + 1 }), /is from another engine version/],
-      ['other documents', withHeader({ ...header, documents: ['hunnan-2019', 'other'] }), /does not match the documents/],
+      ['another version', assemble({ ...header, version: ENGINE_CACHE_VERSION + 1 }, body), /is from another engine version/],
+      ['other documents', assemble({ ...header, documents: ['hunnan-2019', 'other'] }, body), /does not match the documents/],
+      ['a fact not in its document', tampered, /does not match the documents/],
     ];
     for (const [what, bytes, warning] of cases) {
       writeFileSync(snapshot, bytes);
       const built = await buildEngineFromDir(dir, { engineCache: cache });
       expect(built.warnings, what).toEqual([expect.stringMatching(new RegExp(`^engine cache: corpus snapshot ${warning.source}`))]);
-      expect(built.report, what).toMatchObject({ fromCache: 2, analysed: [], searchIndex: 'built' });
+      expect(built.report, what).toMatchObject({
+        fromCache: 0,
+        analysed: ['hunnan-2019', 'luoyang-2023-tongjigongbao'],
+        searchIndex: 'built',
+      });
       expect(built.engine.facts, what).toEqual(cold.facts);
       expect(answerJson(built.engine, '浑南区面积多大？'), what).toBe(answerJson(cold, '浑南区面积多大？'));
       // Written again: the next start imports it quietly.
@@ -202,6 +182,30 @@ describe('an unusable cache', () => {
       expect(again.report, what).toMatchObject({ fromCache: 2, searchIndex: 'imported' });
     }
   }, 120_000);
+
+  it('a corrupt earlier snapshot, when a document changed, is ignored with a warning and every document read again', async () => {
+    const { dir, cache, cold, snapshot } = await setUp();
+    writeFileSync(snapshot, readFileSync(snapshot).subarray(0, 5000));
+    appendFileSync(join(dir, 'luoyang-2023-tongjigongbao.txt'), '\n全市共有观鸟站17个。\n');
+    const built = await buildEngineFromDir(dir, { engineCache: cache });
+    expect(built.warnings).toEqual([expect.stringMatching(/^engine cache: earlier corpus snapshot is corrupt/)]);
+    expect(built.report).toMatchObject({ fromCache: 0, analysed: ['hunnan-2019', 'luoyang-2023-tongjigongbao'] });
+    expect(answerJson(built.engine, '浑南区面积多大？')).toBe(answerJson(cold, '浑南区面积多大？'));
+  }, 60_000);
+
+  it('leaves no more than three snapshots, and removes the files of earlier cache versions', async () => {
+    const { dir, cache } = await setUp();
+    writeFileSync(join(cache, 'doc-0123.json'), '{}');
+    writeFileSync(join(cache, 'index-0123.json'), '{}');
+    for (let i = 0; i < 4; i++) {
+      appendFileSync(join(dir, 'luoyang-2023-tongjigongbao.txt'), `\n全市共有观鸟站${i + 10}个。\n`);
+      const built = await buildEngineFromDir(dir, { engineCache: cache });
+      expect(built.report).toMatchObject({ fromCache: 1, analysed: ['luoyang-2023-tongjigongbao'] });
+    }
+    const files = readdirSync(cache);
+    expect(files.filter((f) => f.startsWith('corpus-'))).toHaveLength(3);
+    expect(files.filter((f) => f.endsWith('.json'))).toEqual([]);
+  }, 60_000);
 
   it('a cache folder that cannot be written leaves the build without it, with one warning', async () => {
     const dir = tempDir('corpus');
