@@ -141,7 +141,14 @@ function engineParts(
   const facts: Fact[] = analyses.flatMap((a) => a.facts);
   const normalized: string[] = analyses.flatMap((a) => a.facts.map((f, i) => a.normalized[i] ?? f.text));
   const features: FactFeatures[] = analyses.flatMap((a) =>
-    a.features.map((f, i) => ({ ...f, text: (a.normalized[i] ?? a.facts[i]!.text).toLowerCase() })),
+    // Spelled out, not spread: each object a spread builds gets its own hidden class (40,000 of them on 1.7 M characters).
+    a.features.map((f, i) => ({
+      persons: f.persons,
+      places: f.places,
+      hasDate: f.hasDate,
+      listTails: f.listTails,
+      text: (a.normalized[i] ?? a.facts[i]!.text).toLowerCase(),
+    })),
   );
   const index: FactIndex = buildFactIndex(
     facts,
