@@ -94,7 +94,7 @@ async function runBot(telegram: TelegramConfig, library: Library, logger: Logger
       telegram.pages === null
         ? undefined
         : { handler: documentPages(() => library.holder.current().engine.documents), host: telegram.pages.host, port: telegram.pages.port };
-    running = await launchBot(bot, telegram.transport, logger, {}, pages);
+    running = await launchBot(bot, telegram.transport, logger, {}, pages, telegram.adminUserIds);
   } catch (err) {
     logger.fatal({ err }, 'could not start the bot (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT)');
     return 1;

@@ -21,7 +21,7 @@
  * alone, and a warm start 0.7 s in reading and checking them.)
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -160,13 +160,19 @@ export function openEngineCache(dir: string, inputs: readonly (string | Uint8Arr
   let writable = true;
   const warn = (message: string) => warnings.push(`engine cache: ${message}`);
 
-  const write = (file: string, data: Uint8Array) => {
+  /** Writes the parts one after the other (not joined first: a snapshot is tens of megabytes). */
+  const write = (file: string, parts: readonly Uint8Array[]) => {
     if (!writable) return;
     try {
       mkdirSync(dir, { recursive: true });
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
-        writeFileSync(tmp, data);
+        const fd = openSync(tmp, 'w');
+        try {
+          for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(tmp, file);
       } catch (err) {
         rmSync(tmp, { force: true });
@@ -304,13 +310,13 @@ function checksum(bytes: Uint8Array): string {
   return crc32 ? `crc32:${crc32(bytes).toString(16)}` : `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
-/** The snapshot file's bytes: header length (uint32, little-endian), header JSON, payload. */
+/** The snapshot file's bytes, in parts: header length (uint32, little-endian), header JSON, payload. */
 function compactSnapshot(
   key: string,
   documents: readonly CorpusDocument[],
   documentKeys: readonly string[],
   snapshot: CorpusSnapshot,
-): Buffer {
+): Buffer[] {
   const ids = new Map<string, number>();
   const termTable: string[] = [];
   const lists = snapshot.analyses.flatMap((a) => a.terms);
@@ -352,7 +358,7 @@ function compactSnapshot(
   );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  return Buffer.concat([length, header, body]);
+  return [length, header, body];
 }
 
 /** The header and payload in a snapshot file's bytes, or what is wrong with them. */

@@ -106,7 +106,7 @@ export interface Texts {
   inlineNotFoundHint: string;
   /** The button under inline results that opens the private chat. */
   openPrivateChat: string;
-  commands: { start: string; help: string; ask: string; topics: string; source: string };
+  commands: { start: string; help: string; ask: string; topics: string; source: string; documents: string; remove: string; export: string };
 }
 
 const zh: Texts = {
@@ -188,6 +188,9 @@ const zh: Texts = {
     ask: '提问：/ask 后面写问题',
     topics: '文档包含的内容',
     source: '文档来源',
+    documents: '管理：文档列表',
+    remove: '管理：移除一份文档',
+    export: '管理：导出全部数据（CSV）',
   },
 };
 
@@ -273,6 +276,9 @@ const en: Texts = {
     ask: 'Ask a question: /ask followed by it',
     topics: 'What the document covers',
     source: 'Where the document comes from',
+    documents: 'Admin: list the documents',
+    remove: 'Admin: remove a document',
+    export: 'Admin: export every figure (CSV)',
   },
 };
 

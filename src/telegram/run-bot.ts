@@ -53,10 +53,12 @@ export async function launchBot(
   logger: Logger,
   webhook: WebhookTuning = {},
   pages?: PagesOptions,
+  /** ADMIN_USER_IDS: each gets the document commands in the menu of their private chat. */
+  adminUserIds: readonly number[] = [],
 ): Promise<RunningBot> {
   bot.botInfo ??= await bot.telegram.getMe();
   const username = bot.botInfo.username;
-  await registerCommands(bot.telegram, logger);
+  await registerCommands(bot.telegram, logger, adminUserIds);
 
   if (transport.mode === 'polling') {
     // telegraf's polling loop calls bot.handleUpdate for each update: measure it there.

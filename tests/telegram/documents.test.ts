@@ -66,6 +66,28 @@ describe('documents from Telegram', () => {
     expect(b.holder.current().version).toBe(1);
   });
 
+  it('shows the document commands in the menu of each admin’s private chat only, in both languages', () => {
+    const calls = b.api.calls.filter((c) => c.method === 'setMyCommands' && c.status === 200);
+    const menu = (scope: unknown, language: string | undefined) =>
+      calls
+        .find((c) => JSON.stringify(c.payload.scope) === JSON.stringify(scope) && c.payload.language_code === language)
+        ?.payload.commands.map((x: { command: string }) => x.command);
+    for (const language of [undefined, 'en']) {
+      expect(menu(undefined, language)).toEqual(['ask', 'topics', 'source', 'help', 'start']);
+      expect(menu({ type: 'chat', chat_id: alice.id }, language)).toEqual([
+        'ask',
+        'topics',
+        'source',
+        'help',
+        'start',
+        'documents',
+        'remove',
+        'export',
+      ]);
+    }
+    expect(calls.some((c) => c.payload.scope?.chat_id === bob.id)).toBe(false);
+  });
+
   it('refuses the admin commands to someone who is not an admin', async () => {
     for (const command of ['/documents', '/remove', '/export']) {
       const [reply] = await b.ask(bob, command);

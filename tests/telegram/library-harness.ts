@@ -50,7 +50,7 @@ export async function startLibraryBot(options: LibraryBotOptions = {}): Promise<
     logger: lib.logger,
     options: { apiRoot: api.apiRoot, adminUserIds: options.admins ?? [], rateLimit: NO_RATE_LIMIT },
   });
-  const running = await launchBot(bot, { mode: 'polling' }, lib.logger);
+  const running = await launchBot(bot, { mode: 'polling' }, lib.logger, {}, undefined, options.admins ?? []);
   const watcher =
     options.watchDebounceMs === undefined
       ? null
