@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pngSize } from '../../src/present/index.js';
 import { FakeBotApi, TEST_TOKEN } from '../../tools/fake-bot-api.js';
 import { startHarness, type Harness } from './harness.js';
@@ -95,4 +95,32 @@ describe('node dist/main.js', () => {
     expect(await within(run.exit, 10_000, 'exit')).toEqual({ code: 0, signal: null });
     expect(run.stderr()).not.toContain('chart not sent');
   }, 40_000);
+});
+
+describe('the chart thread', () => {
+  it(
+    'ends an idle worker, and starts another for the next chart',
+    async () => {
+      const { buildEngineFromDir } = await import('../../src/answer/index.js');
+      const { createResponder } = await import('../../src/app/index.js');
+      const { barChartOf } = await import('../../src/present/index.js');
+      const { createChartThread } = await import('../../src/telegram/features/chart-thread.js');
+      const { engine } = await buildEngineFromDir(new URL('../../corpus', import.meta.url).pathname);
+      const chart = barChartOf(createResponder(engine).respond('哪个产业计划投资最多？').reply)!;
+      const thread = createChartThread({ idleMs: 0 });
+      try {
+        expect(thread.running).toBe(false);
+        for (let round = 0; round < 2; round++) {
+          const png = thread.render(chart);
+          expect(thread.running).toBe(true);
+          expect(pngSize(await png)).not.toBeNull();
+          // Nothing left to draw: the worker is ended (the idle timer fires at once with idleMs 0).
+          await vi.waitFor(() => expect(thread.running).toBe(false), { timeout: 5_000, interval: 10 });
+        }
+      } finally {
+        await thread.close();
+      }
+    },
+    PHOTO_MS * 2,
+  );
 });
