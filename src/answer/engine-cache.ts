@@ -169,7 +169,7 @@ export function openEngineCache(dir: string, inputs: readonly (string | Uint8Arr
       try {
         const fd = openSync(tmp, 'w');
         try {
-          for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+          for (const part of parts) for (let at = 0; at < part.length;) at += writeSync(fd, part, at);
         } finally {
           closeSync(fd);
         }

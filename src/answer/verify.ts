@@ -34,6 +34,8 @@ export interface QuestionConstraints {
   role: 'growth' | 'share' | 'multiple' | null;
   /** Content words the question adds, each to be found in the fact: a group is met by any of its words. */
   words: string[][];
+  /** The same words with those the question writes as one joined (营业利润), where the corpus has the compound. */
+  compounds: string[];
   /** The question asks for an average or a per-head figure (人均, 平均, per capita). */
   perHead: boolean;
   /** English qualifier words no glossary maps (a breakdown the corpus's words cannot be checked for). */
@@ -186,6 +188,11 @@ export interface VerifyContext {
   inTitles: (text: string) => boolean;
   /** The time each document covers (its period, or its title's year), by document id. */
   documentPeriod: (docId: string) => string | null;
+  /**
+   * Whether a document reports figures in tables (a company's annual report, a statistical table): its figures are
+   * checked for measure and breakdown as a place's are.
+   */
+  reportsFigures: (docId: string) => boolean;
   /** The corpus's place names (浑南区, 沈阳市 …): in a question they set where, not what. */
   places: ReadonlySet<string>;
   /** A fact's text, normalised for search. */
@@ -193,6 +200,9 @@ export interface VerifyContext {
   /** The first clause of the sentence a fact stands in (normalised for search): where its subject is named. */
   sentenceOpening: (fact: Fact) => string;
 }
+
+/** What an organisation's name ends with, and a question calls it by (公司 for 江苏安靠…股份有限公司). */
+const ORGANISATION_HEADS = new Set(['公司', '本公司', '集团', '银行']);
 
 /** Words that ask rather than name: they are never a content word the fact must hold. */
 const FUNCTION_WORDS = new Set(
@@ -279,6 +289,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     new RegExp(SUB_YEAR.source).test(w) ||
     /^(?:今年|去年|目前|现在|同比|同期|截至|以来|全年|年末|增长|增速|增幅|比例|占比|比重|下降|倍|总|共)$/.test(w);
   let words: string[][];
+  const compounds: string[] = [];
   const content = (w: string) => {
     const word = w.replace(/^(?:已经|已)|[了过着]$/g, '');
     return word.length >= 2 &&
@@ -286,16 +297,25 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
       !FUNCTION_WORDS.has(word) &&
       !isPlaceOrTime(word) &&
       !ctx.places.has(word) &&
-      ![...settings].some((p) => p.includes(word))
+      ![...settings].some((p) => p.includes(word)) &&
+      // "公司的股票代码" in a company's report: the organisation a title names, as a place names a district.
+      !(ORGANISATION_HEADS.has(word) && ctx.inTitles(word))
       ? word
       : null;
   };
   if (frame.searchLanguage === 'zh') {
-    words = q.words
+    const kept = q.words
       .filter((w) => w.required && w.weight >= 1)
       .map((w) => content(w.word))
-      .filter((w): w is string => w !== null)
-      .map((w) => [w]);
+      .filter((w): w is string => w !== null);
+    words = kept.map((w) => [w]);
+    // Words the question writes as one (营业 + 利润 → 营业利润) name one measure when the corpus has the compound: a
+    // row under 营业收入 and 营业成本, in a table titled "…营业收入或营业利润…", does not give 营业利润.
+    for (const w of kept) {
+      const last = compounds[compounds.length - 1];
+      if (last !== undefined && text.includes(last + w) && ctx.inCorpus(last + w)) compounds[compounds.length - 1] = last + w;
+      else compounds.push(w);
+    }
   } else {
     words = english!.terms
       .map((group) =>
@@ -317,6 +337,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     periods,
     role,
     words,
+    compounds,
     perHead,
     qualifiers,
     classifier: classifierOf(text),
@@ -344,9 +365,12 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   // A place that is part of a name the fact also has ("沈阳国家高新区…") says what, not where.
   const places = c.places.filter((p) => p.span.length <= p.place.length || !factText.includes(p.span));
   // A document about a place (a district's profile, a city's bulletin, a government's report) measures that
-  // place: its figures are checked for place, measure and breakdown. An article about anything else (an
-  // encyclopedia's) is checked for time, role and names the corpus does not know, its wording being its own.
+  // place: its figures are checked for place, measure and breakdown. So are the figures of any document that
+  // reports figures in tables (a company's annual report), for measure and breakdown. An article
+  // about anything else (an encyclopedia's) is checked for time, role and names the corpus does not know, its
+  // wording being its own.
   const placeDocument = docEntity !== null && PLACE_SUFFIX.test(docEntity);
+  const measuredDocument = placeDocument || ctx.reportsFigures(fact.docId);
   if (key) {
     const entity = key.entity ?? docEntity;
     if (placeDocument && entity && places.length > 0) {
@@ -406,7 +430,7 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   // A growth rate, share or multiple asked is answered by a figure, never by a sentence alone.
   if (c.role !== null && !key && (asked === null || NUMERIC_ASKS.has(asked))) return { ok: false, reason: 'measure', asked: c.role };
   // A date is answered by the event it names (the engine's confidence checks that); the rest is about figures.
-  if (asked === 'date' || !placeDocument) return { ok: true };
+  if (asked === 'date' || !measuredDocument) return { ok: true };
   if (c.qualifiers.length > 0) return { ok: false, reason: 'scope', asked: c.qualifiers[0]! };
   const measure = key?.measure ?? '';
   if (
@@ -428,7 +452,11 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   // The key figure must measure something the question names (not 三条 城际铁路 for 高铁站).
   if (key?.measure && c.words.length > 0) {
     const measure = key.measure;
-    const named = c.words.some((g) => g.some((w) => measure.includes(w) || w.includes(measure) || sharesPart(measure, w, ctx.tokenizer)));
+    const names = (w: string) => measure.includes(w) || w.includes(measure) || sharesPart(measure, w, ctx.tokenizer);
+    // In a table row (searched with its table's title and headers), a compound the question names (营业利润) must be
+    // named whole or by the parts that make it up: the title may name what no column of the row measures.
+    const compound = fact.row !== undefined && c.compounds.length > 0 && c.compounds.length < c.words.length;
+    const named = compound ? c.compounds.some(names) : c.words.some((g) => g.some(names));
     if (!named) return { ok: false, reason: 'measure', asked: c.words[0]![0]! };
   }
   return { ok: true };

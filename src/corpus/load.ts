@@ -277,11 +277,17 @@ async function readSubjectNames(root: string, file: string, maxFileBytes: number
   }
 }
 
-/** A plain file's title: its first non-empty line when short enough, else its file name. */
+/**
+ * A plain file's title: its first non-empty line when short enough, else that line without a note in brackets at
+ * its end ("…2019年年度报告（节选：第二节 …；第四节 …）", "…（征求意见稿）") when that is, else its file name.
+ */
 function defaultTitle(text: string, id: string): string {
   const first = text
     .split(/\r?\n/)
     .map((l) => l.replace(/^#{1,6}\s+/, '').trim())
     .find((l) => l.length > 0);
-  return first && first.length <= MAX_TITLE_CHARS ? first : id;
+  if (!first) return id;
+  if (first.length <= MAX_TITLE_CHARS) return first;
+  const withoutNote = first.replace(/\s*[（(][^（）()]*[）)]$/, '');
+  return withoutNote !== first && withoutNote.length >= 2 && withoutNote.length <= MAX_TITLE_CHARS ? withoutNote : id;
 }

@@ -159,6 +159,12 @@ function toAsciiDigits(s: string): string {
 }
 
 /** Parses a Chinese numeral such as "三", "十六", "两", "一百二十", "三千五百万"; NaN when it is not one. */
+/** Whether a text is a unit a figure can have ("万人", "亿千瓦时", "%", "元/人"): a table's unit cell, not a label. */
+export function isUnitText(text: string): boolean {
+  const bare = text.trim().replace(SCALE_RE, '');
+  return bare !== '' && (UNITS.some(([u]) => u === bare) || /^[^/／]{1,4}[/／][^/／]{1,3}$/.test(bare));
+}
+
 export function parseChineseNumber(s: string): number {
   let total = 0;
   let section = 0;

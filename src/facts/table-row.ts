@@ -7,6 +7,7 @@
 import type { TableRow } from '../corpus/index.js';
 import type { Fact, FigureKind } from './fact.js';
 import type { DocumentContext } from './figure-context.js';
+import { isUnitText } from './figures.js';
 
 /** "产量（吨）" → 吨; "比上年增长（±%）" → %. */
 function unitOf(header: string): string | null {
@@ -62,6 +63,19 @@ export function searchTextOf(fact: Fact): string {
   return [fact.text, fact.row.title ?? '', fact.row.header.filter((h) => h.trim() !== '').join(' ')].join('\n');
 }
 
+/**
+ * The nearest text cell before cell `at` (not the row's first), when it holds no figure and is not a unit: a pair's
+ * label ("股票代码" before 300617).
+ */
+function pairLabelOf(cells: readonly string[], at: number): string | null {
+  for (let i = at - 1; i > 0; i--) {
+    const text = (cells[i] ?? '').trim();
+    if (text === '') continue;
+    return /\d/.test(text) || text.length < 2 || isUnitText(text) ? null : text;
+  }
+  return null;
+}
+
 /** How many empty cells the row starts with (its text starts after them). */
 function leadingEmpty(row: TableRow): number {
   const joined = row.cells.join('\t');
@@ -92,7 +106,8 @@ export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentConte
   for (const f of fact.figures) {
     // The fact's text is the row without its leading TABs (empty cells): count the cells before the figure.
     const leading = leadingEmpty(row);
-    const header = row.header[leading + fact.text.slice(0, f.start).split('\t').length - 1] ?? '';
+    const cell = leading + fact.text.slice(0, f.start).split('\t').length - 1;
+    const header = row.header[cell] ?? '';
     const growth = GROWTH_COLUMN.test(header);
     // A cell's sign: "-5.7" under 比上年增长 is a decline.
     if (/[-−－]$/.test(fact.text.slice(0, f.start)) && f.value > 0) f.value = -f.value;
@@ -102,8 +117,12 @@ export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentConte
       f.kind = kindOf(f.unit, f.kind);
     }
     const column = growth ? levelColumn : columnMeasure(header);
+    // A row of label–value pairs under no header ("股票简称 | 安靠智电 | 股票代码 | 300617"): a value is what the
+    // text cell before it names.
+    const pair = header.trim() === '' ? pairLabelOf(row.cells, cell) : null;
+    const named = pair ?? label;
     // "肉类总产量" under 产量 is 肉类总产量, not 肉类总产量产量.
-    const measure = (label.includes(column) ? label : `${label}${column}`).trim() || label;
+    const measure = (named.includes(column) ? named : `${named}${column}`).trim() || named;
     f.measure = measure || null;
     f.role = growth ? 'growth' : /构成|比重|占比|占/.test(header) && f.unit === '%' ? 'share' : 'level';
     f.base = growth ? '比上年' : null;
