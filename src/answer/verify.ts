@@ -442,6 +442,15 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   ) {
     return { ok: false, reason: 'scope', asked: c.subGroup };
   }
+  // A figure of a part ("前五名供应商采购额中关联方采购额": the related parties' purchases within the top five's)
+  // answers only a question that names the part.
+  const part = key?.measure ? partNamedIn(key.measure, ctx.tokenizer) : null;
+  if (
+    part &&
+    !c.text.includes(part) &&
+    !c.words.some((g) => g.some((w) => part.includes(w) && !measureBefore(key!.measure!, part).includes(w)))
+  )
+    return { ok: false, reason: 'scope', asked: measureBefore(key!.measure!, part) };
   // Every content word the question adds must be in the fact: 户籍 in 户籍人口 is not met by 常住人口.
   const missing = c.words.find((group) => !group.some((w) => holds(factText, w, ctx.tokenizer)));
   if (missing) {
@@ -460,6 +469,22 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     if (!named) return { ok: false, reason: 'measure', asked: c.words[0]![0]! };
   }
   return { ok: true };
+}
+
+/** The part a measure names after 中 ("X中Y" → Y: Y within X), when 中 stands alone there (not in 中小企业, 其中). */
+function partNamedIn(measure: string, tokenizer: Tokenizer): string | null {
+  let at = 0;
+  for (const w of tokenizer.tag(measure)) {
+    at += w.word.length;
+    if (/^(?:中|当中|之中)$/.test(w.word) && w.tag.startsWith('f') && at - w.word.length >= 2 && measure.length - at >= 2)
+      return measure.slice(at);
+  }
+  return null;
+}
+
+/** What a measure names before its part (see partNamedIn): the whole. */
+function measureBefore(measure: string, part: string): string {
+  return measure.slice(0, measure.length - part.length).replace(/(?:中|当中|之中)$/, '');
 }
 
 /** Whether a measure and a question word share a specific part: one of three characters or more, or two of two. */

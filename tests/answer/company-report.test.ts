@@ -17,6 +17,8 @@ const REPORT = [
   '第四节 经营情况讨论与分析',
   '一、概述',
   '2023年，公司坚持创新驱动，主营业务稳步增长，全年实现营业收入1.6亿元。',
+  '前五名供应商采购额5,000.00万元，占年度采购总额30.00%。',
+  '其中前五名供应商采购额中关联方采购额0万元，占年度采购总额0%。',
   '（2）占公司营业收入或营业利润10%以上的行业、产品或地区情况',
   '单位：元',
   '\t营业收入\t营业成本\t毛利率',
@@ -51,6 +53,9 @@ describe('a company report', () => {
     expect(keyOf('公司股票代码是多少？')).toBe('688999');
     expect(keyOf('变压器产品的营业收入是多少？')).toBe('100,000,000.00');
     expect(keyOf('2023年研发人员数量是多少？')).toBe('120');
+    // 关联方采购额 is a part of the top five's purchases (X中Y), no answer to a question about the whole.
+    expect(keyOf('前五名供应商的采购额是多少？')).toBe('5,000.00万元');
+    expect(keyOf('前五名供应商中关联方采购额是多少？')).toBe('0万元');
   });
 
   it('says "not stated" for what no row measures, though a table title or a row label names part of it', () => {
