@@ -7,6 +7,56 @@
  * Each entry's Chinese side lists the document wordings it stands for, any of which answers.
  */
 export const STATISTICS_EN: ReadonlyArray<readonly [string, string]> = [
+  // A listed company's annual report (年度报告): the line items of the Chinese Accounting Standards' statements as
+  // companies' English editions put them. Before the statistics below, so that "operating revenue" is 营业收入
+  // and "R&D expenses" 研发费用, not 收入 and 研发.
+  ["operating revenue|revenue from operations|total operating revenue|(?:company|group)'s revenue", '营业收入 营业总收入'],
+  ['operating costs?|cost of sales|cost of revenue|cost of goods sold', '营业成本'],
+  ['gross (?:profit )?margin', '毛利率'],
+  [
+    'net (?:profit|income) attributable to (?:the )?(?:shareholders|owners|equity holders)(?: of (?:the )?(?:listed company|parent(?: company)?|company))?',
+    '归属于上市公司股东的净利润 归属于母公司所有者的净利润 归母净利润',
+  ],
+  [
+    'net (?:profit|income) (?:after deducting|excluding|net of) non-recurring (?:gains and losses|items|profits? and losses)',
+    '扣除非经常性损益的净利润 扣除非经常性损益后',
+  ],
+  ['non-recurring (?:gains and losses|items|profits? and losses)', '非经常性损益'],
+  ['operating profit', '营业利润'],
+  ['total profit|profit before tax|pre-tax profit', '利润总额'],
+  ['net (?:profit|income)', '净利润'],
+  ['basic earnings per share|basic eps', '基本每股收益'],
+  ['diluted earnings per share|diluted eps', '稀释每股收益'],
+  ['earnings per share|eps', '每股收益'],
+  ['weighted average return on (?:net assets|equity)|return on (?:net assets|equity)|roe', '加权平均净资产收益率 净资产收益率'],
+  [
+    'net assets attributable to (?:the )?(?:shareholders|owners|equity holders)(?: of (?:the )?(?:listed company|parent(?: company)?|company))?',
+    '归属于上市公司股东的净资产 归属于母公司所有者权益',
+  ],
+  ['total assets', '总资产 资产总额 资产总计'],
+  ['net assets', '净资产'],
+  ['total liabilities', '负债合计 总负债'],
+  ['net cash flows? (?:generated )?(?:from|by|in) operating activities|operating cash flows?', '经营活动产生的现金流量净额'],
+  ['net cash flows? (?:generated )?(?:from|used in|in) investing activities', '投资活动产生的现金流量净额'],
+  ['net cash flows? (?:generated )?(?:from|used in|in) financing activities', '筹资活动产生的现金流量净额'],
+  ['administrative expenses|general and administrative expenses|management expenses', '管理费用'],
+  ['selling expenses|sales expenses|selling and distribution expenses|distribution costs', '销售费用'],
+  ['financial expenses|finance costs|financing costs', '财务费用'],
+  ['r ?& ?d expenses|research and development expenses', '研发费用'],
+  ['r ?& ?d (?:investment|spending|expenditure)|invest(?:ed|ment|s)? in r ?& ?d|(?:spend|spent|spends) on r ?& ?d', '研发投入'],
+  ['r ?& ?d (?:staff|personnel|employees)|research staff', '研发人员'],
+  ['monetary funds|cash and bank balances', '货币资金'],
+  ['cash and cash equivalents', '现金及现金等价物'],
+  ['accounts receivable', '应收账款'],
+  ['top five customers', '前五名客户'],
+  ['top five suppliers', '前五名供应商'],
+  ['sales volume|volume sold|units sold', '销售量'],
+  ['production volume|output volume|volume produced', '生产量'],
+  ['cash dividends?', '现金红利 现金分红'],
+  ['(?:the )?(?:first|1st) quarter|q1', '第一季度'],
+  ['(?:the )?(?:second|2nd) quarter|q2', '第二季度'],
+  ['(?:the )?(?:third|3rd) quarter|q3', '第三季度'],
+  ['(?:the )?(?:fourth|4th) quarter|q4', '第四季度'],
   // Output and its parts
   ['per capita (?:gdp|gross (?:domestic|regional) product)', '人均地区生产总值 人均生产总值 人均国内生产总值'],
   ['gdp|gross (?:domestic|regional) product|economic output', '地区生产总值 生产总值 国内生产总值'],
