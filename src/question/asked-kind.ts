@@ -23,7 +23,7 @@ export type AskedKind =
  * of a statistical measure (Chinese says 是多少, which the cues below read as it is).
  */
 const EN_VALUE_OF =
-  /\bwhat(?:'s| (?:was|were|is|are))\b(?![^?]*\b(?:which|who|kinds?|types?|names?)\b)[^?]*\b(?:rates?|ratios?|values?|output|volumes?|revenues?|income|sales|investment|population|gdp|product|numbers?|amounts?|total|expenditures?|spending|index|production|turnover|deposits?|loans?|size|area|shares?|proportion|level|prices?|coefficient|yield|consumption|emissions?|balance|surplus|loss(?:es)?|capacity|coverage|growth|increase|decrease|concentration|density|intensity|length|mileage|scale|figure|quantity|sum|cost|count)\b/i;
+  /\bwhat(?:'s| (?:was|were|is|are))\b(?![^?]*\b(?:which|who|kinds?|types?|names?)\b)[^?]*\b(?:rates?|ratios?|values?|output|volumes?|revenues?|income|sales|investment|population|gdp|product|numbers?|amounts?|total|expenditures?|spending|index|production|turnover|deposits?|loans?|size|area|shares?|proportion|level|prices?|coefficient|yield|consumption|emissions?|balance|surplus|loss(?:es)?|capacity|coverage|growth|increase|decrease|concentration|density|intensity|length|mileage|scale|figure|quantity|sum|costs?|count|profits?|assets|liabilities|earnings|expenses|margins?|dividends?|cash flows?|equity|eps|receivables?|inventor(?:y|ies))\b/i;
 
 /** First match wins, so the more specific cues come first. */
 const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
@@ -34,7 +34,10 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
     'multiple',
     /几倍|多少倍|是.*的几倍|\bhow many times (as|more|larger|bigger|higher|greater)\b|\btimes (as (many|much|large)|that of)\b/i,
   ],
-  ['percent', /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降).{0,3}(多少|几)|percent|share|proportion|\bgrowth\b/i],
+  [
+    'percent',
+    /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降).{0,3}(多少|几)|percent|(?<!per )\bshares?\b(?! (?:capital|price))|proportion|\bgrowth\b/i,
+  ],
   ['area', /面积|多大|多少平方|占地|\bhow (big|large)\b|\barea\b|\bsize\b/i],
   [
     'duration',

@@ -47,9 +47,26 @@ describe('detectAskedKind on English questions for a value', () => {
     ['What was the registered urban unemployment rate?', 'number'],
     ['What was the PM2.5 concentration in Hebei in 2023?', 'number'],
     ['How much tax revenue did Beijing collect in 2023?', 'number'],
+    // A company report's line items.
+    ['What was the operating profit in 2023?', 'number'],
+    ['What were total assets at the end of 2019?', 'number'],
+    ['What were administrative expenses?', 'number'],
+    ['What were basic earnings per share?', 'number'],
     ['What are the three leading industries?', 'list'],
     ['Which industry has the largest investment?', 'list'],
   ] as const)('%s → %s', (q, kind) => {
     expect(detectAskedKind(q)).toBe(kind);
+  });
+});
+
+describe('translateEnglish on a company report', () => {
+  it.each([
+    ["What was Ankura's operating revenue in 2019?", '营业收入 营业总收入'],
+    ['What was the net profit attributable to shareholders in 2019?', '归属于上市公司股东的净利润 归属于母公司所有者的净利润 归母净利润'],
+    ['How much did the company spend on R&D?', '研发投入'],
+    ['What were R&D expenses?', '研发费用'],
+    ['What was revenue in the fourth quarter?', '第四季度'],
+  ] as const)('%s → %s', (q, zh) => {
+    expect(translateEnglish(q).terms).toContain(zh);
   });
 });
