@@ -317,12 +317,20 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
       else compounds.push(w);
     }
   } else {
+    // Each glossary term stands for the document wordings it lists ("营业收入 营业总收入"); one of them, held whole
+    // (or through all its parts), meets it: 营业 alone, of 营业利润, is not met by a 营业成本 column.
     words = english!.terms
       .map((group) =>
-        ctx.tokenizer
-          .words(group, true)
-          .map(content)
-          .filter((w): w is string => w !== null),
+        group
+          .split(/\s+/)
+          .filter((alt) => alt !== '')
+          .flatMap((alt) => {
+            const parts = ctx.tokenizer
+              .words(alt, true)
+              .map(content)
+              .filter((w): w is string => w !== null);
+            return parts.length === 0 ? [] : [parts.join('')];
+          }),
       )
       .filter((g) => g.length > 0);
   }

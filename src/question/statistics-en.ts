@@ -179,7 +179,7 @@ export const STATISTICS_EN: ReadonlyArray<readonly [string, string]> = [
   ['(?:fixed )?broadband (?:internet )?(?:users|subscribers|households)|broadband', '宽带'],
   ['internet (?:users|subscribers)|internet', '互联网'],
   ['tourism revenue|tourist revenue|tourism income|revenue from tourism', '旅游总收入 旅游收入'],
-  ['tourists?|visitors?|tourist (?:arrivals|visits)', '游客 旅游人次 接待'],
+  ['tourists?|visitors?|tourist (?:arrivals|visits)', '游客 旅游人次 旅游总人数 接待'],
   ['tourism', '旅游'],
   // Science, education, health, culture
   ['high[- ]tech(?:nology)? enterprises?|high[- ]tech(?:nology)? (?:companies|firms)', '高新技术企业'],
