@@ -253,10 +253,8 @@ export function openEngineCache(dir: string, inputs: readonly (string | Uint8Arr
       }
       // The documents of the earlier corpus that are unchanged now: same key (so same text, metadata and inputs).
       const wanted = new Map(documentKeys.map((k, i) => [k, documents[i]!]));
-      const byKey = new Map<string, CorpusDocument>();
       const earlier = read.header.documents.map((id, i) => {
         const doc = wanted.get(read.header.keys[i] ?? '');
-        if (doc && doc.id === id) byKey.set(read.header.keys[i]!, doc);
         return doc && doc.id === id ? doc : null;
       });
       const analyses = restoreAnalyses(read.header, read.payload, earlier);
