@@ -35,7 +35,7 @@ import type { DocumentAnalysis } from './engine.js';
  * Bump when anything that shapes a document's analysis or the index changes in code (fact extraction,
  * figures, segmentation, terms, features, the cache's format): every entry written before is then ignored.
  */
-export const ENGINE_CACHE_VERSION = 2;
+export const ENGINE_CACHE_VERSION = 3;
 
 let fingerprint: string | undefined;
 
@@ -93,12 +93,11 @@ export interface CorpusSnapshot {
 }
 
 /**
- * The snapshot's payload: the analyses with their term lists taken out into one table of distinct terms and,
- * per fact, ids into it (a corpus's terms repeat: 40,000 facts hold 1.3 M terms but 48,000 distinct ones).
+ * The snapshot's payload: the analyses with their term lists taken out as, per fact, ids into the term postings'
+ * keys (a corpus's terms repeat: 40,000 facts hold 1.3 M terms but 48,000 distinct ones, and those are the keys).
  */
 interface SnapshotPayload {
   analyses: Omit<DocumentAnalysis, 'terms'>[];
-  termTable: string[];
   termIds: Uint32Array;
   termCounts: Uint32Array;
   dump: SearchDump;
@@ -262,7 +261,9 @@ export function openEngineCache(dir: string, inputs: readonly (string | Uint8Arr
       return found;
     },
     writeSnapshot(key, documents, documentKeys, snapshot) {
-      write(snapshotFile(key), compactSnapshot(key, documents, documentKeys, snapshot));
+      const parts = compactSnapshot(key, documents, documentKeys, snapshot);
+      if (parts) write(snapshotFile(key), parts);
+      else warn('corpus snapshot not written: a fact term is not in the index');
     },
     prune() {
       if (!writable) return;
@@ -308,34 +309,32 @@ function checksum(bytes: Uint8Array): string {
   return crc32 ? `crc32:${crc32(bytes).toString(16)}` : `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
-/** The snapshot file's bytes, in parts: header length (uint32, little-endian), header JSON, payload. */
+/**
+ * The snapshot file's bytes, in parts: header length (uint32, little-endian), header JSON, payload; null when a term
+ * is not among the postings' keys (never, unless the snapshot given does not hang together).
+ */
 function compactSnapshot(
   key: string,
   documents: readonly CorpusDocument[],
   documentKeys: readonly string[],
   snapshot: CorpusSnapshot,
-): Buffer[] {
-  const ids = new Map<string, number>();
-  const termTable: string[] = [];
+): Buffer[] | null {
+  // The term postings are built from these very lists, so every term is one of their keys.
+  const ids = new Map(snapshot.postings.terms.keys.map((t, id) => [t, id]));
   const lists = snapshot.analyses.flatMap((a) => a.terms);
   const termCounts = new Uint32Array(lists.length);
   const termIds = new Uint32Array(lists.reduce((n, terms) => n + terms.length, 0));
   let k = 0;
-  lists.forEach((terms, i) => {
+  for (const [i, terms] of lists.entries()) {
     termCounts[i] = terms.length;
     for (const t of terms) {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = termTable.length;
-        ids.set(t, id);
-        termTable.push(t);
-      }
+      const id = ids.get(t);
+      if (id === undefined) return null;
       termIds[k++] = id;
     }
-  });
+  }
   const payload: SnapshotPayload = {
     analyses: snapshot.analyses.map(({ terms: _terms, ...rest }) => rest),
-    termTable,
     termIds,
     termCounts,
     dump: snapshot.dump,
@@ -385,12 +384,12 @@ function readSnapshotBytes(bytes: Buffer): { header: SnapshotHeader; payload: Sn
   } catch {
     return 'is corrupt (unreadable payload)';
   }
-  const { analyses, termTable, termIds, termCounts } = payload;
+  const { analyses, termIds, termCounts } = payload;
   const whole =
     Array.isArray(analyses) &&
     analyses.length === header.documents.length &&
     header.keys.length === header.documents.length &&
-    Array.isArray(termTable) &&
+    Array.isArray(payload.postings?.terms?.keys) &&
     termIds instanceof Uint32Array &&
     termCounts instanceof Uint32Array &&
     termCounts.length === header.facts &&
@@ -409,7 +408,8 @@ function restoreAnalyses(
   payload: SnapshotPayload,
   documents: readonly (CorpusDocument | null)[],
 ): (DocumentAnalysis | null)[] | null {
-  const { analyses, termTable, termIds, termCounts } = payload;
+  const { analyses, termIds, termCounts } = payload;
+  const termTable = payload.postings.terms.keys;
   let k = 0;
   let fact = 0;
   const restored: (DocumentAnalysis | null)[] = [];
@@ -427,7 +427,11 @@ function restoreAnalyses(
       const count = termCounts[fact]!;
       if (k + count > termIds.length) return null;
       const list = new Array<string>(count);
-      for (let j = 0; j < count; j++) list[j] = termTable[termIds[k++]!]!;
+      for (let j = 0; j < count; j++) {
+        const term = termTable[termIds[k++]!];
+        if (term === undefined) return null;
+        list[j] = term;
+      }
       terms[i] = list;
     }
     const analysis = { ...a, terms } as DocumentAnalysis;

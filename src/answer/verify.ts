@@ -34,8 +34,11 @@ export interface QuestionConstraints {
   role: 'growth' | 'share' | 'multiple' | null;
   /** Content words the question adds, each to be found in the fact: a group is met by any of its words. */
   words: string[][];
-  /** The same words with those the question writes as one joined (营业利润), where the corpus has the compound. */
-  compounds: string[];
+  /**
+   * The same words with those the question writes as one joined (营业利润), where the corpus has the compound; worked
+   * out at the first table row verified (it searches the corpus), then kept.
+   */
+  compounds: () => readonly string[];
   /** The question asks for an average or a per-head figure (人均, 平均, per capita). */
   perHead: boolean;
   /** English qualifier words no glossary maps (a breakdown the corpus's words cannot be checked for). */
@@ -289,7 +292,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     new RegExp(SUB_YEAR.source).test(w) ||
     /^(?:今年|去年|目前|现在|同比|同期|截至|以来|全年|年末|增长|增速|增幅|比例|占比|比重|下降|倍|总|共)$/.test(w);
   let words: string[][];
-  const compounds: string[] = [];
+  let compoundsOf = (): string[] => [];
   const content = (w: string) => {
     const word = w.replace(/^(?:已经|已)|[了过着]$/g, '');
     return word.length >= 2 &&
@@ -311,11 +314,15 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     words = kept.map((w) => [w]);
     // Words the question writes as one (营业 + 利润 → 营业利润) name one measure when the corpus has the compound: a
     // row under 营业收入 and 营业成本, in a table titled "…营业收入或营业利润…", does not give 营业利润.
-    for (const w of kept) {
-      const last = compounds[compounds.length - 1];
-      if (last !== undefined && text.includes(last + w) && ctx.inCorpus(last + w)) compounds[compounds.length - 1] = last + w;
-      else compounds.push(w);
-    }
+    compoundsOf = () => {
+      const joined: string[] = [];
+      for (const w of kept) {
+        const last = joined[joined.length - 1];
+        if (last !== undefined && text.includes(last + w) && ctx.inCorpus(last + w)) joined[joined.length - 1] = last + w;
+        else joined.push(w);
+      }
+      return joined;
+    };
   } else {
     // Each glossary term stands for the document wordings it lists ("营业收入 营业总收入"); one of them, held whole
     // (or through all its parts), meets it: 营业 alone, of 营业利润, is not met by a 营业成本 column.
@@ -334,6 +341,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
       )
       .filter((g) => g.length > 0);
   }
+  let compounds: readonly string[] | undefined;
   const perHead = /人均|平均|户均|每|per capita|per head|per person|average/i.test(text);
   // English qualifiers no glossary maps ("national-level", "foreign", "newly started"): a breakdown the
   // Chinese sentence must name, which can only be checked through the glossary — so it cannot be met.
@@ -345,7 +353,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     periods,
     role,
     words,
-    compounds,
+    compounds: () => (compounds ??= compoundsOf()),
     perHead,
     qualifiers,
     classifier: classifierOf(text),
@@ -472,8 +480,9 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     const names = (w: string) => measure.includes(w) || w.includes(measure) || sharesPart(measure, w, ctx.tokenizer);
     // In a table row (searched with its table's title and headers), a compound the question names (营业利润) must be
     // named whole or by the parts that make it up: the title may name what no column of the row measures.
-    const compound = fact.row !== undefined && c.compounds.length > 0 && c.compounds.length < c.words.length;
-    const named = compound ? c.compounds.some(names) : c.words.some((g) => g.some(names));
+    const compounds = fact.row !== undefined ? c.compounds() : [];
+    const compound = compounds.length > 0 && compounds.length < c.words.length;
+    const named = compound ? compounds.some(names) : c.words.some((g) => g.some(names));
     if (!named) return { ok: false, reason: 'measure', asked: c.words[0]![0]! };
   }
   return { ok: true };

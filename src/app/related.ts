@@ -72,9 +72,12 @@ export interface RelatedFinder {
 }
 
 export function createRelatedFinder(engine: Engine): RelatedFinder {
-  const cache = new Map<string, string[]>();
-  /** The figure each related fact is shown with (the one that relates it), by the related ids' cache key. */
-  const shown = new Map<string, Map<string, Figure>>();
+  /** A fact's related facts, most related first, then nearest, each with the figure that relates it (shown). */
+  interface Related {
+    ids: string[];
+    figures: Map<string, Figure>;
+  }
+  const cache = new Map<string, Related>();
   const docFacts = new Map<string, Fact[]>();
   for (const f of engine.facts) {
     const list = docFacts.get(f.docId) ?? [];
@@ -82,36 +85,32 @@ export function createRelatedFinder(engine: Engine): RelatedFinder {
     docFacts.set(f.docId, list);
   }
   const order = new Map(engine.facts.map((f, i) => [f.id, i]));
-  /** Ids of related facts, most related first, then nearest. */
-  const relatedIds = (fact: Fact, key: Figure | null): string[] => {
+  const relatedTo = (fact: Fact, key: Figure | null): Related => {
     const cacheKey = `${fact.id}\u0000${key?.start ?? ''}`;
-    let ids = cache.get(cacheKey);
-    if (ids === undefined) {
+    let related = cache.get(cacheKey);
+    if (related === undefined) {
       const at = order.get(fact.id) ?? 0;
-      const figures = new Map<string, Figure>();
-      ids = (docFacts.get(fact.docId) ?? [])
+      const ranked = (docFacts.get(fact.docId) ?? [])
         .map((other) => ({ other, ...relatedMatch(fact, key, other) }))
         .filter((r) => r.score >= MIN_RELATEDNESS)
         .map((r) => ({ ...r, score: r.score + (r.other.section === fact.section ? 0.25 : 0) }))
-        .sort((a, b) => b.score - a.score || Math.abs((order.get(a.other.id) ?? 0) - at) - Math.abs((order.get(b.other.id) ?? 0) - at))
-        .map((r) => {
-          if (r.figure) figures.set(r.other.id, r.figure);
-          return r.other.id;
-        });
-      cache.set(cacheKey, ids);
-      shown.set(cacheKey, figures);
+        .sort((a, b) => b.score - a.score || Math.abs((order.get(a.other.id) ?? 0) - at) - Math.abs((order.get(b.other.id) ?? 0) - at));
+      related = {
+        ids: ranked.map((r) => r.other.id),
+        figures: new Map(ranked.flatMap((r) => (r.figure ? [[r.other.id, r.figure] as const] : []))),
+      };
+      cache.set(cacheKey, related);
     }
-    return ids;
+    return related;
   };
-  const figuresFor = (fact: Fact, key: Figure | null) => shown.get(`${fact.id}\u0000${key?.start ?? ''}`);
-  /** Related facts as hits, through the engine (their citations); the engine's neighbours fill nothing. */
-  const asHits = (ids: readonly string[], limit: number, figures?: ReadonlyMap<string, Figure>): Hit[] => {
+  /** Related facts as hits, through the engine (their citations), each with its relating figure; neighbours fill nothing. */
+  const asHits = (ids: readonly string[], limit: number, figures: ReadonlyMap<string, Figure>): Hit[] => {
     const hits: Hit[] = [];
     for (const id of ids.slice(0, limit)) {
       const fact = engine.factById(id);
       if (!fact) continue;
       const hit = hitOf(engine, fact);
-      const figure = figures?.get(id);
+      const figure = figures.get(id);
       hits.push(figure ? { ...hit, keyFigure: figure } : hit);
     }
     return hits;
@@ -119,20 +118,22 @@ export function createRelatedFinder(engine: Engine): RelatedFinder {
   return {
     of(factId, limit) {
       const fact = engine.factById(factId);
-      return fact ? asHits(relatedIds(fact, null), limit, figuresFor(fact, null)) : [];
+      if (!fact) return [];
+      const { ids, figures } = relatedTo(fact, null);
+      return asHits(ids, limit, figures);
     },
     has(factId) {
       const fact = engine.factById(factId);
-      return fact !== undefined && relatedIds(fact, null).length > 0;
+      return fact !== undefined && relatedTo(fact, null).ids.length > 0;
     },
     filter(answer) {
       const [top, ...rest] = answer.hits;
       if (top === undefined || rest.length === 0) return answer;
-      const ids = relatedIds(top.fact, top.keyFigure);
+      const { ids, figures } = relatedTo(top.fact, top.keyFigure);
       const kept = rest.filter((h) => ids.includes(h.fact.id) || (h.score > 0 && h.score >= top.score * STRONG_MATCH));
       // Fill the lines the filter emptied with related facts, never with neighbours.
       const more = ids.filter((id) => !kept.some((h) => h.fact.id === id)).slice(0, rest.length - kept.length);
-      return { ...answer, hits: [top, ...kept, ...asHits(more, more.length, figuresFor(top.fact, top.keyFigure))] };
+      return { ...answer, hits: [top, ...kept, ...asHits(more, more.length, figures)] };
     },
   };
 }

@@ -137,11 +137,6 @@ export class PostingTable {
     return this.ids.size;
   }
 
-  /** Every key's list, by id (the order keys were first met), without a lookup per key. */
-  *lists(): IterableIterator<Uint32Array> {
-    for (let id = 0; id + 1 < this.offsets.length; id++) yield this.data.subarray(this.offsets[id]!, this.offsets[id + 1]!);
-  }
-
   /** The flat data of every list, one after the other. */
   get flat(): Uint32Array {
     return this.data;
@@ -219,16 +214,16 @@ function lowerBound(list: Uint32Array, x: number, stride: number): number {
  * are not one run of positions (buildFactIndex over facts not grouped by document) is counted by a scan.
  */
 class Run {
-  readonly first: number;
-  readonly last: number;
-  private readonly contiguous: boolean;
+  private readonly first: number;
+  private readonly last: number;
+  /** The positions, when they are not one run (null when they are). */
   private readonly members: ReadonlySet<number> | null;
 
   constructor(positions: readonly number[]) {
     this.first = positions[0] ?? 0;
     this.last = positions[positions.length - 1] ?? -1;
-    this.contiguous = positions.length === 0 || this.last - this.first === positions.length - 1;
-    this.members = this.contiguous ? null : new Set(positions);
+    const contiguous = positions.length === 0 || this.last - this.first === positions.length - 1;
+    this.members = contiguous ? null : new Set(positions);
   }
 
   /** [from, to) of the list's entries whose position lies in the run (contiguous runs only). */
