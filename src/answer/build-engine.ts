@@ -151,13 +151,22 @@ function buildWithReport(
       return analyzeDocument(doc, tokenizer, options);
     });
   const facts = analyses.reduce((n, a) => n + a.facts.length, 0);
-  const { engine, dumpSearch, postings } = assembleEngine(
-    documents,
-    tokenizer,
-    options,
-    snapshot ? { analyses, searchDump: snapshot.dump, postings: snapshot.postings, termsInterned: true } : { analyses },
-  );
-  if (!snapshot) cache.writeSnapshot(corpusKey, documents, keys, { analyses, dump: dumpSearch(), postings: postings() });
+  // Written before the engine is assembled, at a lower point of memory (see answer/engine-cache.ts).
+  const writer = snapshot ? null : cache.beginSnapshot(corpusKey, documents, keys, analyses);
+  let assembled: ReturnType<typeof assembleEngine>;
+  try {
+    assembled = assembleEngine(
+      documents,
+      tokenizer,
+      options,
+      snapshot ? { analyses, searchDump: snapshot.dump, postings: snapshot.postings, termsInterned: true } : { analyses },
+    );
+  } catch (err) {
+    writer?.abort();
+    throw err;
+  }
+  const { engine, dumpSearch, postings } = assembled;
+  writer?.finish({ dump: dumpSearch(), postings: postings() });
   cache.prune();
   return {
     engine,

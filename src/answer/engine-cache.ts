@@ -6,9 +6,18 @@
  *   <dir>/corpus-<key>.bin   one exact set of documents, in one file. key = hash of the documents' keys, each the
  *                            hash of the engine version and code, the inputs that shape a document's reading
  *                            (jieba's dictionary, the corpus's *.dict lines, the extraction and index parameters)
- *                            and the document itself (its text and metadata). A header (JSON: format, version,
- *                            key, the documents' ids and keys, payload length and checksum) and then the payload
- *                            in V8's serialisation, which keeps typed arrays as they are and is read in one call.
+ *                            and the document itself (its text and metadata). The payload in segments: the
+ *                            analyses a few hundred documents at a time in V8's serialisation, the fact terms and
+ *                            the postings' offsets and ids as raw little-endian uint32, the postings' keys as JSON,
+ *                            FlexSearch's export one key at a time as its own text; then a header (JSON: format,
+ *                            version, key, the documents' ids and keys, each segment's part and length, a checksum
+ *                            of them all) and its length (uint32, little-endian) as the last four bytes.
+ *
+ * Writing is shaped by a cold build's peak memory. The analyses are written as soon as they are made, before the
+ * engine is assembled (a serialisation is memory outside the JavaScript heap, which V8 frees only at its next
+ * collection: written after assembly, the 25 MB of analyses of 1.7 M characters stood on top of the engine's own
+ * peak); the rest is written without a copy (typed arrays as views of their bytes, strings handed to the file
+ * system as they are).
  *
  * A warm start reads one file. A changed, added or removed document changes the corpus key: the build then takes
  * every unchanged document's analysis from the newest earlier snapshot (their keys say which are unchanged),
@@ -22,6 +31,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -35,7 +45,7 @@ import type { DocumentAnalysis } from './engine.js';
  * Bump when anything that shapes a document's analysis or the index changes in code (fact extraction,
  * figures, segmentation, terms, features, the cache's format): every entry written before is then ignored.
  */
-export const ENGINE_CACHE_VERSION = 3;
+export const ENGINE_CACHE_VERSION = 4;
 
 let fingerprint: string | undefined;
 
@@ -73,6 +83,25 @@ const SNAPSHOT_FORMAT = 'factbot-corpus-snapshot';
 /** Snapshots kept at most (one per set of documents seen); the oldest go first. */
 const MAX_SNAPSHOTS = 3;
 
+/**
+ * What a snapshot segment holds: analyses (V8), the fact terms (uint32: per fact its count, then the ids of all in
+ * order), a FlexSearch export entry (text; its key in the descriptor), each posting table's keys (JSON) and its
+ * offsets and ids (uint32).
+ */
+const SEGMENT_PARTS = [
+  'analyses',
+  'termCounts',
+  'termIds',
+  'dump',
+  'termKeys',
+  'termOffsets',
+  'termData',
+  'bigramKeys',
+  'bigramOffsets',
+  'bigramData',
+] as const;
+type SegmentPart = (typeof SEGMENT_PARTS)[number];
+
 const SnapshotHeaderSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(ENGINE_CACHE_VERSION),
@@ -80,7 +109,7 @@ const SnapshotHeaderSchema = z.object({
   documents: z.array(z.string()),
   keys: z.array(z.string()),
   facts: z.number().int().nonnegative(),
-  bytes: z.number().int().nonnegative(),
+  segments: z.array(z.object({ part: z.enum(SEGMENT_PARTS), bytes: z.number().int().nonnegative(), key: z.string().optional() })),
   checksum: z.string(),
 });
 type SnapshotHeader = z.infer<typeof SnapshotHeaderSchema>;
@@ -103,6 +132,9 @@ interface SnapshotPayload {
   dump: SearchDump;
   postings: IndexPostings;
 }
+
+/** Documents' analyses per segment: a segment of them is a few megabytes. */
+const ANALYSES_PER_SEGMENT = 256;
 
 /** What a build did, for logs, tests and the bench: which documents were read again, what came from the cache. */
 export interface BuildReport {
@@ -136,11 +168,28 @@ export interface EngineCache {
    * documents changed): empty when there is none usable.
    */
   earlierAnalyses(except: string, documents: readonly CorpusDocument[], documentKeys: readonly string[]): Map<string, DocumentAnalysis>;
-  writeSnapshot(key: string, documents: readonly CorpusDocument[], documentKeys: readonly string[], snapshot: CorpusSnapshot): void;
+  /**
+   * Starts the snapshot of an engine over these documents by writing their analyses (see the module comment); the
+   * writer's finish() adds the index and puts the file in place once the engine is assembled.
+   */
+  beginSnapshot(
+    key: string,
+    documents: readonly CorpusDocument[],
+    documentKeys: readonly string[],
+    analyses: readonly DocumentAnalysis[],
+  ): SnapshotWriter;
   /** Removes snapshots beyond the newest MAX_SNAPSHOTS, and the files of earlier cache versions. */
   prune(): void;
   /** Warnings met so far (unusable snapshots, a folder that cannot be written). */
   readonly warnings: string[];
+}
+
+/** A snapshot being written: its analyses are in the file, the rest comes with finish(). */
+export interface SnapshotWriter {
+  /** Writes the index and the header, and renames the file into place; a failure is a warning. */
+  finish(index: Pick<CorpusSnapshot, 'dump' | 'postings'>): void;
+  /** Drops the file (the build failed). */
+  abort(): void;
 }
 
 function sha256(...parts: (string | Uint8Array)[]): string {
@@ -159,28 +208,9 @@ export function openEngineCache(dir: string, inputs: readonly (string | Uint8Arr
   let writable = true;
   const warn = (message: string) => warnings.push(`engine cache: ${message}`);
 
-  /** Writes the parts one after the other (not joined first: a snapshot is tens of megabytes). */
-  const write = (file: string, parts: readonly Uint8Array[]) => {
-    if (!writable) return;
-    try {
-      mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        const fd = openSync(tmp, 'w');
-        try {
-          for (const part of parts) for (let at = 0; at < part.length;) at += writeSync(fd, part, at);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(tmp, file);
-      } catch (err) {
-        rmSync(tmp, { force: true });
-        throw err;
-      }
-    } catch (err) {
-      writable = false;
-      warn(`${dir} cannot be written (${errorText(err)}); building without the cache`);
-    }
+  const cannotWrite = (err: unknown) => {
+    writable = false;
+    warn(`${dir} cannot be written (${errorText(err)}); building without the cache`);
   };
 
   /** A file's bytes, or null: absent silently, unreadable with a warning. */
@@ -260,10 +290,63 @@ export function openEngineCache(dir: string, inputs: readonly (string | Uint8Arr
       if (analyses) analyses.forEach((a, i) => a && found.set(read.header.keys[i]!, a));
       return found;
     },
-    writeSnapshot(key, documents, documentKeys, snapshot) {
-      const parts = compactSnapshot(key, documents, documentKeys, snapshot);
-      if (parts) write(snapshotFile(key), parts);
-      else warn('corpus snapshot not written: a fact term is not in the index');
+    beginSnapshot(key, documents, documentKeys, analyses) {
+      if (!writable) return NO_WRITER;
+      let file: SegmentFile | null = null;
+      const fail = (err: unknown) => {
+        file?.discard();
+        file = null;
+        cannotWrite(err);
+      };
+      try {
+        mkdirSync(dir, { recursive: true });
+        file = new SegmentFile(snapshotFile(key));
+        for (let at = 0; at < analyses.length || at === 0; at += ANALYSES_PER_SEGMENT)
+          file.add('analyses', serialize(analyses.slice(at, at + ANALYSES_PER_SEGMENT).map(({ terms: _terms, ...rest }) => rest)));
+      } catch (err) {
+        fail(err);
+        return NO_WRITER;
+      }
+      return {
+        finish({ dump, postings }) {
+          if (!file) return;
+          const terms = termIdsOf(analyses, postings);
+          if (!terms) {
+            file.discard();
+            file = null;
+            warn('corpus snapshot not written: a fact term is not in the index');
+            return;
+          }
+          try {
+            file.add('termCounts', terms.termCounts);
+            file.add('termIds', terms.termIds);
+            for (const [entry, data] of dump) file.add('dump', data, entry);
+            for (const [table, prefix] of [
+              [postings.terms, 'term'],
+              [postings.bigrams, 'bigram'],
+            ] as const) {
+              file.add(`${prefix}Keys`, JSON.stringify(table.keys));
+              file.add(`${prefix}Offsets`, table.offsets);
+              file.add(`${prefix}Data`, table.data);
+            }
+            file.close({
+              format: SNAPSHOT_FORMAT,
+              version: ENGINE_CACHE_VERSION,
+              key,
+              documents: documents.map((d) => d.id),
+              keys: [...documentKeys],
+              facts: terms.termCounts.length,
+            });
+            file = null;
+          } catch (err) {
+            fail(err);
+          }
+        },
+        abort() {
+          file?.discard();
+          file = null;
+        },
+      };
     },
     prune() {
       if (!writable) return;
@@ -303,69 +386,120 @@ function analysisFits(a: DocumentAnalysis, doc: CorpusDocument): boolean {
   );
 }
 
-/** CRC-32 of the payload (zlib's, from Node 20.15), or a hash where this Node lacks it. */
-function checksum(bytes: Uint8Array): string {
-  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  return crc32 ? `crc32:${crc32(bytes).toString(16)}` : `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+/** A running checksum of the segments: CRC-32 (zlib's, from Node 20.15), or SHA-256 where this Node lacks it. */
+function checksummer(): { update(bytes: Uint8Array | string): void; digest(): string } {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array | string, value?: number) => number }).crc32;
+  if (crc32) {
+    let value = 0;
+    return {
+      // Nothing to add for nothing (Node 20's crc32 of an empty typed array over an empty buffer gives 0, whatever the value).
+      update: (bytes) => void (bytes.length > 0 && (value = crc32(bytes, value))),
+      digest: () => `crc32:${value.toString(16)}`,
+    };
+  }
+  const hash = createHash('sha256');
+  return { update: (bytes) => hash.update(bytes), digest: () => `sha256:${hash.digest('hex')}` };
+}
+
+const NO_WRITER: SnapshotWriter = { finish: () => undefined, abort: () => undefined };
+
+/** This machine's byte order: uint32 segments are written in it and read only where it is little-endian. */
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/**
+ * A snapshot file being written under a temporary name: segments one after the other, each checksummed and
+ * described as it goes, then the header; renamed into place on close, removed on discard.
+ */
+class SegmentFile {
+  private readonly tmp: string;
+  private fd: number | null;
+  private readonly sum = checksummer();
+  private readonly segments: SnapshotHeader['segments'] = [];
+
+  constructor(private readonly file: string) {
+    this.tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    this.fd = openSync(this.tmp, 'w');
+  }
+
+  /** Writes a segment: bytes (a typed array as a view of its own bytes, not a copy) or text, as UTF-8. */
+  add(part: SegmentPart, data: Uint8Array | Uint32Array | string, key?: string): void {
+    const bytes = typeof data === 'string' ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    const length = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+    this.write(bytes, length);
+    this.sum.update(bytes);
+    this.segments.push(key === undefined ? { part, bytes: length } : { part, bytes: length, key });
+  }
+
+  close(header: Omit<SnapshotHeader, 'segments' | 'checksum'>): void {
+    const json = Buffer.from(JSON.stringify({ ...header, segments: this.segments, checksum: this.sum.digest() } satisfies SnapshotHeader));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(json.length);
+    this.write(json, json.length);
+    this.write(length, 4);
+    closeSync(this.fd!);
+    this.fd = null;
+    renameSync(this.tmp, this.file);
+  }
+
+  discard(): void {
+    try {
+      if (this.fd !== null) closeSync(this.fd);
+    } catch {
+      // closing is best effort: the file goes anyway
+    }
+    this.fd = null;
+    rmSync(this.tmp, { force: true });
+  }
+
+  /** Text goes to the file system as it is (Node encodes it into a buffer it frees at once). */
+  private write(bytes: Uint8Array | string, length: number): void {
+    if (typeof bytes === 'string') {
+      if (writeSync(this.fd!, bytes) !== length) throw new Error('short write');
+    } else for (let at = 0; at < length;) at += writeSync(this.fd!, bytes, at);
+  }
 }
 
 /**
- * The snapshot file's bytes, in parts: header length (uint32, little-endian), header JSON, payload; null when a term
- * is not among the postings' keys (never, unless the snapshot given does not hang together).
+ * The term lists of the analyses as, per fact, a count and ids into the term postings' keys; null when a term is not
+ * among them (never, unless what is given does not hang together: the postings are built from these lists).
  */
-function compactSnapshot(
-  key: string,
-  documents: readonly CorpusDocument[],
-  documentKeys: readonly string[],
-  snapshot: CorpusSnapshot,
-): Buffer[] | null {
-  // The term postings are built from these very lists, so every term is one of their keys.
-  const ids = new Map(snapshot.postings.terms.keys.map((t, id) => [t, id]));
-  const lists = snapshot.analyses.flatMap((a) => a.terms);
-  const termCounts = new Uint32Array(lists.length);
-  const termIds = new Uint32Array(lists.reduce((n, terms) => n + terms.length, 0));
-  let k = 0;
-  for (const [i, terms] of lists.entries()) {
-    termCounts[i] = terms.length;
-    for (const t of terms) {
-      const id = ids.get(t);
-      if (id === undefined) return null;
-      termIds[k++] = id;
+function termIdsOf(
+  analyses: readonly DocumentAnalysis[],
+  postings: IndexPostings,
+): { termIds: Uint32Array; termCounts: Uint32Array } | null {
+  const ids = new Map(postings.terms.keys.map((t, id) => [t, id]));
+  let facts = 0;
+  let total = 0;
+  for (const a of analyses)
+    for (const terms of a.terms) {
+      facts++;
+      total += terms.length;
     }
-  }
-  const payload: SnapshotPayload = {
-    analyses: snapshot.analyses.map(({ terms: _terms, ...rest }) => rest),
-    termIds,
-    termCounts,
-    dump: snapshot.dump,
-    postings: snapshot.postings,
-  };
-  const body = serialize(payload);
-  const header = Buffer.from(
-    JSON.stringify({
-      format: SNAPSHOT_FORMAT,
-      version: ENGINE_CACHE_VERSION,
-      key,
-      documents: documents.map((d) => d.id),
-      keys: documentKeys,
-      facts: lists.length,
-      bytes: body.length,
-      checksum: checksum(body),
-    }),
-  );
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(header.length);
-  return [length, header, body];
+  const termCounts = new Uint32Array(facts);
+  const termIds = new Uint32Array(total);
+  let i = 0;
+  let k = 0;
+  for (const a of analyses)
+    for (const terms of a.terms) {
+      termCounts[i++] = terms.length;
+      for (const t of terms) {
+        const id = ids.get(t);
+        if (id === undefined) return null;
+        termIds[k++] = id;
+      }
+    }
+  return { termIds, termCounts };
 }
 
 /** The header and payload in a snapshot file's bytes, or what is wrong with them. */
 function readSnapshotBytes(bytes: Buffer): { header: SnapshotHeader; payload: SnapshotPayload } | string {
   if (bytes.length < 4) return 'is corrupt (truncated)';
-  const headerLength = bytes.readUInt32LE(0);
+  const headerLength = bytes.readUInt32LE(bytes.length - 4);
   if (headerLength > bytes.length - 4) return 'is corrupt (truncated)';
+  const bodyLength = bytes.length - 4 - headerLength;
   let json: unknown;
   try {
-    json = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8'));
+    json = JSON.parse(bytes.subarray(bodyLength, bodyLength + headerLength).toString('utf8'));
   } catch {
     return 'is corrupt (no header)';
   }
@@ -375,28 +509,59 @@ function readSnapshotBytes(bytes: Buffer): { header: SnapshotHeader; payload: Sn
     return version !== ENGINE_CACHE_VERSION ? `is from another engine version (${String(version)})` : 'is corrupt (bad header)';
   }
   const header = parsed.data;
-  const body = bytes.subarray(4 + headerLength);
-  if (body.length !== header.bytes) return 'is corrupt (truncated)';
-  if (checksum(body) !== header.checksum) return 'is corrupt (checksum)';
-  let payload: SnapshotPayload;
+  if (header.segments.reduce((n, s) => n + s.bytes, 0) !== bodyLength) return 'is corrupt (truncated)';
+  const sum = checksummer();
+  sum.update(bytes.subarray(0, bodyLength));
+  if (sum.digest() !== header.checksum) return 'is corrupt (checksum)';
+  if (!LITTLE_ENDIAN) return 'cannot be read on a big-endian machine';
+  const analyses: SnapshotPayload['analyses'] = [];
+  const dump: [string, string][] = [];
+  const u32: Partial<Record<SegmentPart, Uint32Array>> = {};
+  const keys: Partial<Record<SegmentPart, unknown>> = {};
+  let at = 0;
   try {
-    payload = deserialize(body) as SnapshotPayload;
+    for (const { part, bytes: length, key } of header.segments) {
+      const view = bytes.subarray(at, at + length);
+      at += length;
+      if (part === 'analyses') analyses.push(...(deserialize(view) as SnapshotPayload['analyses']));
+      else if (part === 'dump') dump.push([key ?? '', view.toString('utf8')]);
+      else if (part === 'termKeys' || part === 'bigramKeys') keys[part] = JSON.parse(view.toString('utf8'));
+      else {
+        // A copy, aligned and of its own: the postings stay with the engine, and must not hold the whole file.
+        if (length % 4 !== 0) return 'is corrupt (bad segment)';
+        const array = new Uint32Array(length / 4);
+        new Uint8Array(array.buffer).set(view);
+        u32[part] = array;
+      }
+    }
   } catch {
     return 'is corrupt (unreadable payload)';
   }
-  const { analyses, termIds, termCounts } = payload;
+  const table = (prefix: 'term' | 'bigram') => {
+    const tableKeys = keys[`${prefix}Keys`];
+    const offsets = u32[`${prefix}Offsets`];
+    const data = u32[`${prefix}Data`];
+    return Array.isArray(tableKeys) &&
+      tableKeys.every((k) => typeof k === 'string') &&
+      offsets?.length === tableKeys.length + 1 &&
+      data !== undefined
+      ? { keys: tableKeys as string[], offsets, data }
+      : null;
+  };
+  const terms = table('term');
+  const bigrams = table('bigram');
+  const { termIds, termCounts } = u32;
   const whole =
-    Array.isArray(analyses) &&
     analyses.length === header.documents.length &&
     header.keys.length === header.documents.length &&
-    Array.isArray(payload.postings?.terms?.keys) &&
-    termIds instanceof Uint32Array &&
-    termCounts instanceof Uint32Array &&
-    termCounts.length === header.facts &&
-    Array.isArray(payload.dump) &&
-    typeof payload.postings === 'object' &&
-    payload.postings !== null;
-  return whole ? { header, payload } : 'is corrupt (incomplete payload)';
+    terms !== null &&
+    bigrams !== null &&
+    termIds !== undefined &&
+    termCounts?.length === header.facts &&
+    header.segments.every((s) => s.part !== 'dump' || s.key !== undefined);
+  if (!whole) return 'is corrupt (incomplete payload)';
+  const payload: SnapshotPayload = { analyses, termIds, termCounts, dump, postings: { terms, bigrams } };
+  return { header, payload };
 }
 
 /**

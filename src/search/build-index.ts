@@ -265,25 +265,24 @@ function dfView(count: (key: string) => number): DfLookup {
 }
 
 /**
- * The per-fact term lists with each distinct term one string (segmentation slices each fact's text into its own
- * copies), and as ids for the postings.
+ * Each distinct term of the per-fact term lists made one string, in place (segmentation slices each fact's text
+ * into its own copies, and the analyses holding the lists live as long as the build), and the lists as ids for the
+ * postings.
  */
-function numberTerms(lists: readonly (readonly string[])[], keys: KeyIds, interned: boolean): { terms: string[][]; ids: Uint32Array[] } {
+function numberTerms(lists: readonly (readonly string[])[], keys: KeyIds, interned: boolean): Uint32Array[] {
   const pool: string[] = [];
-  const terms: string[][] = [];
-  const ids = lists.map((list, i) => {
+  return lists.map((list) => {
     const out = new Uint32Array(list.length);
-    const shared = interned ? (list as string[]) : new Array<string>(list.length);
-    list.forEach((t, k) => {
+    const shared = list as string[];
+    for (let k = 0; k < list.length; k++) {
+      const t = list[k]!;
       const id = keys.idOf(t);
       if (id === pool.length) pool.push(t);
       out[k] = id;
       if (!interned) shared[k] = pool[id]!;
-    });
-    terms[i] = shared;
+    }
     return out;
   });
-  return { terms, ids };
 }
 
 /** What the index needs to know of each document besides its facts. */
@@ -327,7 +326,7 @@ export function buildFactIndex(
   const termKeys = new KeyIds();
   // With postings given, only the interning is needed (and none when the lists already share their strings).
   const numbered = prepared.postings && prepared.termsInterned ? null : numberTerms(given, termKeys, prepared.termsInterned ?? false);
-  const factTerms: readonly (readonly string[])[] = numbered?.terms ?? given;
+  const factTerms = given;
   const indexed: IndexedFact[] = facts.map((f, i) => ({
     tf: new TermList(factTerms[i]!),
     length: factTerms[i]!.length,
@@ -350,7 +349,7 @@ export function buildFactIndex(
     termsByText.clear();
   }
 
-  const termPostings = prepared.postings ? PostingTable.fromParts(prepared.postings.terms) : postingTableOf(termKeys, numbered!.ids, true);
+  const termPostings = prepared.postings ? PostingTable.fromParts(prepared.postings.terms) : postingTableOf(termKeys, numbered!, true);
   let bigramPostings: PostingTable;
   if (prepared.postings) bigramPostings = PostingTable.fromParts(prepared.postings.bigrams);
   else {

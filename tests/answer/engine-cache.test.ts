@@ -8,6 +8,7 @@ import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEngineFromDir, ENGINE_CACHE_VERSION, type BuiltEngine } from '../../src/answer/build-engine.js';
+import { openEngineCache } from '../../src/answer/engine-cache.js';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { createResponder } from '../../src/app/respond.js';
 import { canonical, PIN_SETS, pinQuestions, type PinCorpus } from '../helpers/golden-pins.js';
@@ -134,35 +135,58 @@ describe('an unusable cache', () => {
     );
     return { dir, cache, cold: cold.engine, snapshot };
   };
-  /** A snapshot file's parts, and the file made again from (changed) parts with a right length and checksum. */
+  type Segment = { part: string; bytes: number; key?: string };
+  /** A snapshot file's header and segments (see engine-cache.ts: segments, then the header, then its length). */
   const parts = (bytes: Buffer) => {
-    const headerLength = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as Record<string, unknown>;
-    const payload = deserialize(bytes.subarray(4 + headerLength)) as { analyses: { facts: { text: string }[] }[] };
-    return { header, payload, body: bytes.subarray(4 + headerLength) };
+    const headerLength = bytes.readUInt32LE(bytes.length - 4);
+    const bodyLength = bytes.length - 4 - headerLength;
+    const header = JSON.parse(bytes.subarray(bodyLength, bodyLength + headerLength).toString('utf8')) as Record<string, unknown> & {
+      segments: Segment[];
+    };
+    let at = 0;
+    const segments = header.segments.map((s) => bytes.subarray(at, (at += s.bytes)));
+    return { header, segments, body: bytes.subarray(0, bodyLength) };
   };
-  const assemble = (header: Record<string, unknown>, body: Buffer) => {
-    const json = Buffer.from(JSON.stringify({ ...header, bytes: body.length, checksum: `crc32:${crc32(body).toString(16)}` }));
+  /** The file made again from (changed) header fields and segments, with right lengths and checksum. */
+  const assemble = (header: Record<string, unknown> & { segments: Segment[] }, segments: Buffer[]) => {
+    const body = Buffer.concat(segments);
+    const json = Buffer.from(
+      JSON.stringify({
+        ...header,
+        segments: header.segments.map((s, i) => ({ ...s, bytes: segments[i]!.length })),
+        checksum: `crc32:${crc32(body).toString(16)}`,
+      }),
+    );
     const length = Buffer.alloc(4);
     length.writeUInt32LE(json.length);
-    return Buffer.concat([length, json, body]);
+    return Buffer.concat([body, json, length]);
   };
 
   it('a truncated, altered, foreign or stale snapshot is ignored with a warning, the engine built again, and rewritten', async () => {
     const { dir, cache, cold, snapshot } = await setUp();
     const good = readFileSync(snapshot);
-    const { header, payload, body } = parts(good);
+    const { header, segments, body } = parts(good);
+    expect(header.segments[0]!.part).toBe('analyses');
     const flipped = Buffer.from(good);
-    flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 0xff;
+    flipped[100] = flipped[100]! ^ 0xff;
     // A fact whose text is not the document's, in a snapshot whose checksum is right.
-    payload.analyses[1]!.facts[0]!.text = '篡改过的句子';
-    const tampered = assemble(header, serialize(payload));
+    const analyses = deserialize(segments[0]!) as { facts: { text: string }[] }[];
+    analyses[1]!.facts[0]!.text = '篡改过的句子';
+    const tampered = assemble(header, [serialize(analyses), ...segments.slice(1)]);
+    // The header and its length intact, the segments before them short of ten bytes.
+    const short = Buffer.concat([body.subarray(10), good.subarray(body.length)]);
     const cases: [string, Buffer, RegExp][] = [
-      ['truncated', good.subarray(0, good.length - 1000), /is corrupt \(truncated\)/],
+      ['cut short', good.subarray(0, good.length - 1000), /is corrupt \((truncated|no header)\)/],
+      ['segments short', short, /is corrupt \(truncated\)/],
       ['one byte changed', flipped, /is corrupt \(checksum\)/],
       ['not a snapshot', Buffer.from('garbage, not a snapshot at all'), /is corrupt/],
-      ['another version', assemble({ ...header, version: ENGINE_CACHE_VERSION + 1 }, body), /is from another engine version/],
-      ['other documents', assemble({ ...header, documents: ['hunnan-2019', 'other'] }, body), /does not match the documents/],
+      ['another version', assemble({ ...header, version: ENGINE_CACHE_VERSION + 1 }, segments), /is from another engine version/],
+      ['other documents', assemble({ ...header, documents: ['hunnan-2019', 'other'] }, segments), /does not match the documents/],
+      [
+        'a segment missing',
+        assemble({ ...header, segments: header.segments.slice(0, -1) }, segments.slice(0, -1)),
+        /is corrupt \(incomplete payload\)/,
+      ],
       ['a fact not in its document', tampered, /does not match the documents/],
     ];
     for (const [what, bytes, warning] of cases) {
@@ -216,4 +240,20 @@ describe('an unusable cache', () => {
     expect(built.warnings).toEqual([expect.stringMatching(/^engine cache: .* cannot be written/)]);
     expect(built.engine.ask('浑南区面积多大？').kind).toBe('found');
   }, 60_000);
+
+  it('a snapshot begun and then abandoned (a build that failed) leaves nothing behind; one finished reads back', () => {
+    const store = tempDir('store');
+    const cache = openEngineCache(store, []);
+    cache.beginSnapshot('abandoned', [], [], []).abort();
+    expect(readdirSync(store)).toEqual([]);
+    const empty = { keys: [], offsets: new Uint32Array(1), data: new Uint32Array() };
+    cache.beginSnapshot('empty', [], [], []).finish({ dump: [['reg', '{}']], postings: { terms: empty, bigrams: empty } });
+    expect(readdirSync(store)).toEqual(['corpus-empty.bin']);
+    expect(cache.readSnapshot('empty', [], [])).toEqual({
+      analyses: [],
+      dump: [['reg', '{}']],
+      postings: { terms: empty, bigrams: empty },
+    });
+    expect(cache.warnings).toEqual([]);
+  });
 });
