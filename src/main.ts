@@ -15,7 +15,7 @@ import {
   type CorpusWatcher,
   type EngineHolder,
 } from './library/index.js';
-import { createLogger, redactSecrets, type Logger } from './host/index.js';
+import { createLogger, redactSecrets, withBuildHeap, type Logger } from './host/index.js';
 import { createBot } from './telegram/index.js';
 import { documentPages, launchBot, type RunningBot } from './telegram/index.js';
 import { warmUp } from './telegram/index.js';
@@ -141,7 +141,8 @@ async function main(): Promise<number> {
   });
 
   const started = Date.now();
-  const build: BuildFromDir = (dir) => buildEngineFromDir(dir, { maxFileBytes: config.corpusMaxFileBytes, engineCache: config.cacheDir });
+  const build: BuildFromDir = (dir) =>
+    withBuildHeap(() => buildEngineFromDir(dir, { maxFileBytes: config.corpusMaxFileBytes, engineCache: config.cacheDir }));
   let engine: Engine;
   // The folder as the engine is built from it (listed first: a change during the build is then seen as one).
   const scan: CorpusScan | null = await scanCorpus(config.corpusDir).catch(() => null);

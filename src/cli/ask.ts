@@ -16,6 +16,7 @@ import { barChartOf, formatReplyText, pickExamples, renderChartPng, replyToJson 
 import { createResponder } from '../app/index.js';
 import { CorpusError } from '../corpus/index.js';
 import { answerBatchLine } from './batch.js';
+import { withBuildHeap } from '../host/index.js';
 
 const USAGE = `usage: ask [--json] [--debug] [--corpus DIR] [--limit N] [--chart FILE.png] [--cache DIR | --no-cache] [question ...]
   With a question: answers it (human text, or one JSON object with --json);
@@ -63,7 +64,9 @@ async function main(): Promise<number> {
     process.stderr.write('ask: --chart needs a question\n');
     return 2;
   }
-  const { engine, warnings } = await buildEngineFromDir(values.corpus, { engineCache: values['no-cache'] ? null : values.cache });
+  const { engine, warnings } = await withBuildHeap(() =>
+    buildEngineFromDir(values.corpus, { engineCache: values['no-cache'] ? null : values.cache }),
+  );
   const responder = createResponder(engine);
   for (const w of warnings) process.stderr.write(`ask: warning: ${w}\n`);
   const debug = values.debug;

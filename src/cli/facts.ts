@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { buildEngineFromDir, DEFAULT_ENGINE_CACHE_DIR } from '../answer/index.js';
 import { CorpusError } from '../corpus/index.js';
 import { formatFigures, type FigureFormat } from '../present/index.js';
+import { withBuildHeap } from '../host/index.js';
 
 const USAGE = `usage: facts [--corpus DIR] [--format csv|jsonl] [--cache DIR | --no-cache]
   Writes every figure of the corpus (document, section, paragraph, sentence, offsets, raw text,
@@ -43,7 +44,9 @@ async function main(): Promise<number> {
     process.stderr.write(`facts: --format takes csv or jsonl, not "${values.format}"\n`);
     return 2;
   }
-  const { engine, warnings } = await buildEngineFromDir(values.corpus, { engineCache: values['no-cache'] ? null : values.cache });
+  const { engine, warnings } = await withBuildHeap(() =>
+    buildEngineFromDir(values.corpus, { engineCache: values['no-cache'] ? null : values.cache }),
+  );
   for (const w of warnings) process.stderr.write(`facts: warning: ${w}\n`);
   if (!process.stdout.write(formatFigures(engine, format))) await once(process.stdout, 'drain');
   return 0;

@@ -4,6 +4,7 @@
 import type { CorpusDocument } from '../../src/corpus/document.js';
 import type { BaselineFact } from './baseline.js';
 import { exposeGc, median, medianPass, timeOnceAsync, timeQuestions, type PassResult } from './measure.js';
+import { withBuildHeap } from '../../src/host/heap.js';
 
 /** Hits asked per question, as the bot and the CMRC eval ask. */
 export const ASK_LIMIT = 3;
@@ -64,7 +65,8 @@ async function loadSystem(request: BlockRequest): Promise<Build> {
   const { buildEngine, buildEngineFromDir } = await import('../../src/answer/build-engine.js');
   const { corpus } = request;
   return async () => {
-    const engine = corpus.kind === 'dir' ? (await buildEngineFromDir(corpus.dir)).engine : buildEngine(corpus.documents);
+    const engine =
+      corpus.kind === 'dir' ? (await withBuildHeap(() => buildEngineFromDir(corpus.dir))).engine : buildEngine(corpus.documents);
     return { ask: (question) => engine.ask(question, { limit: ASK_LIMIT }), facts: engine.facts.length };
   };
 }

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Charset, Document } from 'flexsearch';
 import { exposeGc, timeQuestions } from './measure.js';
+import { withBuildHeap } from '../../src/host/heap.js';
 
 export interface ScaleRequest {
   system: 'ours' | 'baseline';
@@ -49,7 +50,7 @@ async function run(request: ScaleRequest): Promise<ScaleResult> {
   if (request.system === 'ours') {
     const { buildEngineFromDir } = await import('../../src/answer/build-engine.js');
     started = performance.now();
-    const built = await buildEngineFromDir(request.dir, { engineCache: request.cache });
+    const built = await withBuildHeap(() => buildEngineFromDir(request.dir, { engineCache: request.cache }));
     const { engine } = built;
     ask = (q) => engine.ask(q, { limit: 3 });
     facts = engine.facts.length;
