@@ -7,9 +7,9 @@
 // warm (the cache the cold build left) beside a plain FlexSearch index over the same facts (indexed; imported).
 // Options: --runs N (5) --questions N (10000) --budget SECONDS per block (30) --starts N (10) --cmrc FILE --no-scale --scale-only.
 import { fork, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -22,6 +22,9 @@ import { sharedCorpus, writeCorpusDir } from './shared-corpus.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED_DIR = join(ROOT, 'corpus');
 const GOLDEN_DIR = join(ROOT, 'tests', 'golden');
+const FIXTURE_DOCUMENTS = join(ROOT, 'tests', 'fixtures', 'documents');
+/** The bulletin of the bench's third block: its text in tests/fixtures/documents, its questions in tests/golden/documents. */
+const BULLETIN = 'qiandongnan-2016';
 const DEFAULT_CMRC = join(ROOT, '..', 'shared', 'cmrc', 'cmrc2018_trial.json');
 const ASK_CLI = join(ROOT, 'dist', 'cli', 'ask.js');
 const BLOCK_SOURCE = fileURLToPath(new URL('./block.ts', import.meta.url));
@@ -130,15 +133,12 @@ function print(...lines: string[]): void {
 
 const GoldenLineSchema = z.object({ q: z.string().min(1) }).or(z.object({ first: z.string().min(1), then: z.string().min(1) }));
 
-/** The questions of every line of tests/golden/*.jsonl (`q`, or a follow-up pair's first question). */
-function loadGoldenQuestions(): string[] {
-  const files = readdirSync(GOLDEN_DIR)
-    .filter((name) => name.endsWith('.jsonl'))
-    .sort();
-  return files.flatMap((name) =>
-    readFileSync(join(GOLDEN_DIR, name), 'utf8')
+/** The questions of every line of the given golden files (`q`, or a follow-up pair's first question). */
+function loadGoldenQuestions(files: readonly string[]): string[] {
+  return files.flatMap((file) =>
+    readFileSync(file, 'utf8')
       .split('\n')
-      .map((line, i) => ({ line: line.trim(), where: `${name}:${i + 1}` }))
+      .map((line, i) => ({ line: line.trim(), where: `${basename(file)}:${i + 1}` }))
       .filter(({ line }) => line.length > 0)
       .map(({ line, where }) => {
         const parsed = GoldenLineSchema.safeParse(JSON.parse(line));
@@ -146,6 +146,14 @@ function loadGoldenQuestions(): string[] {
         return 'q' in parsed.data ? parsed.data.q : parsed.data.first;
       }),
   );
+}
+
+/** tests/golden/*.jsonl: the seed corpus's golden questions. */
+function seedGoldenFiles(): string[] {
+  return readdirSync(GOLDEN_DIR)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => join(GOLDEN_DIR, name));
 }
 
 /** Simple rewordings a user might type: no final mark, 请问 in front, ASCII "?", a trailing 呢. */
@@ -402,7 +410,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const golden = loadGoldenQuestions();
+  const golden = loadGoldenQuestions(seedGoldenFiles());
   const seedPool = questionPool(golden);
   const seed = await benchCorpus(
     'seed corpus (corpus/)',
@@ -413,6 +421,26 @@ async function main(): Promise<void> {
     child,
   );
   print(formatCorpus(seed), '');
+
+  // A statistical bulletin with tables (a document the engine was not tuned on), alone in a corpus folder.
+  const bulletinDir = mkdtempSync(join(tmpdir(), 'factbot-bench-bulletin-'));
+  let bulletin: CorpusBench;
+  try {
+    cpSync(join(FIXTURE_DOCUMENTS, `${BULLETIN}-tongjigongbao.txt`), join(bulletinDir, `${BULLETIN}-tongjigongbao.txt`));
+    const asked = loadGoldenQuestions([join(GOLDEN_DIR, 'documents', `${BULLETIN}.jsonl`)]);
+    const pool = questionPool(asked);
+    bulletin = await benchCorpus(
+      `statistical bulletin (${BULLETIN}, tests/fixtures)`,
+      { kind: 'dir', dir: bulletinDir },
+      pool,
+      `${asked.length} golden questions × variants = ${pool.length} distinct, cycled`,
+      settings,
+      child,
+    );
+  } finally {
+    rmSync(bulletinDir, { recursive: true, force: true });
+  }
+  print(formatCorpus(bulletin), '');
 
   let cmrc: CorpusBench | undefined;
   if (existsSync(settings.cmrcFile)) {
@@ -461,6 +489,7 @@ async function main(): Promise<void> {
       : `  start to first answer ≤ ${TARGETS.startMs} ms: ${formatMs(start.askMs)}  ${check(start.askMs <= TARGETS.startMs)}`,
     `  RSS ≤ ${formatMb(TARGETS.rssBytes)} (seed, peak after build and during the run): ${formatMb(seed.ours.pass.peakRss)}  ` +
       check(seed.ours.pass.peakRss <= TARGETS.rssBytes),
+    `  (bulletin: p50 ${formatMs(bulletin.ours.pass.p50)}, p99 ${formatMs(bulletin.ours.pass.p99)}, peak RSS ${formatMb(bulletin.ours.pass.peakRss)})`,
     ...(cmrc === undefined ? [] : [`  (CMRC corpus: peak RSS ${formatMb(cmrc.ours.pass.peakRss)})`]),
     ...(big === undefined
       ? ['  issue 13 targets (1.7 M characters): not measured']
