@@ -3,6 +3,8 @@
 // per collection, a cold build of 1.7 M characters (3,768 passages, this 2-core machine) peaked at 352–359 MB
 // RSS instead of 380–396 MB. Only while building: serving questions with it made the seed corpus's p99 2.7 ms
 // instead of 0.6 ms (more frequent full collections), so the setting goes back to V8's own when the build ends.
+// (The setting is the process's: questions the bot answers while a reload builds, between the build's awaits, see it
+// too, for that while.)
 // (Smaller young-generation semi-spaces, --max-semi-space-size=4, took another 30 MB off the build's peak but
 // can only be set on the command line, for the whole process, and made the seed p99 0.8 ms: not used.)
 import { setFlagsFromString } from 'node:v8';
