@@ -219,8 +219,8 @@ const FUNCTION_WORDS = new Set(
 /** The constraints a question puts on any answer (from its frame, its analysis and its own place words). */
 export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: VerifyContext): QuestionConstraints {
   const text = frame.text;
-  // An English question's glossary terms and unmapped words, read once.
-  const english = frame.searchLanguage === 'en' ? translateEnglish(frame.original, ctx.glossaryEn) : null;
+  // An English question's glossary terms and unmapped words, as the question's analysis read them.
+  const english = frame.searchLanguage === 'en' ? (q.english ?? translateEnglish(frame.text, ctx.glossaryEn)) : null;
   const places = new Map<string, { known: boolean; span: string }>();
   // Places the question names that are the documents' own setting: neither a constraint nor a content word.
   const settings = new Set<string>();

@@ -44,6 +44,8 @@ export interface AnalyzedQuestion {
   bigrams: Set<string>;
   /** The question's verbs other than 是/有/在 ("成为", "释放"): the event a date question asks about. */
   verbs: string[];
+  /** An English question's glossary terms and the content words no glossary maps (translateEnglish), read once; null in Chinese. */
+  english: { terms: string[]; unmatched: string[] } | null;
 }
 
 /** Question phrasing that carries no content: stripped before the words are looked up. */
@@ -88,8 +90,9 @@ export function analyzeQuestion(
       words.set(word, { word, weight: w, required, parts: partsOf(tokenizer, word) });
     }
   };
-  if (language === 'en') {
-    const { terms: zh, unmatched } = translateEnglish(text, vocabulary.glossaryEn);
+  const english = language === 'en' ? translateEnglish(text, vocabulary.glossaryEn) : null;
+  if (english) {
+    const { terms: zh, unmatched } = english;
     for (const group of zh) add(group, 1, true);
     for (const w of unmatched) add(w, params.unmappedEnglishWeight, true);
   } else {
@@ -123,6 +126,7 @@ export function analyzeQuestion(
     words: [...words.values()],
     verbs: language === 'zh' && asked === 'date' ? questionVerbs(text, tokenizer) : [],
     bigrams: language === 'zh' ? bigramsOf(contentOf(text, synonyms)) : new Set(),
+    english,
   };
 }
 
