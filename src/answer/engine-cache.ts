@@ -524,8 +524,10 @@ function readSnapshotBytes(bytes: Buffer): { header: SnapshotHeader; payload: Sn
       const view = bytes.subarray(at, at + length);
       at += length;
       if (part === 'analyses') analyses.push(...(deserialize(view) as SnapshotPayload['analyses']));
-      else if (part === 'dump') dump.push([key ?? '', view.toString('utf8')]);
-      else if (part === 'termKeys' || part === 'bigramKeys') keys[part] = JSON.parse(view.toString('utf8'));
+      else if (part === 'dump') {
+        if (key === undefined) return 'is corrupt (incomplete payload)';
+        dump.push([key, view.toString('utf8')]);
+      } else if (part === 'termKeys' || part === 'bigramKeys') keys[part] = JSON.parse(view.toString('utf8'));
       else {
         // A copy, aligned and of its own: the postings stay with the engine, and must not hold the whole file.
         if (length % 4 !== 0) return 'is corrupt (bad segment)';
@@ -557,8 +559,7 @@ function readSnapshotBytes(bytes: Buffer): { header: SnapshotHeader; payload: Sn
     terms !== null &&
     bigrams !== null &&
     termIds !== undefined &&
-    termCounts?.length === header.facts &&
-    header.segments.every((s) => s.part !== 'dump' || s.key !== undefined);
+    termCounts?.length === header.facts;
   if (!whole) return 'is corrupt (incomplete payload)';
   const payload: SnapshotPayload = { analyses, termIds, termCounts, dump, postings: { terms, bigrams } };
   return { header, payload };

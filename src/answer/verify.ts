@@ -220,7 +220,7 @@ const FUNCTION_WORDS = new Set(
 export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: VerifyContext): QuestionConstraints {
   const text = frame.text;
   // An English question's glossary terms and unmapped words, as the question's analysis read them.
-  const english = frame.searchLanguage === 'en' ? (q.english ?? translateEnglish(frame.text, ctx.glossaryEn)) : null;
+  const { english } = q;
   const places = new Map<string, { known: boolean; span: string }>();
   // Places the question names that are the documents' own setting: neither a constraint nor a content word.
   const settings = new Set<string>();
