@@ -128,7 +128,11 @@ export interface Verdict {
   asked?: string;
 }
 
-const SUB_YEAR = /上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度|全年|年末|年底|年初/g;
+const ORDINAL = /^第[一二三四五六七八九十0-9]+$/;
+const SUB_YEAR =
+  /上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度|全年|年末|年底|年初|\d{1,2}(?:-|－|—|～|~|至|到)\d{1,2}月/g;
+/** 1至10月, 1—10月 and 1-10月 are one period. */
+const sameMonths = (s: string) => s.replace(/(\d)(?:－|—|～|~|至|到)(\d)/g, '$1-$2');
 const ASKS_GROWTH =
   /增长|增速|增幅|涨幅|降幅|下降|提高了|上升了|减少了|增加了|\bgrow|\bgrowth\b|\bincrease|\bdecrease|\bdecline|\brise\b|\bfall\b/i;
 const ASKS_SHARE = /占比|比重|比例|占.{0,12}(?:的)?(?:多少|几)|百分之几|份额|\bshare\b|\bproportion\b|\bpercentage of\b/i;
@@ -240,9 +244,11 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     }
     for (const p of frame.places) if (p.length >= 2 && !NOT_A_PLACE.test(p)) addPlace(p, text.indexOf(p));
     // A place jieba does not tag (周口市) is still one when a document is about it.
+    // So is its name without the suffix (德清 for 德清县).
     for (const entity of ctx.documentEntities) {
       const at = text.indexOf(entity);
       if (at >= 0) addPlace(entity, at);
+      else if (core(entity) !== entity && text.includes(core(entity))) addPlace(core(entity), text.indexOf(core(entity)));
     }
   } else {
     // "How many incubators does Dalian have?": a name no glossary maps is a place or body the corpus may not know.
@@ -366,7 +372,9 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
 function holds(factText: string, word: string, tokenizer: Tokenizer): boolean {
   if (factText.includes(word)) return true;
   const parts = tokenizer.terms(word, true).filter((p) => p !== word && p.length >= 2);
-  return parts.length > 1 && parts.every((p) => factText.includes(p));
+  if (parts.length <= 1 || !parts.every((p) => factText.includes(p))) return false;
+  // Its parts together, in one comma piece: 第二产业 is not held by "第三产业投资…，位列…第二".
+  return factText.split(/[，,；;。\n]/).some((piece) => parts.every((p) => piece.includes(p)));
 }
 
 /** Checks one candidate: its fact and the key figure chosen for the question. */
@@ -418,7 +426,7 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     // (上半年, 一季度, 7月) is not the whole.
     const partOfYear = /上半年|下半年|季度|\d{1,2}月|月末|月底/.test(key.period ?? '');
     for (const p of c.periods) {
-      if (stated.includes(p)) continue;
+      if (sameMonths(stated).includes(sameMonths(p))) continue;
       if ((p === '全年' || p === '年末' || p === '年底') && !partOfYear) continue;
       return { ok: false, reason: 'period', asked: p };
     }
@@ -474,6 +482,13 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     const scope = c.words.some((g) => g !== missing && g.some((w) => measure.includes(w)));
     return { ok: false, reason: scope ? 'scope' : 'measure', asked: missing[0]! };
   }
+  // An ordinal qualifies the word it is written with: 第二产业 is not held by "第三产业…位列…第二" (a corpus without
+  // the word 第二产业 cuts it in two).
+  const ordinal = c.words.findIndex(
+    (g, i) => ORDINAL.test(g[0]!) && i + 1 < c.words.length && c.text.includes(g[0]! + c.words[i + 1]![0]!),
+  );
+  if (ordinal >= 0 && !factText.includes(c.words[ordinal]![0]! + c.words[ordinal + 1]![0]!))
+    return { ok: false, reason: 'measure', asked: c.words[ordinal]![0]! + c.words[ordinal + 1]![0]! };
   // The key figure must measure something the question names (not 三条 城际铁路 for 高铁站).
   if (key?.measure && c.words.length > 0) {
     const measure = key.measure;

@@ -9,7 +9,8 @@
  * It also tells the reply's language, so the adapter can word its own text to match. converse() reads small
  * talk (greetings, thanks, "你能做什么") first, for the chat adapters.
  */
-import type { QuestionFrame } from '../question/index.js';
+import type { ComputeRequest, QuestionFrame } from '../question/index.js';
+import type { Figure } from '../facts/index.js';
 import type { QuestionLanguage } from '../text/index.js';
 import { computeAnswer } from './compute/compute.js';
 import { impliedBase, impliedRest } from './compute/implied.js';
@@ -84,7 +85,14 @@ export function createResponder(engine: Engine): Responder {
   const suggester = createSuggester(engine);
   const relatedFinder = createRelatedFinder(engine);
   const answer = (frame: QuestionFrame, options: AskOptions): Reply => {
-    if (frame.operation) return computeAnswer(frame.operation, engine);
+    if (frame.operation) {
+      // "A占B的比重是多少": a share the document states is its answer, cited; computed only when it is not stated.
+      if (frame.operation.operation === 'ratio' && frame.operation.ratioAs === 'percent') {
+        const stated = engine.ask(frame, options);
+        if (stated.kind === 'found' && isShareOf(stated.hits[0]?.keyFigure, frame.operation)) return stated;
+      }
+      return computeAnswer(frame.operation, engine);
+    }
     const reply = engine.ask(frame, options);
     // "Not stated" for a base the document implies (a multiple of it), or what there was before a stated
     // addition: computed, both operands cited.
@@ -184,4 +192,19 @@ export function createResponder(engine: Engine): Responder {
     hasRelated: (factId) => relatedFinder.has(factId),
     examples: (language, count = SUGGESTIONS) => suggester.examples(language, count),
   };
+}
+
+/**
+ * A share stated for what a share question names: its measure is the part's (项目投资 for 德清项目投资) and its base
+ * the whole's (占全部投资的89.4%; not 占沈阳市的52% for a share of all 双创载体).
+ */
+function isShareOf(figure: Figure | null | undefined, request: ComputeRequest): boolean {
+  const [part, whole] = request.subjects;
+  if (!figure || figure.role !== 'share' || !figure.measure || !figure.subject) return false;
+  if (part?.kind !== 'named' || whole?.kind !== 'named') return false;
+  // The question may name the measure once for both (德清项目 and 全部, of 投资).
+  const metric = request.metric ?? '';
+  const names = (label: string, words: string) =>
+    [label, label + metric].some((name) => (words.length >= 3 && name.includes(words)) || words.includes(name));
+  return names(part.label, figure.measure) && names(whole.label, figure.subject);
 }

@@ -205,10 +205,15 @@ export function documentPeriod(
   if (period) return period;
   // The title, or the document's opening lines (a title set on two lines: "黔东南州" / "2016年…统计公报").
   const year = /((?:19|20)\d{2})年/.exec(title) ?? /((?:19|20)\d{2})年[^\n]{0,30}(?:公报|报告|年鉴|概况|简介)/.exec(opening.slice(0, 300));
-  if (year) return `${year[1]}年`;
+  // A title's part of a year ("1-10月德清县固定资产投资…", "2019年上半年…") is the span its figures hold for.
+  const part = TITLE_PART_OF_YEAR.exec(title)?.[0] ?? '';
+  if (year) return `${year[1]}年${part}`;
   const dated = /^((?:19|20)\d{2})-/.exec(date ?? '');
-  return dated ? `${dated[1]}年` : null;
+  return dated ? `${dated[1]}年${part}` : null;
 }
+
+const TITLE_PART_OF_YEAR =
+  /(?<![0-9０-９])[0-9０-９]{1,2}(?:-|－|—|～|~|至|到)[0-9０-９]{1,2}月份?|上半年|下半年|前三季度|第?[一二三四]季度/;
 
 /**
  * Fills in role, measure, partOf, entity and period of every figure of one sentence (in place), and signs
@@ -227,6 +232,7 @@ export function describeSentenceFigures(
   const clauseEnd = (c: number) => clauseStarts.find((s) => s > c) ?? sentence.length;
   const opensWithParts = /^(?:[^，,。\d０-９]{0,8}[，,])?其中/.test(sentence);
   let lastMeasure: string | null = null;
+  let lastAmountMeasure: string | null = null;
   let wholeMeasure: string | null = null;
   let wholeClause = -1;
   let firstLevelMeasure: string | null = null;
@@ -251,13 +257,17 @@ export function describeSentenceFigures(
     const own =
       role === 'share' ? fromPiece : counted || role === 'threshold' ? (ownMeasure(f) ?? fromPiece) : (fromPiece ?? ownMeasure(f));
     const borrows = role === 'growth' || role === 'share' || role === 'points' || role === 'change';
-    f.measure = own ?? (borrows ? lastMeasure : null);
+    // A growth rate after a rate ("完成年度计划82.3%，同比增长15.3%") is the growth of the amount before both.
+    f.measure = own ?? (borrows ? (role === 'growth' ? (lastAmountMeasure ?? lastMeasure) : lastMeasure) : null);
     if (role === 'level' && f.measure && !afterParts && !opensWithParts) {
       wholeMeasure = f.measure;
       wholeClause = clauseStart;
       firstLevelMeasure ??= f.measure;
     }
-    if ((role === 'level' || role === 'change' || (role === 'growth' && own)) && f.measure) lastMeasure = f.measure;
+    if ((role === 'level' || role === 'change' || (role === 'growth' && own)) && f.measure) {
+      lastMeasure = f.measure;
+      if (f.kind !== 'percent' && f.kind !== 'ratio') lastAmountMeasure = f.measure;
+    }
     const whole: string | null = opensWithParts ? (doc.previousWhole ?? null) : wholeClause === clauseStart ? wholeMeasure : null;
     f.partOf = afterParts && whole && f.measure !== whole ? whole : null;
     // "其中国家级19家": a part named by its grade alone is that grade of the whole (国家级双创载体).

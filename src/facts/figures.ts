@@ -125,17 +125,19 @@ const APPROX_BEFORE = '近|约|逾|超过|超|大约|将近|接近';
 const APPROX_AFTER = '余|多';
 
 const DATE_RE = new RegExp(
-  `[${DIGITS}]{4}年(?:[${DIGITS}]{1,2}月(?:[${DIGITS}]{1,2}日|末|底|初|中旬|上旬|下旬)?)?` +
+  `(?:[${DIGITS}]{4}年)?[${DIGITS}]{1,2}(?:-|－|—|～|~|至|到)[${DIGITS}]{1,2}月份?` +
+    `|[${DIGITS}]{4}年(?:[${DIGITS}]{1,2}月(?:[${DIGITS}]{1,2}日|末|底|初|中旬|上旬|下旬)?)?` +
     `|[${DIGITS}]{1,2}月[${DIGITS}]{1,2}日|[${DIGITS}]{1,2}月(?:末|底|初)`,
   'y',
 );
-const RATIO_RE = new RegExp(`[${DIGITS}]+(?:\\.[${DIGITS}]+)?[:：比][${DIGITS}]+(?:\\.[${DIGITS}]+)?`, 'y');
+const RATIO_RE = new RegExp(`[${DIGITS}]+(?:\\.[${DIGITS}]+)?(?:[:：比][${DIGITS}]+(?:\\.[${DIGITS}]+)?)+`, 'y');
 const LABEL_RE = new RegExp(`[${DIGITS}]+(?:\\s*[+＋>＞<＜=]\\s*(?:[${DIGITS}]+|[A-Za-z]))+`, 'y');
 const ARABIC_RE = new RegExp(`[${DIGITS}]{1,3}(?:,[${DIGITS}]{3})+(?:\\.[${DIGITS}]+)?|[${DIGITS}]+(?:\\.[${DIGITS}]+)?`, 'y');
 const CHINESE_RE = new RegExp(`[${CN_DIGITS}]+`, 'y');
 const APPROX_BEFORE_RE = new RegExp(`(?:${APPROX_BEFORE})$`);
 const APPROX_AFTER_RE = new RegExp(`^(?:${APPROX_AFTER})`);
 const SCALE_RE = /^(万亿|亿|万|千|百)/;
+const MINUS = '-−－';
 
 const SCALE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3, 百: 1e2 };
 const CN_DIGIT_VALUE: Record<string, number> = {
@@ -255,7 +257,14 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   // Units and scales are read in Simplified characters, at the text's own offsets (1138公頃, 27萬人).
   const after = (from: number) => toSimplifiedCharacters(text.slice(from, from + MAX_UNIT_CHARS));
   let approx = false;
+  let negative = false;
   let start = i;
+  // A minus sign written before the number (自然增长率-0.57‰, a table's −2.0) signs it; between two numbers
+  // or after a letter it is a range or a code (2013-2016年, G-3), not a sign.
+  if (isDigit && i > 0 && MINUS.includes(text[i - 1]!) && !/[0-9０-９A-Za-z.]/.test(text[i - 2] ?? '')) {
+    negative = true;
+    start = i - 1;
+  }
   const before = APPROX_BEFORE_RE.exec(toSimplifiedCharacters(text.slice(Math.max(0, i - 4), i)));
   if (before) {
     approx = true;
@@ -291,6 +300,7 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
     end += unit[0].length;
   }
   value = Math.round(value * 1e6) / 1e6;
+  if (negative) value = -value;
   return { raw: text.slice(start, end), value, unit: unitText, kind, approx, start, end };
 }
 

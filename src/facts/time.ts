@@ -15,13 +15,16 @@ const D = '[0-9０-９]';
 const YEAR = `${D}{4}年`;
 const PERIOD = '(?:上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度|全年|年初|年底|年末)';
 const MONTH_DAY = `${D}{1,2}月(?:${D}{1,2}日|末|底|初|中旬|上旬|下旬)?`;
+/** Months of a year counted together: 1-10月, 1至9月份. */
+const MONTH_RANGE = `${D}{1,2}(?:-|－|—|～|~|至|到)${D}{1,2}月份?`;
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, TimeMention['role']]> = [
   [new RegExp(`(?:比|较|为)?(?:${YEAR}|去年|上年)?同期`, 'g'), 'compare'],
   [/同比|环比/g, 'compare'],
   [/(?:比|较|与)(?:上年|去年|上年末|上年同月|上月|年初)(?:末|同期|同月)?/g, 'compare'],
   [new RegExp(`截至(?:${YEAR})?(?:${MONTH_DAY})?(?:${PERIOD})?|截至目前`, 'g'), 'point'],
-  [new RegExp(`${YEAR}(?:${PERIOD}|${MONTH_DAY})?(?:以来)?`, 'g'), 'point'],
+  [new RegExp(`${YEAR}(?:${PERIOD}|${MONTH_RANGE}|${MONTH_DAY})?(?:以来)?`, 'g'), 'point'],
+  [new RegExp(`(?<![0-9０-９])${MONTH_RANGE}`, 'g'), 'point'],
   [new RegExp(`(?:今年|去年|本年)(?:${PERIOD})?(?:以来)?|${PERIOD}|目前|现阶段`, 'g'), 'point'],
   [new RegExp(`(?<![0-9０-９年])${D}{1,2}月(?:份|末|底)`, 'g'), 'point'],
 ];

@@ -36,7 +36,7 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ],
   [
     'percent',
-    /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降).{0,3}(多少|几)|percent|(?<!per )\bshares?\b(?! (?:capital|price))|proportion|\bgrowth\b/i,
+    /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降|率).{0,3}(多少|几)|percent|(?<!per )\bshares?\b(?! (?:capital|price))|proportion|\bgrowth\b/i,
   ],
   ['area', /面积|多大|多少平方|占地|\bhow (big|large)\b|\barea\b|\bsize\b/i],
   [
@@ -44,7 +44,10 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
     /多久|多长时间|几天|几个小时|几个工作日|时限|用时|耗时|时间.{0,4}(多少|几|多久)|(多少|几).{0,2}时间|\bhow long\b|\bhow many (working |business )?(days|hours|weeks|months|minutes)\b/i,
   ],
   ['date', /什么时候|何时|哪一年|哪年|哪个月|几月|几号|日期|年份|哪一天|\bwhen\b|\bwhat year\b/i],
-  ['money', /多少钱|投资|资金|基金|金额|经费|亿元|万元|多少元|花了|支出|\binvest|\bfund|\bmoney\b|\bspen[dt]\b|\bcost\b|\bbudget\b/i],
+  [
+    'money',
+    /多少钱|投资|资金|基金|金额|经费|(?<!每)(?:亿元|万元)(?!GDP|生产总值|地区生产总值|工业增加值|增加值|产值)|多少元|花了|支出|\binvest|\bfund|\bmoney\b|\bspen[dt]\b|\bcost\b|\bbudget\b/i,
+  ],
   [
     'people',
     /多少人|几人|几个人|人口|多少名|几名|几位|多少位|人数|人才|专家|院士|博士|\bpeople\b|\bpopulation\b|\bpersons?\b|\btalents?\b|\bexperts?\b/i,

@@ -202,9 +202,10 @@ export function rankFacts(
     const topic = index.topics[indexed.doc]!;
     const subjects = index.subjects[indexed.doc]!;
     const text = features[r.pos]!.text;
-    r.coverage = coverageOf(q, text, indexed.tf, topic, index, params);
+    const times = q.times.length > 0 ? timesHeld(facts[r.pos]!, q.times) : NO_TIMES;
+    r.coverage = coverageOf(q, text, indexed.tf, topic, times, index, params);
     r.focus = q.words.some((w) => w.required && !isSubject(w, subjects))
-      ? coverageOf(q, text, indexed.tf, topic, index, params, subjects)
+      ? coverageOf(q, text, indexed.tf, topic, times, index, params, subjects)
       : r.coverage;
     r.parts.coverage = round(r.coverage);
     r.parts.focus = round(r.focus);
@@ -263,6 +264,7 @@ function coverageOf(
   text: string,
   tf: TermBag,
   topic: Set<string>,
+  times: ReadonlySet<string>,
   index: FactIndex,
   params: RankingParams,
   skip?: Set<string>,
@@ -273,7 +275,7 @@ function coverageOf(
     if (skip && isSubject(qw, skip)) continue;
     const { word, weight, required, parts } = qw;
     const has = (t: string) => (tf.has(t) ? 1 : topic.has(t) ? params.topicShare : 0);
-    let credit = has(word);
+    let credit = times.has(word) ? 1 : has(word);
     if (credit < 1 && parts.length > 0) credit = Math.max(credit, parts.reduce((s, p) => s + has(p), 0) / parts.length);
     // Inside another word of the fact ("有多高" → 高 in "树高可达55米"): half a match.
     if (credit < params.substringCredit && text.includes(word)) credit = params.substringCredit;
@@ -283,6 +285,19 @@ function coverageOf(
     if (required || credit > 0) total += w;
   }
   return total > 0 ? matched / total : 0;
+}
+
+const NO_TIMES: ReadonlySet<string> = new Set();
+
+/**
+ * The question's time words (2016) that the fact's figures hold for, stated or the document's own period: a
+ * report dated only by its metadata or title never writes its year in a sentence, and verification checks the
+ * period of the figure it answers with.
+ */
+function timesHeld(fact: Fact, times: readonly string[]): ReadonlySet<string> {
+  const held = new Set<string>();
+  for (const t of times) if ((fact.time ?? '').includes(t) || fact.figures.some((f) => (f.period ?? '').includes(t))) held.add(t);
+  return held;
 }
 
 function isSubject(w: QueryWord, subjects: Set<string>): boolean {

@@ -22,6 +22,26 @@ describe('extractFigures', () => {
     expect(raws('一批项目，人才是第一资源，万人进万企，一企一策，一带一路')).toEqual([]);
   });
 
+  it('signs a number written with a minus sign, not a range or a code', () => {
+    expect(extractFigures('自然增长率-0.57‰。')[0]).toMatchObject({ raw: '-0.57‰', value: -0.57, unit: '‰' });
+    expect(extractFigures('国有企业\t−2.0')[0]).toMatchObject({ raw: '−2.0', value: -2 });
+    expect(extractFigures('下降－1.5亿元')[0]).toMatchObject({ value: -150_000_000 });
+    expect(raws('2013-2016年为调查数据')).toEqual(['2013', '2016年']);
+    expect(extractFigures('G-3高速')[0]).toMatchObject({ raw: '3', value: 3 });
+  });
+
+  it('reads a span of months as one date and a ratio of three parts as one ratio', () => {
+    expect(extractFigures('1-10月，全县固定资产投资完成246.79亿元')).toMatchObject([
+      { raw: '1-10月', kind: 'date' },
+      { raw: '246.79亿元', kind: 'money' },
+    ]);
+    expect(raws('2016年1至9月份')).toEqual(['2016年1至9月份']);
+    expect(extractFigures('由1.1:50.3:48.6调整为0.7:50.7:48.6')).toMatchObject([
+      { raw: '1.1:50.3:48.6', kind: 'ratio' },
+      { raw: '0.7:50.7:48.6', kind: 'ratio' },
+    ]);
+  });
+
   it('reads full-width digits', () => {
     expect(extractFigures('１２个')[0]).toMatchObject({ value: 12, unit: '个' });
   });

@@ -55,6 +55,7 @@ export const PIN_SETS: readonly PinSet[] = [
   { name: 'near-miss/beijing', corpus: { fixture: 'beijing-2024-zhengfu-gongzuo-baogao.txt' }, mode: 'respond' },
   { name: 'documents/qiandongnan-2016', corpus: { fixture: 'qiandongnan-2016-tongjigongbao.txt' }, mode: 'respond' },
   { name: 'documents/zhoukou-2023', corpus: { fixture: 'zhoukou-2023-tongjigongbao.pdf' }, mode: 'respond' },
+  { name: 'documents/deqing-2016', corpus: { fixture: 'zjfgw-deqing-fixed-asset-investment-2016.html' }, mode: 'respond' },
 ];
 
 /** Every golden file the pins must cover: tests/golden/*.jsonl, near-miss/*.jsonl, documents/*.jsonl. */

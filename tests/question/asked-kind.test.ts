@@ -32,6 +32,12 @@ const TABLE: ReadonlyArray<readonly [string, AskedKind]> = [
   ['国家级专家的比例是多少？', 'percent'],
   ['常住人口占全市多少？', 'percent'],
   ['同比增长了多少？', 'percent'],
+  // The compound's head decides: a rate of 人口 is a rate, energy per 万元 of GDP is no sum of money.
+  ['常住人口城镇化率是多少？', 'percent'],
+  ['人口自然增长率是多少？', 'percent'],
+  ['电视人口综合覆盖率是多少？', 'percent'],
+  ['万元GDP能耗是多少？', 'count'],
+  ['计划投资多少亿元？', 'money'],
   ['What share of the enterprises are high-tech?', 'percent'],
   ['What percentage of GDP is it?', 'percent'],
   // area
