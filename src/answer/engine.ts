@@ -6,7 +6,7 @@ import type { CorpusDocument, SegmentationParams } from '../corpus/index.js';
 import type { Fact, Figure } from '../facts/index.js';
 import { DEFAULT_FACTS, documentEntity, documentPeriod, extractFacts, searchTextOf, type FactParams } from '../facts/index.js';
 import { findTimeMentions, pieceAround } from '../facts/index.js';
-import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
+import { ANSWERING_FIGURE_KINDS, corpusDictionaryEn, type DictionaryEn } from '../question/index.js';
 import {
   analyzeQuestion,
   documentPhrases,
@@ -191,10 +191,15 @@ export function assembleEngine(
   let englishGlossary: readonly Synonym[] | null = null;
   let corpusPlaces = (): ReadonlySet<string> => new Set<string>();
   const glossaryEn = (): readonly Synonym[] => (englishGlossary ??= [...(options.glossaryEn ?? []), ...placeGlossaryEn(corpusPlaces())]);
+  // The general English dictionary, restricted to the corpus's words (also at the first English question).
+  let englishDictionary: DictionaryEn | null = null;
   const vocabulary = {
     synonyms: options.synonyms ?? [],
     get glossaryEn() {
       return glossaryEn();
+    },
+    get dictionaryEn() {
+      return (englishDictionary ??= corpusDictionaryEn((zh) => index.termPostings.has(zh)));
     },
     subjectsEn: options.subjectsEn ?? new Map<string, string>(),
   };
@@ -250,6 +255,9 @@ export function assembleEngine(
     tokenizer,
     get glossaryEn() {
       return glossaryEn();
+    },
+    get dictionaryEn() {
+      return vocabulary.dictionaryEn;
     },
     inCorpus: (text) => text.length >= 2 && corpusText.includes(text),
     documentEntity: (docId) => docEntities.get(docId) ?? null,

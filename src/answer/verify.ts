@@ -12,7 +12,7 @@
  */
 import type { Fact, Figure } from '../facts/index.js';
 import { resolvePlace } from '../facts/index.js';
-import { translateEnglish, type AnalyzedQuestion, type QuestionFrame, type Synonym } from '../question/index.js';
+import { translateEnglish, type AnalyzedQuestion, type DictionaryEn, type QuestionFrame, type Synonym } from '../question/index.js';
 import type { TaggedWord, Tokenizer } from '../text/index.js';
 import type { AskedKind } from '../question/index.js';
 import type { NotStatedReason } from './answer.js';
@@ -57,12 +57,18 @@ export interface QuestionConstraints {
  */
 function englishSubGroupOf(question: string, ctx: VerifyContext): string | null {
   const m =
-    /\bhow (?:many|much) of (?:the |its |their |these |this |all )?[a-z' -]+? (?:went to|go to|were|was|are|is|came from|come from|belong(?:ed)? to|in)\b(.+)$/i.exec(
+    /\bhow (?:many|much) of (?:the |its |their |these |this |all )?[a-z0-9' -]+? (?:went to|go to|were|was|are|is|came from|come from|belong(?:ed)? to|in)\b(.+)$/i.exec(
       question,
     );
   if (!m) return null;
-  const part = translateEnglish(m[1]!, ctx.glossaryEn).terms.flatMap((g) => g.split(/\s+/));
-  return part.find((w) => w.length >= 2 && !ctx.places.has(w) && !ctx.isDocumentEntity(w)) ?? null;
+  const english = translateEnglish(m[1]!, ctx.glossaryEn, ctx.dictionaryEn);
+  const part = english.terms.flatMap((g) => g.split(/\s+/));
+  const named = part.find((w) => w.length >= 2 && !ctx.places.has(w) && !ctx.isDocumentEntity(w));
+  if (named || !ctx.dictionaryEn || english.unmatched.length === 0) return named ?? null;
+  // A part no glossary names is named through the dictionary, every word of it ("country parks" → 国家公园), or
+  // it cannot be found ("five-star": no word of the corpus says "five"), and no figure is of that part.
+  const unrendered = english.unmatched.find((w) => !english.renderings.has(w));
+  return unrendered ?? english.unmatched.map((w) => english.renderings.get(w)![0]!).join('');
 }
 
 /** "A中有几个是B(的)", "A中B有多少": B is a part of A the figure must be about. 中 must stand as a word of place (方位词). */
@@ -181,6 +187,8 @@ function core(place: string): string {
 export interface VerifyContext {
   tokenizer: Tokenizer;
   glossaryEn: readonly Synonym[];
+  /** The general English dictionary, restricted to the corpus's words. */
+  dictionaryEn?: DictionaryEn;
   /** Whether a text occurs anywhere in the corpus (a fact or a title). */
   inCorpus: (text: string) => boolean;
   /** The place each document is about, by document id. */

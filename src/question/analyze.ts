@@ -9,6 +9,7 @@ import { DEFAULT_QUESTION, type QuestionParams } from './defaults.js';
 import { readQuestion, type QuestionFrame } from './frame.js';
 import { attributeCues } from './attribute-cues.js';
 import { translateEnglish } from './glossary-en.js';
+import type { DictionaryEn } from './dictionary-en.js';
 import { expandSynonyms, type Synonym } from './synonyms.js';
 
 export interface QueryTerm {
@@ -26,6 +27,8 @@ export interface QueryWord {
   required: boolean;
   /** The word's search-mode parts other than itself ("高新技术企业" → 高新, 技术, 企业); shared, never changed. */
   parts: readonly string[];
+  /** Corpus words that stand for it (an English word's renderings through the dictionary): any of them holds it. */
+  alternatives?: readonly string[];
 }
 
 export interface AnalyzedQuestion {
@@ -45,7 +48,7 @@ export interface AnalyzedQuestion {
   /** The question's verbs other than 是/有/在 ("成为", "释放"): the event a date question asks about. */
   verbs: string[];
   /** An English question's glossary terms and the content words no glossary maps (translateEnglish), read once; null in Chinese. */
-  english: { terms: string[]; unmatched: string[] } | null;
+  english: { terms: string[]; unmatched: string[]; renderings: ReadonlyMap<string, readonly string[]> } | null;
 }
 
 /** Question phrasing that carries no content: stripped before the words are looked up. */
@@ -63,6 +66,8 @@ export interface QuestionVocabulary {
   synonyms?: readonly Synonym[];
   /** English → document terms (corpus glossary-en.json). */
   glossaryEn?: readonly Synonym[];
+  /** English words no glossary maps → the corpus's words, through the general dictionary. */
+  dictionaryEn?: DictionaryEn;
 }
 
 /** The question's search terms and words, from its frame (a string is read first, for tests and tools). */
@@ -90,11 +95,21 @@ export function analyzeQuestion(
       words.set(word, { word, weight: w, required, parts: partsOf(tokenizer, word) });
     }
   };
-  const english = language === 'en' ? translateEnglish(text, vocabulary.glossaryEn) : null;
+  const english = language === 'en' ? translateEnglish(text, vocabulary.glossaryEn, vocabulary.dictionaryEn) : null;
   if (english) {
-    const { terms: zh, unmatched } = english;
+    const { terms: zh, unmatched, renderings } = english;
     for (const group of zh) add(group, 1, true);
-    for (const w of unmatched) add(w, params.unmappedEnglishWeight, true);
+    for (const w of unmatched) {
+      add(w, params.unmappedEnglishWeight, true);
+      const alternatives = renderings.get(w);
+      const word = words.get(w);
+      if (!alternatives || !word) continue;
+      words.set(w, { ...word, alternatives });
+      // Searched for as well as the English word, at the weight the word has.
+      for (const alt of alternatives)
+        for (const term of tokenizer.terms(alt, true))
+          if (!terms.has(term)) terms.set(term, { term, weight: params.unmappedEnglishWeight, required: false });
+    }
   } else {
     const { expansions, rest } = expandSynonyms(text, synonyms);
     add(contentOf(rest, []), 1, true);

@@ -1,3 +1,4 @@
+import type { DictionaryEn } from './dictionary-en.js';
 import { STATISTICS_EN } from './statistics-en.js';
 import type { Synonym } from './synonyms.js';
 
@@ -49,9 +50,22 @@ const STATISTICS: ReadonlyArray<readonly [RegExp, string]> = STATISTICS_EN.map(
  * The Chinese terms an English question maps to, and its content words no glossary covers: the corpus's
  * own glossary (and its places' pinyin names) first, then the statistical vocabulary, then GENERAL_EN.
  */
-export function translateEnglish(question: string, glossary: readonly Synonym[] = []): { terms: string[]; unmatched: string[] } {
+export function translateEnglish(
+  question: string,
+  glossary: readonly Synonym[] = [],
+  dictionary?: DictionaryEn,
+): { terms: string[]; unmatched: string[]; renderings: ReadonlyMap<string, readonly string[]> } {
   let rest = question.toLowerCase();
   const terms: string[] = [];
+  // "January–October", "the first ten months": the months of a year counted together (1-10月).
+  rest = rest.replace(MONTH_SPAN, (_, a: string, b: string) => {
+    terms.push(`${monthNumber(a)}-${monthNumber(b)}月`);
+    return ' ';
+  });
+  rest = rest.replace(FIRST_MONTHS, (_, n: string) => {
+    terms.push(`1-${COUNT_WORDS.indexOf(n) + 1 || Number(n)}月`);
+    return ' ';
+  });
   const take = (re: RegExp, zh: string) => {
     const global = re.global ? re : new RegExp(re.source, 'g');
     global.lastIndex = 0;
@@ -72,6 +86,23 @@ export function translateEnglish(question: string, glossary: readonly Synonym[] 
     take(best.re, best.zh);
   }
   for (const [re, zh] of GENERAL_EN) take(re, zh);
-  const unmatched = (rest.match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !STOPWORDS_EN.has(w) && w.length > 1);
-  return { terms, unmatched };
+  // "tertiary-industry": the words of a compound, each its own.
+  const unmapped = (rest.match(/[a-z][a-z'-]*/g) ?? []).flatMap((w) => w.split(/-+/)).filter((w) => !STOPWORDS_EN.has(w) && w.length > 1);
+  // The rest through the general dictionary, restricted to the corpus's words: each stays an unmatched word, which
+  // its renderings may stand for (a general dictionary's sense is a guess at the document's wording, so they only
+  // add: they are searched and count for the word, and no verification requires them).
+  return { terms, unmatched: unmapped, renderings: dictionary?.translate(unmapped) ?? NO_RENDERINGS };
+}
+
+const NO_RENDERINGS: ReadonlyMap<string, readonly string[]> = new Map();
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_SPAN = new RegExp(`\\b${MONTH}\\s*(?:-|–|—|to|through|till|until)\\s*${MONTH}(?![a-z])`, 'g');
+const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const FIRST_MONTHS = new RegExp(`\\b(?:the )?first (${COUNT_WORDS.join('|')}|\\d{1,2}) months\\b`, 'g');
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3)) + 1;
 }

@@ -5,6 +5,7 @@ export * from './defaults.js';
 export * from './follow-up-cues.js';
 export * from './frame.js';
 export * from './lexicon.js';
+export * from './dictionary-en.js';
 export * from './operation-en.js';
 export * from './operation-types.js';
 export * from './operation.js';

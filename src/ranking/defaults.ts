@@ -43,6 +43,11 @@ export interface RankingParams {
   topicShare: number;
   /** Coverage credit for a question word found only inside a longer word of the fact (有多高 → 树高). Range 0–1; default 0.5. */
   substringCredit: number;
+  /**
+   * Coverage credit of an English word held only through one of its dictionary renderings (a general dictionary's
+   * sense is a guess at the document's wording). Default 0.6.
+   */
+  renderingCredit: number;
   /** How many of the best-ranked facts get their coverage and focus measured (the answer and its related facts). Default 8. */
   assessed: number;
   /** How far (characters) after an enumeration the thing it enumerates may be named ("…等一批龙头企业"). Default 14. */
@@ -70,6 +75,7 @@ export const DEFAULT_RANKING: RankingParams = {
   relatedShare: 0.7,
   topicShare: 0.5,
   substringCredit: 0.5,
+  renderingCredit: 0.6,
   assessed: 8,
   listHeadWindow: 14,
   topDocuments: 2,

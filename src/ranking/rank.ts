@@ -276,6 +276,8 @@ function coverageOf(
     const { word, weight, required, parts } = qw;
     const has = (t: string) => (tf.has(t) ? 1 : topic.has(t) ? params.topicShare : 0);
     let credit = times.has(word) ? 1 : has(word);
+    if (credit < params.renderingCredit && qw.alternatives)
+      for (const alt of qw.alternatives) credit = Math.max(credit, params.renderingCredit * has(alt));
     if (credit < 1 && parts.length > 0) credit = Math.max(credit, parts.reduce((s, p) => s + has(p), 0) / parts.length);
     // Inside another word of the fact ("有多高" → 高 in "树高可达55米"): half a match.
     if (credit < params.substringCredit && text.includes(word)) credit = params.substringCredit;
@@ -301,7 +303,11 @@ function timesHeld(fact: Fact, times: readonly string[]): ReadonlySet<string> {
 }
 
 function isSubject(w: QueryWord, subjects: Set<string>): boolean {
-  return subjects.has(w.word) || (w.parts.length > 0 && w.parts.every((p) => subjects.has(p)));
+  return (
+    subjects.has(w.word) ||
+    (w.parts.length > 0 && w.parts.every((p) => subjects.has(p))) ||
+    (w.alternatives?.some((a) => subjects.has(a)) ?? false)
+  );
 }
 
 function round(n: number): number {

@@ -128,6 +128,10 @@ export class PostingTable {
     return { keys: [...this.ids.keys()], offsets: this.offsets, data: this.data };
   }
 
+  has(key: string): boolean {
+    return this.ids.has(key);
+  }
+
   get(key: string): Uint32Array | undefined {
     const id = this.ids.get(key);
     return id === undefined ? undefined : this.data.subarray(this.offsets[id]!, this.offsets[id + 1]!);

@@ -78,6 +78,7 @@ describe('translateEnglish', () => {
     expect(translateEnglish('How many High-Tech Enterprises are in Hunnan?', glossary)).toEqual({
       terms: ['高新技术企业', '浑南区'],
       unmatched: [],
+      renderings: new Map(),
     });
   });
 
@@ -97,6 +98,7 @@ describe('translateEnglish', () => {
     expect(translateEnglish('What is the unicorn count of Hunnan?', glossary)).toEqual({
       terms: ['浑南区'],
       unmatched: ['unicorn', 'count'],
+      renderings: new Map(),
     });
     expect(translateEnglish('How many airports does Hunnan have?', glossary).unmatched).toEqual(['airports']);
     expect(translateEnglish('What is a b c?').unmatched).toEqual([]);
