@@ -317,6 +317,10 @@ export function assembleEngine(
     if (!verifies)
       return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
     let failure: { r: Ranked; verdict: Verdict } | null = null;
+    let loose: Ranked | null = null;
+    const namesExactly = (key: Figure | null) => key?.measure != null && constraints.words.some((g) => g.includes(key.measure!));
+    const namesInexactly = (key: Figure | null) =>
+      key?.measure != null && !namesExactly(key) && constraints.words.some((g) => g.some((w) => w.length >= 2 && key.measure!.includes(w)));
     // A table row that verifies, kept while a sentence stating the same figure is looked for: a bulletin's
     // tables repeat its text, and the sentence (with its unit and its context) is the better citation.
     let row: { r: Ranked; value: number } | null = null;
@@ -337,9 +341,17 @@ export function assembleEngine(
         continue;
       }
       if (verdict.ok && row !== null && !(key && !fact.row && sameValue(key.value, row.value))) continue;
-      if (verdict.ok) return { kind: 'chosen', r, checked };
-      failure ??= { r, verdict };
+      // A figure whose measure is a word the question names outranks one whose measure only contains it (出口 over
+      // 货物进出口总值 for 出口是多少): kept while the rest are checked.
+      if (verdict.ok && loose === null && namesInexactly(key)) {
+        loose = r;
+        continue;
+      }
+      // (A table row's label is its measure: a row does not take the place of a sentence this way.)
+      if (verdict.ok && (loose === null || (namesExactly(key) && !fact.row))) return { kind: 'chosen', r, checked };
+      if (!verdict.ok) failure ??= { r, verdict };
     }
+    if (loose) return { kind: 'chosen', r: loose, checked };
     if (row) return { kind: 'chosen', r: row.r, checked };
     return failure ? { kind: 'failed', ...failure, checked } : { kind: 'none', checked };
   };

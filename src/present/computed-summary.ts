@@ -36,6 +36,8 @@ function headlineZh(a: ComputedAnswer): string {
       return `▶ 最少：${r.winners?.join('、')}（${r.text}）`;
     case 'difference':
       if (r.value === 0) return `▶ ${x}与${y}一样多（${a.operands[0]?.figure.raw ?? r.text}）`;
+      // Rates differ in points: higher or lower, not more or less.
+      if (r.unit === '个百分点') return r.value > 0 ? `▶ ${x}比${y}高${r.text}` : `▶ ${x}比${y}低${r.text.replace('-', '')}`;
       return r.value > 0 ? `▶ ${x}比${y}多${r.text}` : `▶ ${x}比${y}少${r.text.replace('-', '')}`;
     case 'ratio':
       return r.unit === '倍' ? `▶ ${x}约是${y}的${r.text}` : `▶ ${x}约占${y}的${r.text}`;

@@ -17,6 +17,12 @@ export const ATTRIBUTE_CUES: ReadonlyArray<readonly [RegExp, string]> = [
   [/朝代|哪个时代|哪一朝/, '朝 代 宋 唐 明 清 汉'],
   [/用途|作用|功效|用来|用于/, '用于 可 作为 用途'],
   [/原因|为什么|为何/, '因为 由于 因此 所以 原因'],
+  // How statistics word a change, a share and a spending (增速 is reported as 同比增长15.3%).
+  [/增速|增幅|增长率|涨幅|增长速度/, '增长 增速 增幅 提高'],
+  [/降幅|下降率|下降幅度/, '下降 降低 减少'],
+  [/比重|占比|份额|所占比例/, '占 比重 占比'],
+  [/花了|花费|花销|开销|开支|用了多少钱/, '支出 投入 投资 费用'],
+  [/全年(?:计划|目标|任务)/, '年度'],
 ];
 
 export function attributeCues(question: string): string[] {

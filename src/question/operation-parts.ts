@@ -39,11 +39,31 @@ export function dropCountWords(s: string): string {
 }
 
 export function classifierOf(s: string): string | null {
-  return new RegExp(`(?:多少|几)([${CLASSIFIERS}])`).exec(s)?.[1] ?? null;
+  // "高几个百分点" counts points of a rate, not things.
+  return new RegExp(`(?:多少|几)([${CLASSIFIERS}])(?!百分点)`).exec(s)?.[1] ?? null;
+}
+
+/** A unit alone, which names no measure: 亿元, 万人, 公里. */
+const UNIT_ONLY = /^[万亿千百]*(?:元|人|吨|公里|平方公里|公顷|亩|千瓦时|户|家|个|件|辆|张|次|人次|美元)$/;
+/** Places and times a subject's label may open with ("德清县1-10月", "全市2023年"). */
+const SETTING_START = /^(?:(?:全[市省国区县州])|(?:\d{4}年)|(?:\d{1,2}(?:-|－|—|～|~|至|到)\d{1,2}月份?)|(?:今年|去年|全年|上半年|下半年))/;
+
+/** A subject's label without the places and times it opens with, as long as something is left. */
+function withoutSetting(label: string, places: ReadonlySet<string>): string {
+  let out = label;
+  for (let i = 0; i < 4; i++) {
+    const place = [...places].find((p) => p.length >= 2 && out.startsWith(p) && out.length > p.length);
+    const next = place ? out.slice(place.length) : out.replace(SETTING_START, '');
+    if (next === out || next.length === 0) break;
+    out = next;
+  }
+  return clean(out);
 }
 
 /** Which figure kinds can answer, from the measure and the words of the question. */
-function kindsFor(q: string, classifier: string | null): FigureKind[] {
+function kindsFor(q: string, classifier: string | null, metric: string | null): FigureKind[] {
+  // Rates compared: 增速 of two investments is no sum of money.
+  if (metric && /增速|增长率|增幅|比例|占比|比重/.test(metric)) return ['percent'];
   if (/投资|资金|基金|金额|多少钱|亿元|万元|支出|经费/.test(q)) return ['money'];
   if (/面积|平方/.test(q)) return ['area'];
   if (classifier && '人位名'.includes(classifier)) return ['people', 'count'];
@@ -127,16 +147,41 @@ export function request(
   const groups = parsed.subjects.filter((s) => s.kind === 'group').length;
   const named = parsed.subjects.length - groups;
   // A computation needs two subjects, or a group and something to measure about its members.
-  const metric = parsed.metric || extra.metric || null;
+  // A unit is no measure ("多多少亿元"); the kinds below read it from the question.
+  let metric = parsed.metric || extra.metric || null;
+  if (metric && UNIT_ONLY.test(metric)) metric = null;
+  // Each subject without the question's place and time ("德清县1-10月项目"): they hold for every operand.
+  let subjects = parsed.subjects.map((s) => (s.kind === 'named' ? { ...s, label: withoutSetting(s.label, ctx.places) } : s));
+  // "城镇居民人均可支配收入比农村居民多多少": the second names its counterpart of the first's head (居民), and the
+  // measure after it is both's.
+  const [a, b] = subjects;
+  if (!metric && subjects.length === 2 && a?.kind === 'named' && b?.kind === 'named') {
+    const split = (long: string, short: string) => {
+      const at = short.length >= 2 ? long.indexOf(short.slice(-2)) : -1;
+      return at > 0 && long.length - (at + 2) >= 2 && !long.startsWith(short)
+        ? { head: long.slice(0, at + 2), metric: long.slice(at + 2) }
+        : null;
+    };
+    const first = a.label.length > b.label.length + 1 ? split(a.label, b.label) : null;
+    const second = b.label.length > a.label.length + 1 ? split(b.label, a.label) : null;
+    if (first) {
+      metric = first.metric;
+      subjects = [{ ...a, label: first.head }, b];
+    } else if (second) {
+      metric = second.metric;
+      subjects = [a, { ...b, label: second.head }];
+    }
+  }
+  if (subjects.some((s) => s.kind === 'named' && !s.label)) return null;
   if (named + groups === 0 || (groups === 0 && named < 2) || (groups > 0 && !metric && named === 0)) return null;
   const classifier = extra.classifier ?? classifierOf(ctx.q);
   return {
     question: ctx.question,
     operation,
-    subjects: parsed.subjects,
+    subjects,
     metric,
     classifier,
-    kinds: kindsFor(`${metric ?? ''}${ctx.q}`, classifier),
+    kinds: kindsFor(`${metric ?? ''}${ctx.q}`, classifier, metric),
     ratioAs: extra.ratioAs ?? 'percent',
   };
 }

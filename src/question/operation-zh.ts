@@ -81,7 +81,7 @@ function detectDifference(ctx: Ctx): ComputeRequest | null {
   // "A比B少多少" is B − A: keep the larger first so the difference reads as "how many more".
   const less = more && /少|低|小/.test(m[3]!);
   const subjects: SubjectSpec[] = (less ? [b, a] : [a, b]).map((label) => ({ kind: 'named', label }));
-  const classifier = classifierOf(more ? `多少${tail}` : ctx.q) ?? new RegExp(`^([${CLASSIFIERS}])`).exec(tail)?.[1] ?? null;
+  const classifier = classifierOf(more ? `多少${tail}` : ctx.q) ?? new RegExp(`^([${CLASSIFIERS}])(?!百分点)`).exec(tail)?.[1] ?? null;
   return request(ctx, 'difference', { subjects, metric }, { classifier });
 }
 

@@ -204,7 +204,7 @@ export function rankFacts(
     const text = features[r.pos]!.text;
     const times = q.times.length > 0 ? timesHeld(facts[r.pos]!, q.times) : NO_TIMES;
     r.coverage = coverageOf(q, text, indexed.tf, topic, times, index, params);
-    r.focus = q.words.some((w) => w.required && !isSubject(w, subjects))
+    r.focus = q.words.some((w) => w.required && !isSubject(w, subjects) && !ROLE_WORD.test(w.word))
       ? coverageOf(q, text, indexed.tf, topic, times, index, params, subjects)
       : r.coverage;
     r.parts.coverage = round(r.coverage);
@@ -272,7 +272,7 @@ function coverageOf(
   let matched = 0;
   let total = 0;
   for (const qw of q.words) {
-    if (skip && isSubject(qw, skip)) continue;
+    if (skip && (isSubject(qw, skip) || ROLE_WORD.test(qw.word))) continue;
     const { word, weight, required, parts } = qw;
     const has = (t: string) => (tf.has(t) ? 1 : topic.has(t) ? params.topicShare : 0);
     let credit = times.has(word) ? 1 : has(word);
@@ -301,6 +301,12 @@ function timesHeld(fact: Fact, times: readonly string[]): ReadonlySet<string> {
   for (const t of times) if ((fact.time ?? '').includes(t) || fact.figures.some((f) => (f.period ?? '').includes(t))) held.add(t);
   return held;
 }
+
+/**
+ * The words a question names a figure's role by (增速, 比重): what verification checks of the figure (its role), not
+ * what the fact is about, so they are no focus of their own.
+ */
+const ROLE_WORD = /^(?:增速|增幅|增长率|涨幅|降幅|比重|占比|比例|份额|百分比)$/;
 
 function isSubject(w: QueryWord, subjects: Set<string>): boolean {
   return (

@@ -148,3 +148,53 @@ describe('the near-miss sets', () => {
     expect(byClass.get('period') ?? 0).toBeLessThanOrEqual(1);
   }, 60_000);
 });
+
+describe('verification on a page dated by its title (the Deqing January–October report, HTML)', () => {
+  let local: Engine;
+  let zhoukou: Engine;
+  const dirs: string[] = [];
+  const corpusOf = async (file: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-verify-'));
+    dirs.push(dir);
+    copyFileSync(new URL(`../fixtures/documents/${file}`, import.meta.url).pathname, join(dir, file));
+    return (await buildEngineFromDir(dir)).engine;
+  };
+  beforeAll(async () => {
+    local = await corpusOf('zjfgw-deqing-fixed-asset-investment-2016.html');
+    zhoukou = await corpusOf('zhoukou-2023-tongjigongbao.pdf');
+  }, 60_000);
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const key = (q: string, on = local) => {
+    const a = on.ask(q);
+    return a.kind === 'found' ? a.hits[0]!.keyFigure?.raw : a.kind;
+  };
+
+  it('reads the span of months as the period, the year from the page date', () => {
+    expect(key('德清县2016年1-10月固定资产投资完成多少亿元？')).toBe('246.79亿元');
+    expect(key('德清县1至10月固定资产投资完成多少亿元？')).toBe('246.79亿元');
+    expect(key('德清县2016年1-9月固定资产投资完成多少亿元？')).toBe('not-found');
+    expect(key('德清县2016年全年固定资产投资完成多少亿元？')).toBe('not-found');
+  });
+
+  it('gives a growth rate after a rate to the amount before both, and takes 德清 for 德清县', () => {
+    expect(key('德清固定资产投资同比增长多少？')).toBe('15.3%');
+    expect(key('德清固定资产投资增速是多少？')).toBe('15.3%');
+  });
+
+  it('holds an ordinal only with the word it qualifies', () => {
+    expect(key('第二产业投资是多少？')).toBe('not-found');
+  });
+
+  it('answers a share question with the share stated for that part and whole, and compares rates in points', () => {
+    const responder = createResponder(local);
+    const share = responder.respond('德清项目投资占全部投资的比重有多大？').reply;
+    expect(share.kind === 'found' && share.hits[0]!.keyFigure?.raw).toBe('89.4%');
+    const points = formatReplyText(responder.respond('德清县全县固定资产投资增速比第三产业投资增速高几个百分点？').reply);
+    expect(points).toContain('高0.1个百分点');
+    expect(points).toContain('15.3 − 15.2 = 0.1');
+  });
+
+  it('prefers the figure whose measure is the word asked over one whose measure contains it', () => {
+    expect(key('出口是多少？', zhoukou)).toBe('64.6亿元');
+  });
+});

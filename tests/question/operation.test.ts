@@ -13,6 +13,33 @@ beforeAll(async () => {
   glossaryEn = await seedGlossary();
 });
 
+describe('detectComputation: what each operand is', () => {
+  it('drops the place and time every operand shares, and a unit named as the measure', () => {
+    const r = detectComputation('德清县1-10月项目投资比第三产业投资多多少亿元？', { places: new Set(['德清县']) });
+    expect(names(r)).toEqual(['项目', '第三产业']);
+    expect(r).toMatchObject({ operation: 'difference', metric: '投资', kinds: ['money'] });
+    const units = detectComputation('出口比进口多多少亿元？');
+    expect(units).toMatchObject({ metric: null, kinds: ['money'] });
+    expect(names(units)).toEqual(['出口', '进口']);
+  });
+
+  it('gives the second operand the measure the first names after their shared head', () => {
+    const r = detectComputation('城镇居民人均可支配收入比农村居民多多少？');
+    expect(names(r)).toEqual(['城镇居民', '农村居民']);
+    expect(r?.metric).toBe('人均可支配收入');
+  });
+
+  it('compares rates in points: 几个百分点 counts no things, and 增速 asks for percentages', () => {
+    const r = detectComputation('全县固定资产投资增速比第三产业投资增速高几个百分点？');
+    expect(r).toMatchObject({ metric: '增速', classifier: null, kinds: ['percent'] });
+    expect(names(r)).toEqual(['固定资产投资', '第三产业投资']);
+  });
+
+  it('reads 占比是多少 as a share asked, not as A占B', () => {
+    expect(detectComputation('去年同期三次产业投资占比是多少？')).toBeNull();
+  });
+});
+
 describe('detectComputation', () => {
   it('takes the measure the last name carries as the document words it, and keeps 增加值 whole', () => {
     const phrases = documentPhrases([{ text: '分产业看，第一产业增加值184.11亿元；第二产业增加值261.36亿元' }]);

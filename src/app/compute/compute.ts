@@ -20,7 +20,12 @@ export const DEFAULT_COMPUTE_OPTIONS: Required<ComputeOptions> = { hitsPerOperan
 
 /** The sub-question for one operand: "智能制造在建项目有多少个？", "新能源汽车计划投资是多少？". */
 export function operandQuestion(label: string, request: Pick<ComputeRequest, 'metric' | 'classifier' | 'kinds'>): string {
-  const ask = request.kinds[0] === 'money' ? '是多少' : request.classifier ? `有多少${request.classifier}` : '有多少';
+  const ask =
+    request.kinds[0] === 'money' || request.kinds[0] === 'percent'
+      ? '是多少'
+      : request.classifier
+        ? `有多少${request.classifier}`
+        : '有多少';
   return `${label}${request.metric ?? ''}${ask}？`;
 }
 
@@ -144,6 +149,14 @@ function calculate(
     case 'difference': {
       const [a, b] = values as [number, number];
       const d = a - b;
+      // Two rates differ by percentage points (15.3% − 15.2% is 0.1个百分点, not 0.1%).
+      if (unit === '%') {
+        const points = clean(roundTo(d, 4));
+        return {
+          result: { value: points, unit: '个百分点', text: `${formatNumber(points, 2)}个百分点`, approx },
+          arithmetic: `${show(a)} − ${show(b)} ${eq} ${show(d)}`,
+        };
+      }
       return {
         result: { value: clean(d), unit, text: formatQuantityZh(d, unit, scale, approx), approx },
         arithmetic: `${show(a)} − ${show(b)} ${eq} ${show(d)}${unitNote}`,

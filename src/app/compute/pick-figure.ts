@@ -50,7 +50,9 @@ export function pickFigure(hits: readonly Hit[], req: PickRequest): Picked | nul
       const prefix = text.slice(0, figure.start);
       const label = req.label.replace(WHOLE_WORDS, '') || req.label;
       if (chunkMatch(label, prefix + '|' + after) < MIN_LABEL_MATCH) return;
-      if (req.metric && chunkMatch(req.metric, prefix + '|' + after) < MIN_METRIC_MATCH) return;
+      // A rate named by its role (增速, 比重) is the figure of that role, however the sentence words it (同比增长15.3%).
+      const role = req.metric ? roleNamed(req.metric) : null;
+      if (role ? !role.includes(figure.role) : req.metric && chunkMatch(req.metric, prefix + '|' + after) < MIN_METRIC_MATCH) return;
       const own = text.slice(i > 0 ? figures[i - 1]!.end : 0, figure.start);
       const inherited = inheritedContext(text, figures, i);
       const target = req.label + (req.metric ?? '');
@@ -68,6 +70,13 @@ export function pickFigure(hits: readonly Hit[], req: PickRequest): Picked | nul
     });
   });
   return (best as { picked: Picked } | null)?.picked ?? null;
+}
+
+/** The figure roles a measure word names when it names a rate: 增速 a growth rate, 比重 a share. */
+function roleNamed(metric: string): readonly Figure['role'][] | null {
+  if (/^(?:增速|增幅|增长率|同比增长率|同比增长|增长)$/.test(metric)) return ['growth'];
+  if (/^(?:比重|占比|比例)$/.test(metric)) return ['share'];
+  return null;
 }
 
 /**
