@@ -201,7 +201,19 @@ export function assembleEngine(
     get dictionaryEn() {
       return (englishDictionary ??= corpusDictionaryEn((zh) => index.termPostings.has(zh)));
     },
+
     subjectsEn: options.subjectsEn ?? new Map<string, string>(),
+  };
+  /** The same, reading a Chinese question's words the corpus never uses through the dictionary (see ask). */
+  const paraphrasing = {
+    synonyms: vocabulary.synonyms,
+    get glossaryEn() {
+      return glossaryEn();
+    },
+    get dictionaryEn() {
+      return vocabulary.dictionaryEn;
+    },
+    paraphraseZh: true,
   };
   const { facts, normalized, features, index, docEntities, docTitles, docPeriods, corpusText } = engineParts(
     documents,
@@ -376,6 +388,25 @@ export function assembleEngine(
       const frame = typeof asked === 'string' ? readQuestion(asked) : asked;
       const q = analyzeQuestion(frame, tokenizer, vocabulary, questionParams);
       if (q.terms.length === 0) return { kind: 'invalid', question, reason: 'no-words' };
+      const first = answerFor(frame, q, question, limit, opts);
+      // Not stated in the question's own words: once more with the words the corpus never uses read through the
+      // dictionary's senses (营收 → 收入), which only a question that found nothing pays for.
+      if (first.kind !== 'not-found' || frame.searchLanguage !== 'zh' || (opts.abstain ?? true) === false) return first;
+      const paraphrased = analyzeQuestion(frame, tokenizer, paraphrasing, questionParams);
+      if (!paraphrased.words.some((w) => w.alternatives)) return first;
+      const second = answerFor(frame, paraphrased, question, limit, opts);
+      return second.kind === 'found' ? second : first;
+    },
+    related(factId: string, limit = 3): Hit[] {
+      const pos = posById.get(factId);
+      if (pos === undefined) return [];
+      return neighboursOf(pos, limit, false).map((i) => hitOf(unranked(i), null));
+    },
+  };
+
+  /** The answer to an analysed question: ranking, confidence and verification. */
+  function answerFor(frame: QuestionFrame, q: AnalyzedQuestion, question: string, limit: number, opts: AskOptions): Answer {
+    {
       const ranked = rankFacts(q, facts, features, index, params);
       const best = ranked[0];
       const abstain = opts.abstain ?? true;
@@ -423,13 +454,8 @@ export function assembleEngine(
         ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q, constraints)),
       ];
       return { kind: 'found', question, asked: q.asked, hits, ...(checked.length ? { checked } : {}) };
-    },
-    related(factId: string, limit = 3): Hit[] {
-      const pos = posById.get(factId);
-      if (pos === undefined) return [];
-      return neighboursOf(pos, limit, false).map((i) => hitOf(unranked(i), null));
-    },
-  };
+    }
+  }
   return { engine, dumpSearch: () => index.dump(), postings: () => index.postings() };
 }
 

@@ -321,11 +321,10 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
       : null;
   };
   if (frame.searchLanguage === 'zh') {
-    const kept = q.words
-      .filter((w) => w.required && w.weight >= 1)
-      .map((w) => content(w.word))
-      .filter((w): w is string => w !== null);
-    words = kept.map((w) => [w]);
+    const keptWords = q.words.filter((w) => w.required && w.weight >= 1 && content(w.word) !== null);
+    const kept = keptWords.map((w) => content(w.word)!);
+    // A word the corpus never uses is held by a corpus word sharing one of its senses (营收 by 营业收入).
+    words = keptWords.map((w, i) => [kept[i]!, ...(w.alternatives ?? [])]);
     // Words the question writes as one (营业 + 利润 → 营业利润) name one measure when the corpus has the compound: a
     // row under 营业收入 and 营业成本, in a table titled "…营业收入或营业利润…", does not give 营业利润.
     compoundsOf = () => {

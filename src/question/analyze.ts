@@ -68,6 +68,8 @@ export interface QuestionVocabulary {
   glossaryEn?: readonly Synonym[];
   /** English words no glossary maps → the corpus's words, through the general dictionary. */
   dictionaryEn?: DictionaryEn;
+  /** Whether a Chinese question's words the corpus never uses are read through the dictionary's senses. */
+  paraphraseZh?: boolean;
 }
 
 /** The question's search terms and words, from its frame (a string is read first, for tests and tools). */
@@ -124,6 +126,16 @@ export function analyzeQuestion(
     }
     for (const group of expansions) add(group, params.synonymWeight, false);
     for (const group of attributeCues(text)) add(group, params.synonymWeight, false);
+    // A word the corpus never uses (营收), cut into pieces by the corpus's dictionary, is one word again, held by
+    // any corpus word sharing one of its senses (收入, 营业收入): searched for, counted for it, and accepted for it by
+    // verification.
+    for (const p of (vocabulary.paraphraseZh && vocabulary.dictionaryEn?.paraphrase(contentOf(rest, []))) || []) {
+      for (const w of [...words.keys()]) if (w.length < p.word.length && p.word.includes(w)) words.delete(w);
+      words.set(p.word, { word: p.word, weight: 1, required: true, parts: [], alternatives: p.alternatives });
+      for (const alt of p.alternatives)
+        for (const term of tokenizer.terms(alt, true))
+          if (!terms.has(term)) terms.set(term, { term, weight: params.synonymWeight, required: false });
+    }
   }
   // "高企有多少家": when every word was a synonym cue, the expansion is the question.
   if (![...terms.values()].some((t) => t.required)) {

@@ -41,6 +41,19 @@ export interface DictionaryEn {
    * 第三产业). Words no sense covers are absent.
    */
   translate(words: readonly string[]): Map<string, string[]>;
+  /**
+   * The words of a Chinese text the corpus never uses that CC-CEDICT knows (two to six characters, longest first),
+   * each with the corpus words that share one of its senses: 营收 ("revenue") → 收入, 营业收入. The dictionary as a
+   * thesaurus, through English: two words glossed alike are used alike.
+   */
+  paraphrase(text: string): Paraphrase[];
+}
+
+/** A word of a question the corpus does not use, at `start`, and the corpus's words for it. */
+export interface Paraphrase {
+  word: string;
+  start: number;
+  alternatives: string[];
 }
 
 /** Where the data file stands: data/cedict/ at the package's root, from src/question/ or from dist/. */
@@ -65,6 +78,31 @@ function dictionaryLines(): readonly string[] {
   return lines;
 }
 
+/** A headword's senses, by binary search over the lines (sorted by headword, as the build tool writes them). */
+function sensesOfHeadword(word: string): string[][] | null {
+  const all = dictionaryLines();
+  let lo = 1;
+  let hi = all.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const line = all[mid]!;
+    const tab = line.indexOf('\t');
+    const head = tab < 0 ? line : line.slice(0, tab);
+    if (head === word)
+      return line
+        .slice(tab + 1)
+        .split('|')
+        .map((sense) => sense.split(' '));
+    if (head < word) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
+}
+
+/** The longest and shortest word a question's text is searched for in the dictionary. */
+const MAX_PARAPHRASED = 6;
+const MIN_PARAPHRASED = 2;
+
 /** The longest run of a question's words one sense may translate. */
 const MAX_WINDOW = 4;
 /** At most this many corpus words render one English word. */
@@ -78,6 +116,8 @@ const MAX_EXTRA = 1;
  */
 export function corpusDictionaryEn(inCorpus: (zh: string) => boolean): DictionaryEn {
   const byWord = new Map<string, Sense[]>();
+  const bySense = new Map<string, string[]>();
+  const firstSense = new Map<string, string>();
   for (const line of dictionaryLines()) {
     const tab = line.indexOf('\t');
     if (tab < 0 || line.startsWith('#')) continue;
@@ -85,6 +125,10 @@ export function corpusDictionaryEn(inCorpus: (zh: string) => boolean): Dictionar
     if (zh.length < 2 || !inCorpus(zh)) continue;
     for (const sense of line.slice(tab + 1).split('|')) {
       const entry: Sense = { zh, words: sense.split(' ') };
+      if (!firstSense.has(zh)) firstSense.set(zh, sense);
+      const alike = bySense.get(sense);
+      if (alike) alike.push(zh);
+      else bySense.set(sense, [zh]);
       for (const w of new Set(entry.words)) {
         const list = byWord.get(w);
         if (list) list.push(entry);
@@ -110,7 +154,54 @@ export function corpusDictionaryEn(inCorpus: (zh: string) => boolean): Dictionar
     // Several words for one sense: the longest first (第三产业 before 三产), then the corpus's order.
     return best.sort((a, b) => b.zh.length - a.zh.length);
   };
+  /**
+   * Corpus words glossed alike: sharing two of a word's senses exactly (营收 "sales; income; revenue" and 收入
+   * "income; revenue"; 花销 and 支出 "to spend; expenses"), or the first sense of both when it is a phrase (车祸 and
+   * 交通事故 "traffic accident"). One other shared sense is not enough: 公园 "park" is not 园区 "park; industrial
+   * park", nor 建成区 "built-up area; urban area" 城区, nor 今天 "today; present time" 目前.
+   */
+  const glossedAlike = (word: string): string[] => {
+    const shared = new Map<string, number>();
+    const own = sensesOfHeadword(word) ?? [];
+    own.forEach((sense, i) => {
+      const key = sense.join(' ');
+      for (const zh of bySense.get(key) ?? []) {
+        if (zh === word) continue;
+        // The first sense of both, in several words, is as good as two ("traffic accident": 车祸, 交通事故).
+        const firstOfBoth = i === 0 && sense.length > 1 && firstSense.get(zh) === key;
+        shared.set(zh, (shared.get(zh) ?? 0) + (firstOfBoth ? 2 : 1));
+      }
+    });
+    return [...shared]
+      .filter(([, n]) => n >= 2)
+      .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+      .slice(0, MAX_RENDERINGS)
+      .map(([zh]) => zh);
+  };
   return {
+    paraphrase(text) {
+      const out: Paraphrase[] = [];
+      let i = 0;
+      while (i < text.length) {
+        let taken = 1;
+        for (let n = Math.min(MAX_PARAPHRASED, text.length - i); n >= MIN_PARAPHRASED; n--) {
+          const word = text.slice(i, i + n);
+          if (!/^[\u4e00-\u9fff]+$/.test(word)) continue;
+          // A word the corpus uses is the document's own: nothing to paraphrase, and none inside it.
+          if (inCorpus(word)) {
+            taken = n;
+            break;
+          }
+          const alternatives = glossedAlike(word);
+          if (alternatives.length === 0) continue;
+          out.push({ word, start: i, alternatives });
+          taken = n;
+          break;
+        }
+        i += taken;
+      }
+      return out;
+    },
     translate(words) {
       const stems = words.map((w) => senseWords(w));
       const renderings = new Map<string, string[]>();

@@ -56,12 +56,14 @@ export const PIN_SETS: readonly PinSet[] = [
   { name: 'documents/qiandongnan-2016', corpus: { fixture: 'qiandongnan-2016-tongjigongbao.txt' }, mode: 'respond' },
   { name: 'documents/zhoukou-2023', corpus: { fixture: 'zhoukou-2023-tongjigongbao.pdf' }, mode: 'respond' },
   { name: 'documents/deqing-2016', corpus: { fixture: 'zjfgw-deqing-fixed-asset-investment-2016.html' }, mode: 'respond' },
+  { name: 'paraphrase/hunnan', corpus: seed, mode: 'respond' },
+  { name: 'paraphrase/qiandongnan', corpus: { fixture: 'qiandongnan-2016-tongjigongbao.txt' }, mode: 'respond' },
 ];
 
 /** Every golden file the pins must cover: tests/golden/*.jsonl, near-miss/*.jsonl, documents/*.jsonl. */
 export function goldenFiles(): string[] {
   const files: string[] = [];
-  for (const folder of ['', 'near-miss/', 'documents/']) {
+  for (const folder of ['', 'near-miss/', 'documents/', 'paraphrase/']) {
     for (const f of readdirSync(join(GOLDEN_DIR, folder))) if (f.endsWith('.jsonl')) files.push(`${folder}${f.slice(0, -'.jsonl'.length)}`);
   }
   return files.sort();

@@ -1,6 +1,10 @@
 // The general English dictionary (CC-CEDICT, data/cedict): senses reduced to stemmed content words, looked up among
 // a corpus's own words only, and English questions through it.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import { corpusDictionaryEn, senseWords } from '../../src/question/dictionary-en.js';
 import { translateEnglish } from '../../src/question/glossary-en.js';
 
@@ -52,4 +56,44 @@ describe('translateEnglish with the dictionary', () => {
     expect(translateEnglish('growth in the first ten months').terms).toContain('1-10月');
     expect(translateEnglish('growth in the first ten months').unmatched).not.toContain('months');
   });
+});
+
+describe('the dictionary as a thesaurus (paraphrase)', () => {
+  it('finds the corpus words glossed alike for a word the corpus never uses', () => {
+    const dictionary = corpusOf('收入', '支出', '园区', '城区', '目前', '国有企业', '存款');
+    const words = (text: string) => dictionary.paraphrase(text).map((p) => [p.word, p.alternatives]);
+    expect(words('全州营收')).toEqual([['营收', ['收入']]]);
+    expect(words('财政花销')).toEqual([['花销', ['支出']]]);
+    // 国企 and 国有企业 "state-owned enterprise", 存钱 and 存款 "to deposit money": one sense in common, the first of both.
+    expect(words('国企增加值')).toContainEqual(['国企', ['国有企业']]);
+    expect(words('存钱多少')).toContainEqual(['存钱', ['存款']]);
+  });
+
+  it('needs two senses in common, or the first of both when it is a phrase', () => {
+    const dictionary = corpusOf('园区', '城区', '目前');
+    expect(dictionary.paraphrase('公园').length).toBe(0);
+    expect(dictionary.paraphrase('建成区').length).toBe(0);
+    expect(dictionary.paraphrase('今天').length).toBe(0);
+  });
+
+  it("leaves the corpus's own words alone, and what is inside them", () => {
+    expect(corpusOf('营业收入', '收入').paraphrase('营业收入')).toEqual([]);
+  });
+});
+
+describe('a question in words the document never uses', () => {
+  it('is answered through them once its own words find nothing, and verified as any other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-paraphrase-'));
+    try {
+      const file = 'qiandongnan-2016-tongjigongbao.txt';
+      copyFileSync(new URL(`../fixtures/documents/${file}`, import.meta.url).pathname, join(dir, file));
+      const { engine } = await buildEngineFromDir(dir);
+      const spent = engine.ask('全州一般公共预算花销是多少？');
+      expect(spent.kind === 'found' && spent.hits[0]!.keyFigure?.raw).toBe('376.82亿元');
+      // Read through 支出, the question still names a year the document does not give.
+      expect(engine.ask('2015年全州一般公共预算花销是多少？').kind).toBe('not-found');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
