@@ -85,11 +85,22 @@ function subGroupOf(text: string, tokenizer: Tokenizer): string | null {
   const which = /^(?:有)?(?:多少|几)[个家户项位名人张起处所条座件]?(?:是|为|属于)([\u4e00-\u9fa5]{2,12}?)(?:的)?$/.exec(rest);
   if (which) return which[1]!;
   const named = /^(?:的)?([\u4e00-\u9fa5]{2,12}?)(?:有|是|为|占)?(?:多少|几)/.exec(rest);
-  return named && !/^(?:有|是|共|一共|总共)/.test(named[1]!) ? named[1]! : null;
+  // "在三县两区中排名第几": where a ranking is made, not a part.
+  return named && !/^(?:有|是|共|一共|总共|排|位列|位居|居|名列)/.test(named[1]!) ? named[1]! : null;
 }
 
 /** Asked kinds that want a number. */
-const NUMERIC_ASKS: ReadonlySet<string> = new Set(['people', 'count', 'area', 'money', 'percent', 'duration', 'multiple', 'number']);
+const NUMERIC_ASKS: ReadonlySet<string> = new Set([
+  'people',
+  'count',
+  'area',
+  'money',
+  'percent',
+  'duration',
+  'multiple',
+  'number',
+  'rank',
+]);
 
 /** English words that narrow what is counted: a sub-group the document must name to answer. */
 const EN_QUALIFIERS =

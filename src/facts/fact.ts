@@ -12,6 +12,7 @@ export const FIGURE_KINDS = [
   'duration', // 3个工作日, 3个小时
   'date', // 2019年7月30日, 2018年
   'magnitude', // 两位数
+  'rank', // 位列三县两区第一, 居全省第3位: a place in a ranking
   'label', // "1+1+1+6+10+N", "1+1>2": numbers that name something rather than measure it
   'number', // a bare number with no recognised unit
 ] as const satisfies readonly string[];

@@ -244,6 +244,19 @@ export function describeSentenceFigures(
       f.period = doc.period;
       continue;
     }
+    // A place in a ranking ranks what the sentence measured before it ("投资完成246.79亿元…，位列三县两区第一").
+    if (f.kind === 'rank') {
+      f.role = 'level';
+      f.measure = lastAmountMeasure ?? lastMeasure;
+      f.partOf = null;
+      f.entity = doc.entity;
+      f.entityInherited = true;
+      const point = times.filter((t) => t.end <= at && t.role === 'point').pop();
+      f.period = point?.text ?? doc.period;
+      f.periodInherited = point === undefined;
+      f.base = null;
+      continue;
+    }
     const { role, sign } = roleOf(sentence, at, f);
     f.role = role;
     if (sign < 0 && f.value > 0) f.value = -f.value;

@@ -229,6 +229,8 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   const isDigit = /[0-9０-９]/.test(ch);
   const isCn = CN_DIGITS.includes(ch);
   if (!isDigit && !isCn) return undefined;
+  const rank = rankAt(text, i);
+  if (rank) return rank;
   const date = isDigit ? matchAt(DATE_RE, text, i) : undefined;
   if (date) return { raw: date, value: dateValue(date), unit: '', kind: 'date', approx: false, start: i, end: i + date.length };
   const ratio = isDigit ? matchAt(RATIO_RE, text, i) : undefined;
@@ -302,6 +304,22 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
   value = Math.round(value * 1e6) / 1e6;
   if (negative) value = -value;
   return { raw: text.slice(start, end), value, unit: unitText, kind, approx, start, end };
+}
+
+/** A ranking's verb, then what is ranked over, before 第: 位列三县两区第一, 居全省第3位, 排名全国第十二. */
+const RANKED_BEFORE = /(?:位列|位居|位于|居于|名列|排名|排在|排|居|列)[^，。；,;、]{0,12}第$/;
+const RANK_RE = new RegExp(`(?:[${DIGITS}]{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?`, 'y');
+
+/** A place in a ranking ("第一" after 位列…), valued by its number; other ordinals (第一资源) are no figures. */
+function rankAt(text: string, i: number): RawFigure | undefined {
+  if (text[i - 1] !== '第' || !RANKED_BEFORE.test(text.slice(Math.max(0, i - 15), i))) return undefined;
+  const numeral = matchAt(RANK_RE, text, i);
+  if (!numeral) return undefined;
+  const digits = numeral.replace(/[位名]$/, '');
+  const value = /[0-9０-９]/.test(digits) ? Number(toAsciiDigits(digits)) : parseChineseNumber(digits);
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  const end = i + numeral.length;
+  return { raw: text.slice(i - 1, end), value, unit: '', kind: 'rank', approx: false, start: i - 1, end };
 }
 
 /** The comma piece a figure stands in: the text before it back to the last separator, and after it up to the next. */

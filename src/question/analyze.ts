@@ -53,7 +53,8 @@ export interface AnalyzedQuestion {
 
 /** Question phrasing that carries no content: stripped before the words are looked up. */
 const QUESTION_PHRASES =
-  /请问|告诉我|我想知道|想了解|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|啥|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
+  /请问|告诉我|我想知道|想了解|(?:排名|排在|排|位列|位居|居)第几(?:名|位)?|排名(?:多少|怎样|如何)|名次|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|啥|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
+const LOCATIVES: ReadonlySet<string> = new Set(['中', '里', '内', '当中', '之中', '里面', '之内']);
 const DIMENSION_QUESTION = /有?多([高长重远深宽厚])/g;
 /** A bare number, year or period word ("2018", "今年", "上半年"): it qualifies what is asked rather than names it. */
 function isQualifier(term: string): boolean {
@@ -93,6 +94,8 @@ export function analyzeQuestion(
     }
     for (const word of tokenizer.words(text, true)) {
       if (words.has(word) && words.get(word)!.required) continue;
+      // "在三县两区中", "在浑南里": a locative standing alone says where to look, and names nothing.
+      if (LOCATIVES.has(word)) continue;
       const w = isQualifier(word) ? weight * params.qualifierWeight : weight;
       words.set(word, { word, weight: w, required, parts: partsOf(tokenizer, word) });
     }

@@ -11,6 +11,7 @@ export type AskedKind =
   | 'multiple'
   | 'date'
   | 'number'
+  | 'rank'
   | 'person'
   | 'place'
   | 'list'
@@ -27,7 +28,8 @@ const EN_VALUE_OF =
 
 /** First match wins, so the more specific cues come first. */
 const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
-  ['number', /第几/],
+  // A place in a ranking: 排第几, 排名多少, 位列第几 (第几 alone is too: "第几届" asks an ordinal the same way).
+  ['rank', /第几|排名(?:多少|怎样|如何|情况)|名次|\bwhat (?:rank|place|position)\b|\branks?(?:ed)? (?:where|how)\b/i],
   ['people', /(多少|几)(个人|人|名|位)|(多少|几)个?(院士|专家|博士|人才|员工|干部|学生|居民)/],
   ['count', /(多少|几)(个|家|户|项|次|条|座|所|批|件|种|类|届)(?!工作日|小时|月)/],
   [
@@ -86,6 +88,7 @@ export const ANSWERING_FIGURE_KINDS: Readonly<Record<Exclude<AskedKind, null>, r
   date: ['date'],
   money: ['money'],
   people: ['people', 'count'],
+  rank: ['rank', 'number'],
   count: ['count', 'people', 'money', 'area', 'percent', 'multiple', 'duration', 'number', 'magnitude'],
   number: ['count', 'people', 'money', 'area', 'percent', 'multiple', 'duration', 'number', 'magnitude'],
   person: null,

@@ -76,7 +76,17 @@ const MAX_MEMO = 100_000;
 
 const ORDINAL = /第[一二三四五六七八九十百0-9]+/;
 
-const NUMERIC_ASKS: ReadonlySet<AskedKind> = new Set(['people', 'count', 'area', 'money', 'percent', 'duration', 'multiple', 'number']);
+const NUMERIC_ASKS: ReadonlySet<AskedKind> = new Set([
+  'people',
+  'count',
+  'area',
+  'money',
+  'percent',
+  'duration',
+  'multiple',
+  'number',
+  'rank',
+]);
 
 export function isNumericAsk(asked: AskedKind): boolean {
   return NUMERIC_ASKS.has(asked);
@@ -303,10 +313,10 @@ function timesHeld(fact: Fact, times: readonly string[]): ReadonlySet<string> {
 }
 
 /**
- * The words a question names a figure's role by (增速, 比重): what verification checks of the figure (its role), not
- * what the fact is about, so they are no focus of their own.
+ * The words a question names a figure's role or breadth by (增速, 比重, 总量): what verification checks of the figure,
+ * not what the fact is about, so they are no focus of their own.
  */
-const ROLE_WORD = /^(?:增速|增幅|增长率|涨幅|降幅|比重|占比|比例|份额|百分比)$/;
+const ROLE_WORD = /^(?:增速|增幅|增长率|涨幅|降幅|比重|占比|比例|份额|百分比|总量|总额|总数|数量|规模)$/;
 
 function isSubject(w: QueryWord, subjects: Set<string>): boolean {
   return (

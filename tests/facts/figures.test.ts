@@ -42,6 +42,13 @@ describe('extractFigures', () => {
     ]);
   });
 
+  it('reads a place in a ranking as a rank, and no other ordinal', () => {
+    expect(extractFigures('同比增长15.3%，位列三县两区第一。')[1]).toMatchObject({ raw: '第一', value: 1, kind: 'rank' });
+    expect(extractFigures('居全省第3位')[0]).toMatchObject({ raw: '第3位', value: 3, kind: 'rank' });
+    expect(extractFigures('排名全国第十二名')[0]).toMatchObject({ raw: '第十二名', value: 12, kind: 'rank' });
+    expect(raws('人才是第一资源，第一产业增加值')).toEqual([]);
+  });
+
   it('reads full-width digits', () => {
     expect(extractFigures('１２个')[0]).toMatchObject({ value: 12, unit: '个' });
   });

@@ -4,7 +4,7 @@ import { ANSWERING_FIGURE_KINDS, detectAskedKind, type AskedKind } from '../../s
 
 const TABLE: ReadonlyArray<readonly [string, AskedKind]> = [
   // number: an ordinal or a dimension
-  ['浑南区的综合实力排第几？', 'number'],
+  ['浑南区的综合实力排第几？', 'rank'],
   ['电视塔有多高？', 'number'],
   ['跑道有多少米？', 'number'],
   ['他今年几岁？', 'number'],
@@ -34,6 +34,8 @@ const TABLE: ReadonlyArray<readonly [string, AskedKind]> = [
   ['同比增长了多少？', 'percent'],
   // The compound's head decides: a rate of 人口 is a rate, energy per 万元 of GDP is no sum of money.
   ['常住人口城镇化率是多少？', 'percent'],
+  ['固定资产投资在三县两区里排第几？', 'rank'],
+  ['第三产业投资排名第几名？', 'rank'],
   ['人口自然增长率是多少？', 'percent'],
   ['电视人口综合覆盖率是多少？', 'percent'],
   ['万元GDP能耗是多少？', 'count'],

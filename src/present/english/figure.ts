@@ -107,6 +107,8 @@ export function renderFigureEnglish(figure: Pick<Figure, 'raw' | 'value' | 'unit
     }
     case 'date':
       return renderDateEnglish(raw);
+    case 'rank':
+      return `No. ${NUMBER.format(value)}`;
     case 'magnitude':
       return value === 2 ? 'double-digit' : value === 3 ? 'triple-digit' : `${value}-digit`;
     case 'ratio':
