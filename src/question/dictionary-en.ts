@@ -67,33 +67,67 @@ function dataFile(): string | null {
   return null;
 }
 
-let lines: readonly string[] | null = null;
-
-/** The dictionary's lines, read once per process (about 110,000). */
-function dictionaryLines(): readonly string[] {
-  if (lines === null) {
-    const file = dataFile();
-    lines = file ? gunzipSync(readFileSync(file)).toString('utf8').split('\n') : [];
-  }
-  return lines;
+/**
+ * The dictionary as read once per process: its UTF-8 bytes (3 MB, outside the JavaScript heap) and where each line
+ * starts, rather than 105,000 strings; a line is decoded when it is looked at.
+ */
+interface DictionaryText {
+  bytes: Buffer;
+  /** The start of every headword line (the comment line is skipped), and the end of the text last. */
+  starts: Uint32Array;
 }
 
-/** A headword's senses, by binary search over the lines (sorted by headword, as the build tool writes them). */
+let text: DictionaryText | null = null;
+
+function dictionaryText(): DictionaryText {
+  if (text === null) {
+    const file = dataFile();
+    const bytes = file ? gunzipSync(readFileSync(file)) : Buffer.alloc(0);
+    const starts: number[] = [];
+    for (let at = 0; at < bytes.length;) {
+      const end = bytes.indexOf(0x0a, at);
+      const next = end < 0 ? bytes.length : end + 1;
+      if (bytes[at] !== 0x23 && next - at > 1) starts.push(at);
+      at = next;
+    }
+    starts.push(bytes.length);
+    text = { bytes, starts: Uint32Array.from(starts) };
+  }
+  return text;
+}
+
+/** The senses' text of every headword `accept` takes, in order (a headword is decoded alone first). */
+function* dictionaryLines(accept: (zh: string) => boolean): Generator<{ zh: string; senses: string }> {
+  const { bytes, starts } = dictionaryText();
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const start = starts[i]!;
+    const tab = bytes.indexOf(0x09, start);
+    if (tab < 0) continue;
+    const zh = bytes.toString('utf8', start, tab);
+    if (accept(zh)) yield { zh, senses: bytes.toString('utf8', tab + 1, starts[i + 1]! - 1) };
+  }
+}
+
+/**
+ * A headword's senses, by binary search over the lines: sorted by headword as the build tool writes them, whose
+ * order (UTF-16 code units, all Han characters of the Basic Multilingual Plane) is the order of their UTF-8 bytes.
+ */
 function sensesOfHeadword(word: string): string[][] | null {
-  const all = dictionaryLines();
-  let lo = 1;
-  let hi = all.length - 1;
+  const { bytes, starts } = dictionaryText();
+  const key = Buffer.from(word, 'utf8');
+  let lo = 0;
+  let hi = starts.length - 2;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const line = all[mid]!;
-    const tab = line.indexOf('\t');
-    const head = tab < 0 ? line : line.slice(0, tab);
-    if (head === word)
-      return line
-        .slice(tab + 1)
+    const start = starts[mid]!;
+    const tab = bytes.indexOf(0x09, start);
+    const order = Buffer.compare(bytes.subarray(start, tab), key);
+    if (order === 0)
+      return bytes
+        .toString('utf8', tab + 1, starts[mid + 1]! - 1)
         .split('|')
         .map((sense) => sense.split(' '));
-    if (head < word) lo = mid + 1;
+    if (order < 0) lo = mid + 1;
     else hi = mid - 1;
   }
   return null;
@@ -118,12 +152,8 @@ export function corpusDictionaryEn(inCorpus: (zh: string) => boolean): Dictionar
   const byWord = new Map<string, Sense[]>();
   const bySense = new Map<string, string[]>();
   const firstSense = new Map<string, string>();
-  for (const line of dictionaryLines()) {
-    const tab = line.indexOf('\t');
-    if (tab < 0 || line.startsWith('#')) continue;
-    const zh = line.slice(0, tab);
-    if (zh.length < 2 || !inCorpus(zh)) continue;
-    for (const sense of line.slice(tab + 1).split('|')) {
+  for (const { zh, senses: glosses } of dictionaryLines((zh) => zh.length >= 2 && inCorpus(zh))) {
+    for (const sense of glosses.split('|')) {
       const entry: Sense = { zh, words: sense.split(' ') };
       if (!firstSense.has(zh)) firstSense.set(zh, sense);
       const alike = bySense.get(sense);
