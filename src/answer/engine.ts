@@ -330,7 +330,8 @@ export function assembleEngine(
       return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
     let failure: { r: Ranked; verdict: Verdict } | null = null;
     let loose: Ranked | null = null;
-    const namesExactly = (key: Figure | null) => key?.measure != null && constraints.words.some((g) => g.includes(key.measure!));
+    const namesExactly = (key: Figure | null) =>
+      key?.measure != null && (constraints.words.some((g) => g.includes(key.measure!)) || constraints.exactMeasures.includes(key.measure));
     const namesInexactly = (key: Figure | null) =>
       key?.measure != null && !namesExactly(key) && constraints.words.some((g) => g.some((w) => w.length >= 2 && key.measure!.includes(w)));
     // A table row that verifies, kept while a sentence stating the same figure is looked for: a bulletin's

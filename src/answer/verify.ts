@@ -45,6 +45,10 @@ export interface QuestionConstraints {
   qualifiers: string[];
   /** The measure word the question counts in (多少家 → 家), or null. */
   classifier: string | null;
+  /** Measures a figure named exactly would have, beyond the content words (项目投资 for "project investment"). */
+  exactMeasures: readonly string[];
+  /** "How many projects…": an English question counting things, which no sum of money, area or rate answers. */
+  countsThings: boolean;
   /** A sub-group asked of a whole ("公园中郊野公园有多少个" → 郊野公园, "院士工作站中有几个是国家级的" → 国家级). */
   subGroup: string | null;
   /** The question was asked in English (its words came through glossaries, not from the question's own text). */
@@ -101,6 +105,11 @@ const NUMERIC_ASKS: ReadonlySet<string> = new Set([
   'number',
   'rank',
 ]);
+
+const EN_COUNTS_THINGS = /\bhow many\b(?! times\b)/i;
+/** "How many yuan / square kilometres / percent": a count of units, which a sum or an area does answer. */
+const EN_COUNTS_MEASURES =
+  /\bhow many\s+(?:[a-z-]+\s+)?(?:yuan|rmb|cny|dollars?|usd|square|hectares?|mu|tons?|tonnes?|kilomet(?:er|re)s?|km|kwh|kilowatt|percent|percentage|points?|years?|months?|days?|hours?|minutes?|weeks?)\b/i;
 
 /** English words that narrow what is counted: a sub-group the document must name to answer. */
 const EN_QUALIFIERS =
@@ -381,6 +390,8 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     perHead,
     qualifiers,
     classifier: classifierOf(text),
+    exactMeasures: english?.compounds ?? [],
+    countsThings: english !== null && EN_COUNTS_THINGS.test(text) && !EN_COUNTS_MEASURES.test(text),
     subGroup: frame.searchLanguage === 'zh' ? subGroupOf(text, ctx.tokenizer) : englishSubGroupOf(frame.original, ctx),
     english: english !== null,
   };
@@ -460,6 +471,8 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     // 人均地区生产总值 is no answer to a question about 地区生产总值, nor the other way round.
     const perHead = /人均|平均|户均/.test(key.measure ?? '') || /^每/.test(key.measure ?? '');
     if (perHead !== c.perHead && key.measure) return { ok: false, reason: 'measure', asked: c.perHead ? '人均' : key.measure };
+    if (c.countsThings && ['money', 'area', 'percent', 'duration', 'multiple'].includes(key.kind))
+      return { ok: false, reason: 'measure', asked: 'how many' };
     // "多少家" is not answered in 平方米, "多少张床位" not in 个.
     if (
       c.classifier &&
@@ -500,6 +513,9 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     const scope = c.words.some((g) => g !== missing && g.some((w) => measure.includes(w)));
     return { ok: false, reason: scope ? 'scope' : 'measure', asked: missing[0]! };
   }
+  // "project investment": where the corpus has the compound (项目投资), a figure of it is worded so.
+  const compounds = c.exactMeasures.filter((m) => ctx.inCorpus(m));
+  if (compounds.length > 0 && !compounds.some((m) => factText.includes(m))) return { ok: false, reason: 'measure', asked: compounds[0]! };
   // An ordinal qualifies the word it is written with: 第二产业 is not held by "第三产业…位列…第二" (a corpus without
   // the word 第二产业 cuts it in two).
   const ordinal = c.words.findIndex(

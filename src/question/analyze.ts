@@ -8,7 +8,7 @@ import type { AskedKind } from './asked-kind.js';
 import { DEFAULT_QUESTION, type QuestionParams } from './defaults.js';
 import { readQuestion, type QuestionFrame } from './frame.js';
 import { attributeCues } from './attribute-cues.js';
-import { translateEnglish } from './glossary-en.js';
+import { translateEnglish, type EnglishReading } from './glossary-en.js';
 import type { DictionaryEn } from './dictionary-en.js';
 import { expandSynonyms, type Synonym } from './synonyms.js';
 
@@ -48,7 +48,7 @@ export interface AnalyzedQuestion {
   /** The question's verbs other than 是/有/在 ("成为", "释放"): the event a date question asks about. */
   verbs: string[];
   /** An English question's glossary terms and the content words no glossary maps (translateEnglish), read once; null in Chinese. */
-  english: { terms: string[]; unmatched: string[]; renderings: ReadonlyMap<string, readonly string[]> } | null;
+  english: EnglishReading | null;
 }
 
 /** Question phrasing that carries no content: stripped before the words are looked up. */

@@ -50,28 +50,28 @@ const STATISTICS: ReadonlyArray<readonly [RegExp, string]> = STATISTICS_EN.map(
  * The Chinese terms an English question maps to, and its content words no glossary covers: the corpus's
  * own glossary (and its places' pinyin names) first, then the statistical vocabulary, then GENERAL_EN.
  */
-export function translateEnglish(
-  question: string,
-  glossary: readonly Synonym[] = [],
-  dictionary?: DictionaryEn,
-): { terms: string[]; unmatched: string[]; renderings: ReadonlyMap<string, readonly string[]> } {
+export function translateEnglish(question: string, glossary: readonly Synonym[] = [], dictionary?: DictionaryEn): EnglishReading {
   let rest = question.toLowerCase();
   const terms: string[] = [];
+  // Where each term was found: what is taken out is blanked, so offsets stay those of the question.
+  const spans: { start: number; end: number; zh: string }[] = [];
+  const blank = (m: string) => ' '.repeat(m.length);
   // "January–October", "the first ten months": the months of a year counted together (1-10月).
-  rest = rest.replace(MONTH_SPAN, (_, a: string, b: string) => {
+  rest = rest.replace(MONTH_SPAN, (m: string, a: string, b: string) => {
     terms.push(`${monthNumber(a)}-${monthNumber(b)}月`);
-    return ' ';
+    return blank(m);
   });
-  rest = rest.replace(FIRST_MONTHS, (_, n: string) => {
+  rest = rest.replace(FIRST_MONTHS, (m: string, n: string) => {
     terms.push(`1-${COUNT_WORDS.indexOf(n) + 1 || Number(n)}月`);
-    return ' ';
+    return blank(m);
   });
   const take = (re: RegExp, zh: string) => {
     const global = re.global ? re : new RegExp(re.source, 'g');
-    global.lastIndex = 0;
-    if (!global.test(rest)) return;
+    const found = [...rest.matchAll(global)];
+    if (found.length === 0) return;
     terms.push(zh);
-    rest = rest.replace(global, ' ');
+    for (const m of found) spans.push({ start: m.index, end: m.index + m[0].length, zh });
+    rest = rest.replace(global, blank);
   };
   for (const g of glossary) take(g.cue, g.terms);
   // The statistical vocabulary by the longest phrase found first: "registered urban unemployment rate" is
@@ -87,11 +87,38 @@ export function translateEnglish(
   }
   for (const [re, zh] of GENERAL_EN) take(re, zh);
   // "tertiary-industry": the words of a compound, each its own.
-  const unmapped = (rest.match(/[a-z][a-z'-]*/g) ?? []).flatMap((w) => w.split(/-+/)).filter((w) => !STOPWORDS_EN.has(w) && w.length > 1);
+  const words = [...rest.matchAll(/[a-z][a-z'-]*/g)];
+  const unmapped = words.flatMap((m) => m[0].split(/-+/)).filter((w) => !STOPWORDS_EN.has(w) && w.length > 1);
   // The rest through the general dictionary, restricted to the corpus's words: each stays an unmatched word, which
   // its renderings may stand for (a general dictionary's sense is a guess at the document's wording, so they only
   // add: they are searched and count for the word, and no verification requires them).
-  return { terms, unmatched: unmapped, renderings: dictionary?.translate(unmapped) ?? NO_RENDERINGS };
+  const renderings = dictionary?.translate(unmapped) ?? NO_RENDERINGS;
+  // A rendered word right before a term qualifies it ("project investment"): the compounds it makes in Chinese
+  // (项目投资, 计划投资) are what a figure measured exactly would be called.
+  const compounds: string[] = [];
+  for (const m of words) {
+    const last = m[0].split(/-+/).pop()!;
+    const zh = renderings.get(last);
+    if (!zh) continue;
+    const end = m.index + m[0].length;
+    const nextWord = words.find((w) => w.index >= end)?.index ?? Infinity;
+    const next = spans.filter((t) => t.start >= end && t.start < nextWord).sort((a, b) => a.start - b.start)[0];
+    if (!next) continue;
+    for (const head of next.zh.split(/\s+/)) for (const modifier of zh) compounds.push(modifier + head);
+  }
+  return { terms, unmatched: unmapped, renderings, compounds };
+}
+
+/** An English question as the Chinese corpus reads it. */
+export interface EnglishReading {
+  /** Glossary and statistical terms, each a group of alternatives ("营业收入 营业总收入"). */
+  terms: string[];
+  /** Content words no glossary maps. */
+  unmatched: string[];
+  /** The corpus words CC-CEDICT renders unmatched words by. */
+  renderings: ReadonlyMap<string, readonly string[]>;
+  /** A rendered word and the term it qualifies, in Chinese: 项目投资 for "project investment". */
+  compounds: string[];
 }
 
 const NO_RENDERINGS: ReadonlyMap<string, readonly string[]> = new Map();

@@ -181,6 +181,11 @@ describe('verification on a page dated by its title (the Deqing January–Octobe
     expect(key('德清固定资产投资增速是多少？')).toBe('15.3%');
   });
 
+  it('answers an English count of things with no sum of money', () => {
+    expect(key('How many investment projects were under construction in Deqing in 2016?')).toBe('not-found');
+    expect(key("How much was Deqing's project investment in January–October 2016?")).toBe('220.53亿元');
+  });
+
   it('holds an ordinal only with the word it qualifies', () => {
     expect(key('第二产业投资是多少？')).toBe('not-found');
   });

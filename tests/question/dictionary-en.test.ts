@@ -50,6 +50,12 @@ describe('translateEnglish with the dictionary', () => {
     expect(english.renderings.has('deqing')).toBe(false);
   });
 
+  it('names the compound a rendered word makes with the term it qualifies', () => {
+    const english = translateEnglish('How much project investment was made?', [], corpusOf('项目'));
+    expect(english.compounds).toEqual(['项目投资']);
+    expect(translateEnglish('What was the value of goods?', [], corpusOf('产品')).compounds).toEqual([]);
+  });
+
   it('reads months counted together as one span', () => {
     expect(translateEnglish('investment in January–October 2016').terms).toContain('1-10月');
     expect(translateEnglish('investment in Jan-Oct').terms).toContain('1-10月');

@@ -79,6 +79,7 @@ describe('translateEnglish', () => {
       terms: ['高新技术企业', '浑南区'],
       unmatched: [],
       renderings: new Map(),
+      compounds: [],
     });
   });
 
@@ -99,6 +100,7 @@ describe('translateEnglish', () => {
       terms: ['浑南区'],
       unmatched: ['unicorn', 'count'],
       renderings: new Map(),
+      compounds: [],
     });
     expect(translateEnglish('How many airports does Hunnan have?', glossary).unmatched).toEqual(['airports']);
     expect(translateEnglish('What is a b c?').unmatched).toEqual([]);
