@@ -20,7 +20,15 @@ import { DEFAULT_RANKING, type RankingParams } from '../ranking/index.js';
 import { DEFAULT_INDEX, type IndexParams } from '../search/index.js';
 import { DEFAULT_QUESTION, type QuestionParams } from '../question/index.js';
 import { DEFAULT_ANSWERING, type AnswerParams } from './defaults.js';
-import { askedRole, constraintsOf, verify, type QuestionConstraints, type Verdict, type VerifyContext } from './verify.js';
+import {
+  askedRole,
+  constraintsOf,
+  measuresItsFigures,
+  verify,
+  type QuestionConstraints,
+  type Verdict,
+  type VerifyContext,
+} from './verify.js';
 import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
 import { buildFactIndex, type FactIndex, type IndexPostings, type SearchDump } from '../search/index.js';
 import type { Tokenizer } from '../text/index.js';
@@ -356,7 +364,8 @@ export function assembleEngine(
       if (verdict.ok && row !== null && !(key && !fact.row && sameValue(key.value, row.value))) continue;
       // A figure whose measure is a word the question names outranks one whose measure only contains it (出口 over
       // 货物进出口总值 for 出口是多少): kept while the rest are checked.
-      if (verdict.ok && loose === null && namesInexactly(key)) {
+      // (Only where figures name their measures: an encyclopedia's wording is its own.)
+      if (verdict.ok && loose === null && namesInexactly(key) && measuresItsFigures(fact.docId, verifyContext)) {
         loose = r;
         continue;
       }

@@ -406,6 +406,15 @@ function holds(factText: string, word: string, tokenizer: Tokenizer): boolean {
   return factText.split(/[，,；;。\n]/).some((piece) => parts.every((p) => piece.includes(p)));
 }
 
+/**
+ * Whether a document's figures are checked for measure and breakdown: a document about a place, or one that reports
+ * figures in tables (see verify).
+ */
+export function measuresItsFigures(docId: string, ctx: VerifyContext): boolean {
+  const entity = ctx.documentEntity(docId);
+  return (entity !== null && PLACE_SUFFIX.test(entity)) || ctx.reportsFigures(docId);
+}
+
 /** Checks one candidate: its fact and the key figure chosen for the question. */
 export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, ctx: VerifyContext, asked: AskedKind = null): Verdict {
   // What the fact says: its own clause and the opening clause of its sentence (a clause keeps its sentence's
@@ -423,7 +432,7 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   // about anything else (an encyclopedia's) is checked for time, role and names the corpus does not know, its
   // wording being its own.
   const placeDocument = docEntity !== null && PLACE_SUFFIX.test(docEntity);
-  const measuredDocument = placeDocument || ctx.reportsFigures(fact.docId);
+  const measuredDocument = measuresItsFigures(fact.docId, ctx);
   if (key) {
     const entity = key.entity ?? docEntity;
     if (placeDocument && entity && places.length > 0) {

@@ -28,8 +28,12 @@ const EN_VALUE_OF =
 
 /** First match wins, so the more specific cues come first. */
 const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
-  // A place in a ranking: 排第几, 排名多少, 位列第几 (第几 alone is too: "第几届" asks an ordinal the same way).
-  ['rank', /第几|排名(?:多少|怎样|如何|情况)|名次|\bwhat (?:rank|place|position)\b|\branks?(?:ed)? (?:where|how)\b/i],
+  // A place in a ranking: 排第几, 排名多少, 位列第几; 第几 alone ("第几届") asks an ordinal, a number like any other.
+  [
+    'rank',
+    /(?:排|排名|排在|位列|位居|居|名列)(?:第几|多少位|多少名)|排名(?:多少|怎样|如何|情况)|名次|\bwhat (?:rank|place|position)\b|\branks?(?:ed)? (?:where|how)\b/i,
+  ],
+  ['number', /第几/],
   ['people', /(多少|几)(个人|人|名|位)|(多少|几)个?(院士|专家|博士|人才|员工|干部|学生|居民)/],
   ['count', /(多少|几)(个|家|户|项|次|条|座|所|批|件|种|类|届)(?!工作日|小时|月)/],
   [
