@@ -338,10 +338,13 @@ export function assembleEngine(
       return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
     let failure: { r: Ranked; verdict: Verdict } | null = null;
     let loose: Ranked | null = null;
+    // A measure the question writes out (规模以上工业增加值 in 全州规模以上工业增加值是多少), or names as one word.
     const namesExactly = (key: Figure | null) =>
-      key?.measure != null && (constraints.words.some((g) => g.includes(key.measure!)) || constraints.exactMeasures.includes(key.measure));
-    const namesInexactly = (key: Figure | null) =>
-      key?.measure != null && !namesExactly(key) && constraints.words.some((g) => g.some((w) => w.length >= 2 && key.measure!.includes(w)));
+      key?.measure != null &&
+      ((key.measure.length >= 2 && constraints.text.includes(key.measure)) ||
+        constraints.words.some((g) => g.includes(key.measure!)) ||
+        constraints.exactMeasures.includes(key.measure));
+    const namesInexactly = (key: Figure | null) => key?.measure != null && !namesExactly(key);
     // A table row that verifies, kept while a sentence stating the same figure is looked for: a bulletin's
     // tables repeat its text, and the sentence (with its unit and its context) is the better citation.
     let row: { r: Ranked; value: number } | null = null;

@@ -215,6 +215,14 @@ export function documentPeriod(
 const TITLE_PART_OF_YEAR =
   /(?<![0-9０-９])[0-9０-９]{1,2}(?:-|－|—|～|~|至|到)[0-9０-９]{1,2}月份?|上半年|下半年|前三季度|第?[一二三四]季度/;
 
+/** The figure before, as a figure listed after it takes it (see describeSentenceFigures). */
+interface ListedFigure {
+  kind: Figure['kind'];
+  role: FigureRole;
+  sign: 1 | -1;
+  end: number;
+}
+
 /**
  * Fills in role, measure, partOf, entity and period of every figure of one sentence (in place), and signs
  * the value of a decline. `times` are the sentence's time mentions; `places` its place names with offsets.
@@ -233,6 +241,7 @@ export function describeSentenceFigures(
   const opensWithParts = /^(?:[^，,。\d０-９]{0,8}[，,])?其中/.test(sentence);
   let lastMeasure: string | null = null;
   let lastAmountMeasure: string | null = null;
+  const previous: { figure: ListedFigure | null } = { figure: null };
   let wholeMeasure: string | null = null;
   let wholeClause = -1;
   let firstLevelMeasure: string | null = null;
@@ -257,7 +266,11 @@ export function describeSentenceFigures(
       f.base = null;
       continue;
     }
-    const { role, sign } = roleOf(sentence, at, f);
+    // "分别增长24.7%、23.5%、14.8%": a figure listed right after another of its kind plays the same part.
+    const listedAfter = previous.figure;
+    const listed = listedAfter !== null && listedAfter.kind === f.kind && /^\s*[、和及与]\s*$/.test(sentence.slice(listedAfter.end, at));
+    const { role, sign } = listed && listedAfter ? listedAfter : roleOf(sentence, at, f);
+    previous.figure = { kind: f.kind, role, sign, end: at + f.end - f.start };
     f.role = role;
     if (sign < 0 && f.value > 0) f.value = -f.value;
     const clauseStart = [...clauseStarts].reverse().find((s) => s <= at) ?? 0;

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { FactSchema } from '../../src/facts/fact.js';
 import { seedEngine } from '../helpers/engine.js';
@@ -68,5 +71,26 @@ describe('fact records of the seed document', () => {
     expect(byRaw('三条')).toMatchObject({ value: 3, kind: 'count', subject: '城际铁路' });
     expect(byRaw('两位数')).toMatchObject({ value: 2, kind: 'magnitude' });
     expect(byRaw('2019年7月30日')).toMatchObject({ value: 20190730, kind: 'date' });
+  });
+});
+
+describe('figures listed together', () => {
+  it('play the part of the first: 分别增长24.7%、23.5% are both growth rates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-listed-'));
+    try {
+      writeFileSync(
+        join(dir, 'bulletin.txt'),
+        '某州2016年统计公报\n\n全州规模以上工业七大主要行业中，非金属矿物制品业、酒饮料和精制茶制造业分别增长24.7%、23.5%，黑色金属冶炼和压延加工业下降5.6%。\n',
+      );
+      const { engine: local } = await buildEngineFromDir(dir);
+      const figures = local.facts.flatMap((f) => f.figures).filter((f) => f.kind === 'percent');
+      expect(figures.map((f) => [f.raw, f.role, f.value])).toEqual([
+        ['24.7%', 'growth', 24.7],
+        ['23.5%', 'growth', 23.5],
+        ['5.6%', 'growth', -5.6],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
