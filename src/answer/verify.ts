@@ -440,8 +440,10 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
         const resolved = resolvePlace(p, { entity: docEntity, period: null });
         return resolved === entity || entity.includes(core(resolved)) || resolved.includes(core(entity));
       };
-      // "沈阳市浑南区…": a place the document's title or the figure's own place contains is only its setting.
-      const wrong = places.find((p) => !fits(p.place));
+      // "沈阳市浑南区…": a place the document's title or the figure's own place contains is only its setting. A
+      // ranking's place is what it ranks within ("在全省排第几" of 位居全省第一), which the fact names.
+      const ranksWithin = (p: string) => key.kind === 'rank' && (factText.includes(p) || factText.includes(core(p)));
+      const wrong = places.find((p) => !fits(p.place) && !ranksWithin(p.place));
       if (wrong && !places.some((p) => fits(p.place) && p !== wrong && ctx.inCorpus(wrong.place + p.place))) {
         return { ok: false, reason: 'entity', asked: wrong.place };
       }
@@ -468,7 +470,12 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
       if ((p === '全年' || p === '年末' || p === '年底') && !partOfYear) continue;
       return { ok: false, reason: 'period', asked: p };
     }
-    if (c.role === 'growth' && !['growth', 'change', 'points'].includes(key.role)) return { ok: false, reason: 'measure', asked: '增长' };
+    // A rank is of one measure, which the question names whole: 专利申请总量位居全省第三 ranks no 专利授权量.
+    if (key.kind === 'rank' && key.measure && !c.english && !namesWhole(c.text, key.measure, ctx.tokenizer))
+      return { ok: false, reason: 'measure', asked: key.measure };
+    // (A rank of a growth rate answers "增速排第几": the rank is the figure asked.)
+    if (c.role === 'growth' && !['growth', 'change', 'points'].includes(key.role) && key.kind !== 'rank')
+      return { ok: false, reason: 'measure', asked: '增长' };
     if (c.role === 'share' && key.role !== 'share' && key.kind === 'percent' && key.role !== 'level')
       return { ok: false, reason: 'measure', asked: '占比' };
     if (c.role === 'multiple' && key.role !== 'multiple') return { ok: false, reason: 'measure', asked: '倍数' };
@@ -545,6 +552,16 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   }
   return { ok: true };
 }
+
+/** Whether a question names every word of a measure but the verbs it is stated with (生产性服务业完成投资). */
+function namesWhole(text: string, measure: string, tokenizer: Tokenizer): boolean {
+  if (text.includes(measure)) return true;
+  return tokenizer
+    .words(measure, true)
+    .filter((w) => !STATED_WITH.test(w) && !FUNCTION_WORDS.has(w))
+    .every((w) => text.includes(w));
+}
+const STATED_WITH = /^(?:完成|实现|达到|达|累计|共|共计|合计|新增|全年|全市|全州|全县|全区)$/;
 
 /** The part a measure names after 中 ("X中Y" → Y: Y within X), when 中 stands alone there (not in 中小企业, 其中). */
 function partNamedIn(measure: string, tokenizer: Tokenizer): string | null {

@@ -215,6 +215,8 @@ export function documentPeriod(
 const TITLE_PART_OF_YEAR =
   /(?<![0-9０-９])[0-9０-９]{1,2}(?:-|－|—|～|~|至|到)[0-9０-９]{1,2}月份?|上半年|下半年|前三季度|第?[一二三四]季度/;
 
+const RANKING_VERB = /位列|位居|居于|名列|排名|排在|居/;
+
 /** The figure before, as a figure listed after it takes it (see describeSentenceFigures). */
 interface ListedFigure {
   kind: Figure['kind'];
@@ -256,7 +258,16 @@ export function describeSentenceFigures(
     // A place in a ranking ranks what the sentence measured before it ("投资完成246.79亿元…，位列三县两区第一").
     if (f.kind === 'rank') {
       f.role = 'level';
-      f.measure = lastAmountMeasure ?? lastMeasure;
+      // "专利申请总量位居全省第三" names what it ranks; "增速位居全省第一" ranks the amount before it.
+      const piece = (
+        sentence
+          .slice(0, at)
+          .split(/[，,；;。]/)
+          .pop() ?? ''
+      )
+        .split(RANKING_VERB)[0]!
+        .replace(/(?:总量|数量|总额|规模|增速|增幅)$/, '');
+      f.measure = piece.length >= 2 && !/^(?:其中|目前|全年|[，、])/.test(piece) ? piece : (lastAmountMeasure ?? lastMeasure);
       f.partOf = null;
       f.entity = doc.entity;
       f.entityInherited = true;

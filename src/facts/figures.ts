@@ -226,6 +226,13 @@ function matchAt(re: RegExp, text: string, i: number): string | undefined {
 
 function matchFigureAt(text: string, i: number): RawFigure | undefined {
   const ch = text[i]!;
+  // "位列沈阳市各区县（市）之首", "居全国首位": the first place of a ranking.
+  if (
+    (ch === '之' || ch === '首') &&
+    /^(?:之首|首位)/.test(text.slice(i, i + 2)) &&
+    RANKED_FIRST_BEFORE.test(text.slice(Math.max(0, i - 16), i))
+  )
+    return { raw: text.slice(i, i + 2), value: 1, unit: '', kind: 'rank', approx: false, start: i, end: i + 2 };
   const isDigit = /[0-9０-９]/.test(ch);
   const isCn = CN_DIGITS.includes(ch);
   if (!isDigit && !isCn) return undefined;
@@ -308,6 +315,7 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
 
 /** A ranking's verb, then what is ranked over, before 第: 位列三县两区第一, 居全省第3位, 排名全国第十二. */
 const RANKED_BEFORE = /(?:位列|位居|位于|居于|名列|排名|排在|排|居|列)[^，。；,;、]{0,12}第$/;
+const RANKED_FIRST_BEFORE = /(?:位列|位居|居于|名列|居)[^，。；,;、]{0,14}$/;
 const RANK_RE = new RegExp(`(?:[${DIGITS}]{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?`, 'y');
 
 /** A place in a ranking ("第一" after 位列…), valued by its number; other ordinals (第一资源) are no figures. */

@@ -159,9 +159,11 @@ describe('verification on a page dated by its title (the Deqing January–Octobe
     copyFileSync(new URL(`../fixtures/documents/${file}`, import.meta.url).pathname, join(dir, file));
     return (await buildEngineFromDir(dir)).engine;
   };
+  let qiandongnan: Engine;
   beforeAll(async () => {
     local = await corpusOf('zjfgw-deqing-fixed-asset-investment-2016.html');
     zhoukou = await corpusOf('zhoukou-2023-tongjigongbao.pdf');
+    qiandongnan = await corpusOf('qiandongnan-2016-tongjigongbao.txt');
   }, 60_000);
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const key = (q: string, on = local) => {
@@ -184,6 +186,17 @@ describe('verification on a page dated by its title (the Deqing January–Octobe
   it('answers an English count of things with no sum of money', () => {
     expect(key('How many investment projects were under construction in Deqing in 2016?')).toBe('not-found');
     expect(key("How much was Deqing's project investment in January–October 2016?")).toBe('220.53亿元');
+  });
+
+  it('answers a place in a ranking with the rank, of the measure it ranks, within the place it names', () => {
+    expect(key('德清县固定资产投资总量在三县两区里排第几？')).toBe('第一');
+    expect(key('德清生产性服务业投资在三县两区排第几？')).toBe('第二');
+    expect(key('黔东南州地区生产总值增速在全省排第几？', qiandongnan)).toBe('第一');
+    expect(key('黔东南州专利申请总量在全省排第几？', qiandongnan)).toBe('第三');
+    // 专利申请总量位居全省第三 ranks no 专利授权量, and a rank within the province is none within the country.
+    expect(key('黔东南州专利授权量在全省排第几？', qiandongnan)).toBe('not-found');
+    expect(key('黔东南州地区生产总值增速在全国排第几？', qiandongnan)).toBe('not-found');
+    expect(key('浑南区国家高新技术企业数量在沈阳市排第几？', engine)).toBe('之首');
   });
 
   it('holds an ordinal only with the word it qualifies', () => {

@@ -47,6 +47,9 @@ describe('extractFigures', () => {
     expect(extractFigures('居全省第3位')[0]).toMatchObject({ raw: '第3位', value: 3, kind: 'rank' });
     expect(extractFigures('排名全国第十二名')[0]).toMatchObject({ raw: '第十二名', value: 12, kind: 'rank' });
     expect(raws('人才是第一资源，第一产业增加值')).toEqual([]);
+    expect(extractFigures('位列沈阳市各区县（市）之首')[0]).toMatchObject({ raw: '之首', value: 1, kind: 'rank' });
+    expect(extractFigures('数量连续三届居全国首位')[1]).toMatchObject({ raw: '首位', value: 1, kind: 'rank' });
+    expect(raws('城市首位度')).toEqual([]);
   });
 
   it('reads full-width digits', () => {
