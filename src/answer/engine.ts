@@ -9,6 +9,7 @@ import { findTimeMentions, pieceAround } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS, corpusDictionaryEn, type DictionaryEn } from '../question/index.js';
 import {
   analyzeQuestion,
+  paraphrasesIn,
   documentPhrases,
   placeGlossaryEn,
   readQuestion as readQuestion_,
@@ -201,6 +202,13 @@ export function assembleEngine(
   const glossaryEn = (): readonly Synonym[] => (englishGlossary ??= [...(options.glossaryEn ?? []), ...placeGlossaryEn(corpusPlaces())]);
   // The general English dictionary, restricted to the corpus's words (also at the first English question).
   let englishDictionary: DictionaryEn | null = null;
+  /** The vocabulary's values, for a question read with more of them (its paraphrases). */
+  const plainVocabulary = () => ({
+    synonyms: vocabulary.synonyms,
+    glossaryEn: vocabulary.glossaryEn,
+    dictionaryEn: vocabulary.dictionaryEn,
+    subjectsEn: vocabulary.subjectsEn,
+  });
   const vocabulary = {
     synonyms: options.synonyms ?? [],
     get glossaryEn() {
@@ -211,17 +219,6 @@ export function assembleEngine(
     },
 
     subjectsEn: options.subjectsEn ?? new Map<string, string>(),
-  };
-  /** The same, reading a Chinese question's words the corpus never uses through the dictionary (see ask). */
-  const paraphrasing = {
-    synonyms: vocabulary.synonyms,
-    get glossaryEn() {
-      return glossaryEn();
-    },
-    get dictionaryEn() {
-      return vocabulary.dictionaryEn;
-    },
-    paraphraseZh: true,
   };
   const { facts, normalized, features, index, docEntities, docTitles, docPeriods, corpusText } = engineParts(
     documents,
@@ -404,9 +401,10 @@ export function assembleEngine(
       const first = answerFor(frame, q, question, limit, opts);
       // Not stated in the question's own words: once more with the words the corpus never uses read through the
       // dictionary's senses (营收 → 收入), which only a question that found nothing pays for.
-      if (first.kind !== 'not-found' || frame.searchLanguage !== 'zh' || (opts.abstain ?? true) === false) return first;
-      const paraphrased = analyzeQuestion(frame, tokenizer, paraphrasing, questionParams);
-      if (!paraphrased.words.some((w) => w.alternatives)) return first;
+      if (first.kind !== 'not-found' || (opts.abstain ?? true) === false) return first;
+      const paraphrases = paraphrasesIn(frame, vocabulary);
+      if (paraphrases.length === 0) return first;
+      const paraphrased = analyzeQuestion(frame, tokenizer, { ...plainVocabulary(), paraphrases }, questionParams);
       const second = answerFor(frame, paraphrased, question, limit, opts);
       return second.kind === 'found' ? second : first;
     },

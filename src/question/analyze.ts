@@ -9,7 +9,7 @@ import { DEFAULT_QUESTION, type QuestionParams } from './defaults.js';
 import { readQuestion, type QuestionFrame } from './frame.js';
 import { attributeCues } from './attribute-cues.js';
 import { translateEnglish, type EnglishReading } from './glossary-en.js';
-import type { DictionaryEn } from './dictionary-en.js';
+import type { DictionaryEn, Paraphrase } from './dictionary-en.js';
 import { expandSynonyms, type Synonym } from './synonyms.js';
 
 export interface QueryTerm {
@@ -69,8 +69,8 @@ export interface QuestionVocabulary {
   glossaryEn?: readonly Synonym[];
   /** English words no glossary maps → the corpus's words, through the general dictionary. */
   dictionaryEn?: DictionaryEn;
-  /** Whether a Chinese question's words the corpus never uses are read through the dictionary's senses. */
-  paraphraseZh?: boolean;
+  /** A Chinese question's words the corpus never uses, read through the dictionary's senses (paraphrasesIn). */
+  paraphrases?: readonly Paraphrase[];
 }
 
 /** The question's search terms and words, from its frame (a string is read first, for tests and tools). */
@@ -132,7 +132,7 @@ export function analyzeQuestion(
     // A word the corpus never uses (营收), cut into pieces by the corpus's dictionary, is one word again, held by
     // any corpus word sharing one of its senses (收入, 营业收入): searched for, counted for it, and accepted for it by
     // verification.
-    for (const p of (vocabulary.paraphraseZh && vocabulary.dictionaryEn?.paraphrase(contentOf(rest, []))) || []) {
+    for (const p of vocabulary.paraphrases ?? []) {
       for (const w of [...words.keys()]) if (w.length < p.word.length && p.word.includes(w)) words.delete(w);
       words.set(p.word, { word: p.word, weight: 1, required: true, parts: [], alternatives: p.alternatives });
       for (const alt of p.alternatives)
@@ -158,6 +158,12 @@ export function analyzeQuestion(
     bigrams: language === 'zh' ? bigramsOf(contentOf(text, synonyms)) : new Set(),
     english,
   };
+}
+
+/** The words of a Chinese question the corpus never uses that the dictionary reads (see analyzeQuestion). */
+export function paraphrasesIn(frame: QuestionFrame, vocabulary: QuestionVocabulary): readonly Paraphrase[] {
+  if (frame.searchLanguage !== 'zh' || !vocabulary.dictionaryEn) return [];
+  return vocabulary.dictionaryEn.paraphrase(contentOf(expandSynonyms(frame.text, vocabulary.synonyms ?? []).rest, []));
 }
 
 /** Words already split into their search-mode parts, per tokenizer (a question's words recur across questions). */

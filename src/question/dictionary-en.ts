@@ -75,6 +75,17 @@ interface DictionaryText {
   bytes: Buffer;
   /** The start of every headword line (the comment line is skipped), and the end of the text last. */
   starts: Uint32Array;
+  /** One bit per hash of a headword's bytes: most words of a question are no headword, told without a search. */
+  heads: Uint8Array;
+}
+
+const HEAD_BITS = 1 << 21;
+
+/** FNV-1a over bytes, reduced to HEAD_BITS. */
+function headHash(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return (h >>> 0) & (HEAD_BITS - 1);
 }
 
 let text: DictionaryText | null = null;
@@ -84,14 +95,20 @@ function dictionaryText(): DictionaryText {
     const file = dataFile();
     const bytes = file ? gunzipSync(readFileSync(file)) : Buffer.alloc(0);
     const starts: number[] = [];
+    const heads = new Uint8Array(HEAD_BITS >> 3);
     for (let at = 0; at < bytes.length;) {
       const end = bytes.indexOf(0x0a, at);
       const next = end < 0 ? bytes.length : end + 1;
-      if (bytes[at] !== 0x23 && next - at > 1) starts.push(at);
+      if (bytes[at] !== 0x23 && next - at > 1) {
+        starts.push(at);
+        const tab = bytes.indexOf(0x09, at);
+        const h = headHash(bytes, at, tab < 0 || tab > next ? next - 1 : tab);
+        heads[h >> 3]! |= 1 << (h & 7);
+      }
       at = next;
     }
     starts.push(bytes.length);
-    text = { bytes, starts: Uint32Array.from(starts) };
+    text = { bytes, starts: Uint32Array.from(starts), heads };
   }
   return text;
 }
@@ -113,8 +130,10 @@ function* dictionaryLines(accept: (zh: string) => boolean): Generator<{ zh: stri
  * order (UTF-16 code units, all Han characters of the Basic Multilingual Plane) is the order of their UTF-8 bytes.
  */
 function sensesOfHeadword(word: string): string[][] | null {
-  const { bytes, starts } = dictionaryText();
+  const { bytes, starts, heads } = dictionaryText();
   const key = Buffer.from(word, 'utf8');
+  const h = headHash(key, 0, key.length);
+  if ((heads[h >> 3]! & (1 << (h & 7))) === 0) return null;
   let lo = 0;
   let hi = starts.length - 2;
   while (lo <= hi) {
