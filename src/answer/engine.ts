@@ -335,6 +335,14 @@ export function assembleEngine(
       return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
     let failure: { r: Ranked; verdict: Verdict } | null = null;
     let loose: Ranked | null = null;
+    let narrower: Ranked | null = null;
+    /** The figure's measure bounded by a size the question does not name (500万元以上, in its clause or its table's title). */
+    const bounded = (fact: Fact, key: Figure | null): boolean => {
+      if (!key || !measuresItsFigures(fact.docId, verifyContext)) return false;
+      const text = `${fact.row ? `${fact.section ?? ''} ` : ''}${fact.text}`;
+      const sizes = text.match(SIZE_BOUND) ?? [];
+      return sizes.length > 0 && !sizes.some((b) => constraints.text.includes(b.replace(/以上$/, '')));
+    };
     // A measure the question writes out (规模以上工业增加值 in 全州规模以上工业增加值是多少), or names as one word.
     const namesExactly = (key: Figure | null) =>
       key?.measure != null &&
@@ -357,6 +365,12 @@ export function assembleEngine(
         ...(verdict.reason ? { reason: verdict.reason } : {}),
         ...(verdict.asked ? { missing: verdict.asked } : {}),
       });
+      // "500万元以上固定资产投资" is the investment of projects above a size, which a question that names no size does
+      // not ask: kept, in case no figure of the whole is found.
+      if (verdict.ok && bounded(fact, key)) {
+        narrower ??= r;
+        continue;
+      }
       if (verdict.ok && row === null && fact.row && key) {
         row = { r, value: key.value };
         continue;
@@ -375,6 +389,7 @@ export function assembleEngine(
     }
     if (loose) return { kind: 'chosen', r: loose, checked };
     if (row) return { kind: 'chosen', r: row.r, checked };
+    if (narrower) return { kind: 'chosen', r: narrower, checked };
     return failure ? { kind: 'failed', ...failure, checked } : { kind: 'none', checked };
   };
 
@@ -469,6 +484,9 @@ export function assembleEngine(
   }
   return { engine, dumpSearch: () => index.dump(), postings: () => index.postings() };
 }
+
+/** A size bound of a statistic's scope: 500万元以上, 5000万元及以上 (规模以上 is a named scope, asked as such). */
+const SIZE_BOUND = /[0-9.]+[万亿千百]?元(?:及)?以上/g;
 
 /** The 1-based page an offset stands on, when the document has pages. */
 function pageOf(pages: readonly number[] | null | undefined, offset: number): number | null {

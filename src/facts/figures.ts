@@ -125,7 +125,9 @@ const APPROX_BEFORE = '近|约|逾|超过|超|大约|将近|接近';
 const APPROX_AFTER = '余|多';
 
 const DATE_RE = new RegExp(
-  `(?:[${DIGITS}]{4}年)?[${DIGITS}]{1,2}(?:-|－|—|～|~|至|到)[${DIGITS}]{1,2}月份?` +
+  // Years counted together (2013-2016年) and months (1-10月): one span each, never a number.
+  `[${DIGITS}]{4}(?:-|－|—|～|~|至|到)[${DIGITS}]{4}年` +
+    `|(?:[${DIGITS}]{4}年)?[${DIGITS}]{1,2}(?:-|－|—|～|~|至|到)[${DIGITS}]{1,2}月份?` +
     `|[${DIGITS}]{4}年(?:[${DIGITS}]{1,2}月(?:[${DIGITS}]{1,2}日|末|底|初|中旬|上旬|下旬)?)?` +
     `|[${DIGITS}]{1,2}月[${DIGITS}]{1,2}日|[${DIGITS}]{1,2}月(?:末|底|初)`,
   'y',

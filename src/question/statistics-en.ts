@@ -197,7 +197,9 @@ export const STATISTICS_EN: ReadonlyArray<readonly [string, string]> = [
   ['college graduates|university graduates', '高校毕业生'],
   ['graduates', '毕业生'],
   ['teachers', '教师'],
-  ['hospital beds|beds', '床位'],
+  // A hospital's beds are 病床 (实有医院病床23008张); 床位 alone is any institution's (a welfare home's 床位830张).
+  ['hospital beds|beds in (?:hospitals|health(?:care)? institutions|medical institutions)', '医院病床 病床 卫生机构床位'],
+  ['beds', '床位 病床'],
   ['hospitals', '医院'],
   ['health (?:care )?(?:institutions|facilities)|medical institutions', '卫生机构 医疗卫生机构'],
   ['health (?:technicians|workers|professionals)', '卫生技术人员'],

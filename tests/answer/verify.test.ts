@@ -199,6 +199,17 @@ describe('verification on a page dated by its title (the Deqing January–Octobe
     expect(key('浑南区国家高新技术企业数量在沈阳市排第几？', engine)).toBe('之首');
   });
 
+  it('answers a measure with the figure of the whole, not of a size-bounded part, unless the size is asked', () => {
+    expect(key('全州固定资产投资是多少？', qiandongnan)).toBe('1745.04亿元');
+    expect(key('How much was fixed asset investment in 2016?', qiandongnan)).toBe('1745.04亿元');
+    expect(key('全州500万元以上固定资产投资是多少？', qiandongnan)).not.toBe('1745.04亿元');
+  });
+
+  it("reads a span of years as a date, and a hospital's beds as 病床", () => {
+    expect(key('What was the per capita disposable income of urban residents?', qiandongnan)).toBe('25282元');
+    expect(key('How many hospital beds are there in Qiandongnan?', qiandongnan)).toBe('23008张');
+  });
+
   it('holds an ordinal only with the word it qualifies', () => {
     expect(key('第二产业投资是多少？')).toBe('not-found');
   });

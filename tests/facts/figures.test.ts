@@ -26,7 +26,8 @@ describe('extractFigures', () => {
     expect(extractFigures('自然增长率-0.57‰。')[0]).toMatchObject({ raw: '-0.57‰', value: -0.57, unit: '‰' });
     expect(extractFigures('国有企业\t−2.0')[0]).toMatchObject({ raw: '−2.0', value: -2 });
     expect(extractFigures('下降－1.5亿元')[0]).toMatchObject({ value: -150_000_000 });
-    expect(raws('2013-2016年为调查数据')).toEqual(['2013', '2016年']);
+    expect(raws('2013-2016年为调查数据')).toEqual(['2013-2016年']);
+    expect(extractFigures('2013-2016年')[0]).toMatchObject({ kind: 'date' });
     expect(extractFigures('G-3高速')[0]).toMatchObject({ raw: '3', value: 3 });
   });
 
