@@ -35,6 +35,8 @@ const TABLE: ReadonlyArray<readonly [string, AskedKind]> = [
   // The compound's head decides: a rate of 人口 is a rate, energy per 万元 of GDP is no sum of money.
   ['常住人口城镇化率是多少？', 'percent'],
   ['固定资产投资在三县两区里排第几？', 'rank'],
+  ['How much did fixed asset investment grow?', 'percent'],
+  ['How much steel was produced by industrial enterprises above designated size?', 'number'],
   ['第三产业投资排名第几名？', 'rank'],
   ['人口自然增长率是多少？', 'percent'],
   ['电视人口综合覆盖率是多少？', 'percent'],
