@@ -178,6 +178,11 @@ describe('verification on a page dated by its title (the Deqing January–Octobe
     expect(key('德清县2016年全年固定资产投资完成多少亿元？')).toBe('not-found');
   });
 
+  it('reads 花了多少钱 as asking for a sum spent, which 投资 and 支出 state', () => {
+    expect(key('德清1-10月第三产业投资花了多少钱？')).toBe('119.90亿元');
+    expect(key('全州一般公共预算花了多少钱？', qiandongnan)).toBe('376.82亿元');
+  });
+
   it('gives a growth rate after a rate to the amount before both, and takes 德清 for 德清县', () => {
     expect(key('德清固定资产投资同比增长多少？')).toBe('15.3%');
     expect(key('德清固定资产投资增速是多少？')).toBe('15.3%');
