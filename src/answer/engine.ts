@@ -217,7 +217,6 @@ export function assembleEngine(
     get dictionaryEn() {
       return (englishDictionary ??= corpusDictionaryEn((zh) => index.termPostings.has(zh)));
     },
-
     subjectsEn: options.subjectsEn ?? new Map<string, string>(),
   };
   const { facts, normalized, features, index, docEntities, docTitles, docPeriods, corpusText } = engineParts(
@@ -432,55 +431,53 @@ export function assembleEngine(
 
   /** The answer to an analysed question: ranking, confidence and verification. */
   function answerFor(frame: QuestionFrame, q: AnalyzedQuestion, question: string, limit: number, opts: AskOptions): Answer {
-    {
-      const ranked = rankFacts(q, facts, features, index, params);
-      const best = ranked[0];
-      const abstain = opts.abstain ?? true;
-      const notFound: Answer = {
-        kind: 'not-found',
-        question,
-        asked: q.asked,
-        suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion),
+    const ranked = rankFacts(q, facts, features, index, params);
+    const best = ranked[0];
+    const abstain = opts.abstain ?? true;
+    const notFound: Answer = {
+      kind: 'not-found',
+      question,
+      asked: q.asked,
+      suggestions: topicList.slice(0, 3).map((t) => t.sampleQuestion),
+    };
+    if (!best) return notFound;
+    // Retrieval (no abstention) is scored on the plain ranking.
+    if (!abstain) return { kind: 'found', question, asked: q.asked, hits: ranked.slice(0, limit).map((r) => hitOf(r, q)) };
+    const constraints = constraintsOf(frame, q, verifyContext);
+    const chosenOrFailure = chooseVerified(constraints, q, ranked);
+    const { checked } = chosenOrFailure;
+    if (chosenOrFailure.kind === 'none') return { ...notFound, ...(checked.length ? { checked } : {}) };
+    if (chosenOrFailure.kind === 'failed') {
+      const { r, verdict } = chosenOrFailure;
+      return {
+        ...notFound,
+        reason: verdict.reason ?? 'none',
+        ...(verdict.asked ? { missing: verdict.asked } : {}),
+        // What the document does give is worth showing when it is the measure asked for another time,
+        // place or breadth — never when it measures something else.
+        ...(verdict.reason === 'period' || verdict.reason === 'entity' || verdict.reason === 'scope'
+          ? { closest: hitOf(r, q, constraints) }
+          : {}),
+        checked,
       };
-      if (!best) return notFound;
-      // Retrieval (no abstention) is scored on the plain ranking.
-      if (!abstain) return { kind: 'found', question, asked: q.asked, hits: ranked.slice(0, limit).map((r) => hitOf(r, q)) };
-      const constraints = constraintsOf(frame, q, verifyContext);
-      const chosenOrFailure = chooseVerified(constraints, q, ranked);
-      const { checked } = chosenOrFailure;
-      if (chosenOrFailure.kind === 'none') return { ...notFound, ...(checked.length ? { checked } : {}) };
-      if (chosenOrFailure.kind === 'failed') {
-        const { r, verdict } = chosenOrFailure;
-        return {
-          ...notFound,
-          reason: verdict.reason ?? 'none',
-          ...(verdict.asked ? { missing: verdict.asked } : {}),
-          // What the document does give is worth showing when it is the measure asked for another time,
-          // place or breadth — never when it measures something else.
-          ...(verdict.reason === 'period' || verdict.reason === 'entity' || verdict.reason === 'scope'
-            ? { closest: hitOf(r, q, constraints) }
-            : {}),
-          checked,
-        };
-      }
-      const answer = chosenOrFailure.r;
-      // Related facts: other good matches for the question (they must stand on their own, not only
-      // share the document's subject), then the answer's neighbours with figures.
-      const alsoMatching = ranked.filter(
-        (r) =>
-          r !== answer &&
-          r.score >= answer.score * params.relatedShare &&
-          r.focus > 0 &&
-          r.coverage >= answer.coverage * answering.relatedCoverage,
-      );
-      const chosen = [answer, ...alsoMatching].slice(0, limit);
-      const neighbours = neighboursOf(answer.pos, limit, true).filter((i) => !chosen.some((r) => r.pos === i));
-      const hits = [
-        ...chosen.map((r) => hitOf(r, q, constraints)),
-        ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q, constraints)),
-      ];
-      return { kind: 'found', question, asked: q.asked, hits, ...(checked.length ? { checked } : {}) };
     }
+    const answer = chosenOrFailure.r;
+    // Related facts: other good matches for the question (they must stand on their own, not only
+    // share the document's subject), then the answer's neighbours with figures.
+    const alsoMatching = ranked.filter(
+      (r) =>
+        r !== answer &&
+        r.score >= answer.score * params.relatedShare &&
+        r.focus > 0 &&
+        r.coverage >= answer.coverage * answering.relatedCoverage,
+    );
+    const chosen = [answer, ...alsoMatching].slice(0, limit);
+    const neighbours = neighboursOf(answer.pos, limit, true).filter((i) => !chosen.some((r) => r.pos === i));
+    const hits = [
+      ...chosen.map((r) => hitOf(r, q, constraints)),
+      ...neighbours.slice(0, limit - chosen.length).map((i) => hitOf(unranked(i), q, constraints)),
+    ];
+    return { kind: 'found', question, asked: q.asked, hits, ...(checked.length ? { checked } : {}) };
   }
   return { engine, dumpSearch: () => index.dump(), postings: () => index.postings() };
 }
