@@ -160,7 +160,7 @@ const SUB_YEAR =
 /** 1至10月, 1—10月 and 1-10月 are one period. */
 const sameMonths = (s: string) => s.replace(/(\d)(?:－|—|～|~|至|到)(\d)/g, '$1-$2');
 const ASKS_GROWTH =
-  /增长|增速|增幅|涨幅|降幅|下降|提高了|上升了|减少了|增加了|\bgrow|\bgrowth\b|\bincrease|\bdecrease|\bdecline|\brise\b|\bfall\b/i;
+  /增长|增速|增幅|涨幅|降幅|下降|上涨|涨了|提高了|上升了|减少了|增加了|\bgrow|\bgrowth\b|\bincrease|\bdecrease|\bdecline|\brise\b|\bfall\b/i;
 const ASKS_SHARE = /占比|比重|比例|占.{0,12}(?:的)?(?:多少|几)|百分之几|份额|\bshare\b|\bproportion\b|\bpercentage of\b/i;
 const ASKS_MULTIPLE =
   /几倍|多少倍|\bhow many times (?:as|more|larger|bigger|higher|greater)\b|\btimes (?:as (?:many|much|large)|that of)\b/i;
@@ -485,7 +485,11 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
       return { ok: false, reason: 'measure', asked: key.measure ?? key.raw };
     }
     // 人均地区生产总值 is no answer to a question about 地区生产总值, nor the other way round.
-    const perHead = /人均|平均|户均/.test(key.measure ?? '') || /^每/.test(key.measure ?? '');
+    // (A table's title may say it: 表10 年末每百户城乡居民家庭拥有耐用品.)
+    const perHead =
+      /人均|平均|户均/.test(key.measure ?? '') ||
+      /^每/.test(key.measure ?? '') ||
+      (fact.row !== undefined && /每百户|每百人|每万人|人均|户均/.test(fact.section ?? ''));
     if (perHead !== c.perHead && key.measure) return { ok: false, reason: 'measure', asked: c.perHead ? '人均' : key.measure };
     if (c.countsThings && ['money', 'area', 'percent', 'duration', 'multiple'].includes(key.kind))
       return { ok: false, reason: 'measure', asked: 'how many' };

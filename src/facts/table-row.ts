@@ -83,6 +83,12 @@ function leadingEmpty(row: TableRow): number {
 }
 
 /** Fills in the row's figures; returns the row's label when it is a whole (so a 其中 row below is its part). */
+/** The place a table's title opens with, after its number and year (表1 凯里市居民消费价格 → 凯里市), or null. */
+function placeOfTitle(title: string | null): string | null {
+  const m = /^(?:表\s*[0-9０-９]+\s*)?(?:[0-9]{4}年(?:末)?)?\s*([\u4e00-\u9fa5]{2,6}?(?:自治州|自治县|市|县|区|州|省))/.exec(title ?? '');
+  return m && !/^全/.test(m[1]!) ? m[1]! : null;
+}
+
 export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentContext, previousWhole: string | null): string | null {
   const rawLabel = (row.cells[0] ?? '').trim();
   const isPart = /^(?:其中|#)[:：]?/.test(rawLabel);
@@ -103,6 +109,7 @@ export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentConte
   const levelColumn =
     row.header.map(columnMeasure).find((m, i) => i > 0 && m && !/单位/.test(row.header[i]!) && !/构成|比重|占比|占/.test(row.header[i]!)) ??
     '';
+  const titlePlace = placeOfTitle(row.title);
   for (const f of fact.figures) {
     // The fact's text is the row without its leading TABs (empty cells): count the cells before the figure.
     const leading = leadingEmpty(row);
@@ -127,8 +134,9 @@ export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentConte
     f.role = growth ? 'growth' : /构成|比重|占比|占/.test(header) && f.unit === '%' ? 'share' : 'level';
     f.base = growth ? '比上年' : null;
     f.partOf = isPart && previousWhole ? `${previousWhole}${levelColumn}` : null;
-    f.entity = doc.entity;
-    f.entityInherited = true;
+    // "表1 凯里市居民消费价格": a table its title sets in a place is about that place.
+    f.entity = titlePlace ?? doc.entity;
+    f.entityInherited = titlePlace === null;
     // A column that names a time (2018年, 2019年末, 第四季度) gives its cells their period.
     const period = growth ? null : columnPeriod(header, doc.period);
     f.period = period ?? doc.period;

@@ -54,6 +54,7 @@ export interface AnalyzedQuestion {
 /** Question phrasing that carries no content: stripped before the words are looked up. */
 const QUESTION_PHRASES =
   /请问|告诉我|我想知道|想了解|(?:花了|花掉了?|花费了?|用了|投了|投入了)(?=多少)|(?:排名|排在|排|位列|位居|居)第几(?:名|位)?|排名(?:多少|怎样|如何)|名次|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|啥|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
+const COMPARED_WITH = /比(?=上年|去年|上月|同期|年初|[0-9]{4}年)/g;
 const LOCATIVES: ReadonlySet<string> = new Set(['中', '里', '内', '当中', '之中', '里面', '之内']);
 const DIMENSION_QUESTION = /有?多([高长重远深宽厚])/g;
 /** A bare number, year or period word ("2018", "今年", "上半年"): it qualifies what is asked rather than names it. */
@@ -187,7 +188,8 @@ function partsOf(tokenizer: Tokenizer, word: string): readonly string[] {
 /** The question without its question phrasing; "有多高" keeps 高 ("树高可达55米"). */
 function contentOf(text: string, synonyms: readonly Synonym[]): string {
   const { rest } = expandSynonyms(text, synonyms);
-  return rest.replace(DIMENSION_QUESTION, ' $1 ').replace(QUESTION_PHRASES, ' ');
+  // "价格比上年上涨": 比 opens the comparison, it is not part of the word before (价格比 "price ratio").
+  return rest.replace(DIMENSION_QUESTION, ' $1 ').replace(QUESTION_PHRASES, ' ').replace(COMPARED_WITH, ' 比');
 }
 
 /** Verbs that name no event of their own: "何时发生", "什么时候开始" ask when the thing named happened. */

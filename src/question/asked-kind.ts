@@ -42,7 +42,7 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ],
   [
     'percent',
-    /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降|率).{0,3}(多少|几)|percent|(?<!per )\bshares?\b(?! (?:capital|price))|proportion|\bgrowth\b|\bhow much did\b.*\b(?:grow|rise|increase|decline|decrease|fall|drop)\b/i,
+    /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降|上涨|涨了|率).{0,3}(多少|几)|percent|(?<!per )\bshares?\b(?! (?:capital|price))|proportion|\bgrowth\b|\bhow much did\b.*\b(?:grow|rise|increase|decline|decrease|fall|drop)\b/i,
   ],
   // ("above designated size" is a scope of statistics, not an area.)
   ['area', /面积|多大|多少平方|占地|\bhow (big|large)\b|\barea\b|(?<!designated )\bsize\b/i],

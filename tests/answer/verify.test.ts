@@ -215,6 +215,14 @@ describe('verification on a page dated by its title (the Deqing January–Octobe
     expect(key('How many hospital beds are there in Qiandongnan?', qiandongnan)).toBe('23008张');
   });
 
+  it("reads a table's title for its place and its per-household measure, and 比上年 as a comparison", () => {
+    // 表1 凯里市居民消费价格: its rows are 凯里市's, not the prefecture's.
+    expect(key('凯里市畜肉类价格比上年上涨了多少？', qiandongnan)).toBe('11.5');
+    expect(key('全州畜肉类价格比上年上涨了多少？', qiandongnan)).toBe('not-found');
+    // 表10 年末每百户城乡居民家庭拥有耐用品.
+    expect(key('每百户农村居民家庭拥有家用汽车多少台？', qiandongnan)).toBe('17');
+  });
+
   it('holds an ordinal only with the word it qualifies', () => {
     expect(key('第二产业投资是多少？')).toBe('not-found');
   });
