@@ -89,7 +89,7 @@ export function createResponder(engine: Engine): Responder {
       // "A占B的比重是多少": a share the document states is its answer, cited; computed only when it is not stated.
       if (frame.operation.operation === 'ratio' && frame.operation.ratioAs === 'percent') {
         const stated = engine.ask(frame, options);
-        if (stated.kind === 'found' && isShareOf(stated.hits[0]?.keyFigure, frame.operation)) return stated;
+        if (stated.kind === 'found' && isShareOf(stated.hits[0]?.keyFigure, stated.hits[0]!.fact.text, frame.operation)) return stated;
       }
       return computeAnswer(frame.operation, engine);
     }
@@ -198,13 +198,17 @@ export function createResponder(engine: Engine): Responder {
  * A share stated for what a share question names: its measure is the part's (项目投资 for 德清项目投资) and its base
  * the whole's (占全部投资的89.4%; not 占沈阳市的52% for a share of all 双创载体).
  */
-function isShareOf(figure: Figure | null | undefined, request: ComputeRequest): boolean {
+function isShareOf(figure: Figure | null | undefined, text: string, request: ComputeRequest): boolean {
   const [part, whole] = request.subjects;
-  if (!figure || figure.role !== 'share' || !figure.measure || !figure.subject) return false;
+  if (!figure || figure.role !== 'share' || !figure.measure) return false;
   if (part?.kind !== 'named' || whole?.kind !== 'named') return false;
   // The question may name the measure once for both (德清项目 and 全部, of 投资).
   const metric = request.metric ?? '';
   const names = (label: string, words: string) =>
     [label, label + metric].some((name) => (words.length >= 3 && name.includes(words)) || words.includes(name));
-  return names(part.label, figure.measure) && names(whole.label, figure.subject);
+  // The whole is the share's subject, or what the sentence says it is a share of (占规模以上工业增加值的比重为76.5%).
+  const ofWhole =
+    (figure.subject !== null && names(whole.label, figure.subject)) ||
+    [whole.label, whole.label + metric].some((w) => text.includes(`占${w}`));
+  return names(part.label, figure.measure) && ofWhole;
 }

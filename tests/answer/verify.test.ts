@@ -231,6 +231,9 @@ describe('verification on a page dated by its title (the Deqing January–Octobe
     const responder = createResponder(local);
     const share = responder.respond('德清项目投资占全部投资的比重有多大？').reply;
     expect(share.kind === 'found' && share.hits[0]!.keyFigure?.raw).toBe('89.4%');
+    // The whole named by 占…的 in the sentence: 占规模以上工业增加值的比重为76.5%.
+    const heavy = createResponder(qiandongnan).respond('重工业增加值占规模以上工业增加值的比重是多少？').reply;
+    expect(heavy.kind === 'found' && heavy.hits[0]!.keyFigure?.raw).toBe('76.5%');
     const points = formatReplyText(responder.respond('德清县全县固定资产投资增速比第三产业投资增速高几个百分点？').reply);
     expect(points).toContain('高0.1个百分点');
     expect(points).toContain('15.3 − 15.2 = 0.1');
