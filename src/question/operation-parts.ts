@@ -26,7 +26,7 @@ const GROUP_RE = new RegExp(`(${NUMERAL})[大个类项种条]([\\u4e00-\\u9fa5]{
 const SEPARATORS = /、|，|,|以及|及|和|跟|加上/;
 /** Connectors left around subjects and measures once the cue words are cut out. */
 const EDGE_JUNK_START = /^(?:从|对于|关于|其中|各|的)+/;
-const EDGE_JUNK_END = /(?:的|中|里|当中|之中|里面|之间|方面|各自|分别|相比|比较|对比|两者|三者|这两个|这三个|这几个)+$/;
+const EDGE_JUNK_END = /(?:的|中|(?<![公英海])里|当中|之中|里面|之间|方面|各自|分别|相比|比较|对比|两者|三者|这两个|这三个|这几个)+$/;
 
 export function clean(s: string): string {
   let out = s;
@@ -48,11 +48,14 @@ const UNIT_ONLY = /^[万亿千百]*(?:元|人|吨|公里|平方公里|公顷|亩
 /** Places and times a subject's label may open with ("德清县1-10月", "全市2023年"). */
 const SETTING_START = /^(?:(?:全[市省国区县州])|(?:\d{4}年)|(?:\d{1,2}(?:-|－|—|～|~|至|到)\d{1,2}月份?)|(?:今年|去年|全年|上半年|下半年))/;
 
+const ADMINISTRATIVE = /^(?!城区|市区)[\u4e00-\u9fa5]{1,8}(?:省|市|县|区|州|旗|盟)$/;
+
 /** A subject's label without the places and times it opens with, as long as something is left. */
 function withoutSetting(label: string, places: ReadonlySet<string>): string {
   let out = label;
   for (let i = 0; i < 4; i++) {
-    const place = [...places].find((p) => p.length >= 2 && out.startsWith(p) && out.length > p.length);
+    // An administrative place only: 城镇居民 and 农村居民 are groups of people, not places.
+    const place = [...places].find((p) => ADMINISTRATIVE.test(p) && out.startsWith(p) && out.length > p.length);
     const next = place ? out.slice(place.length) : out.replace(SETTING_START, '');
     if (next === out || next.length === 0) break;
     out = next;
@@ -154,6 +157,15 @@ export function request(
   let subjects = parsed.subjects.map((s) => (s.kind === 'named' ? { ...s, label: withoutSetting(s.label, ctx.places) } : s));
   // "城镇居民人均可支配收入比农村居民多多少": the second names its counterpart of the first's head (居民), and the
   // measure after it is both's.
+  // "华东和华南的营业收入": the last name's measure after 的 is every name's.
+  const last = subjects[subjects.length - 1];
+  if (!metric && subjects.length >= 2 && last?.kind === 'named' && /^[^的]{2,}的[^的]{2,}$/.test(last.label)) {
+    const [head, measure] = last.label.split('的') as [string, string];
+    if (subjects.every((s) => s === last || (s.kind === 'named' && !s.label.includes('的')))) {
+      metric = measure;
+      subjects = [...subjects.slice(0, -1), { ...last, label: head }];
+    }
+  }
   const [a, b] = subjects;
   if (!metric && subjects.length === 2 && a?.kind === 'named' && b?.kind === 'named') {
     const split = (long: string, short: string) => {

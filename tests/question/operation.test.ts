@@ -23,6 +23,18 @@ describe('detectComputation: what each operand is', () => {
     expect(names(units)).toEqual(['出口', '进口']);
   });
 
+  it('keeps groups of people whole (城镇居民 is no place), and a kilometre a unit', () => {
+    const r = detectComputation('城镇居民人均可支配收入比农村居民多多少？', { places: new Set(['城镇', '农村']) });
+    expect(names(r)).toEqual(['城镇居民', '农村居民']);
+    expect(detectComputation('高速公路和国道一共多少公里？')?.metric).toBeNull();
+  });
+
+  it('gives every name the measure the last one names after 的 (华东和华南的营业收入)', () => {
+    const r = detectComputation('华东和华南的营业收入哪个更多？');
+    expect(names(r)).toEqual(['华东', '华南']);
+    expect(r?.metric).toBe('营业收入');
+  });
+
   it('gives the second operand the measure the first names after their shared head', () => {
     const r = detectComputation('城镇居民人均可支配收入比农村居民多多少？');
     expect(names(r)).toEqual(['城镇居民', '农村居民']);
