@@ -202,13 +202,6 @@ export function assembleEngine(
   const glossaryEn = (): readonly Synonym[] => (englishGlossary ??= [...(options.glossaryEn ?? []), ...placeGlossaryEn(corpusPlaces())]);
   // The general English dictionary, restricted to the corpus's words (also at the first English question).
   let englishDictionary: DictionaryEn | null = null;
-  /** The vocabulary's values, for a question read with more of them (its paraphrases). */
-  const plainVocabulary = () => ({
-    synonyms: vocabulary.synonyms,
-    glossaryEn: vocabulary.glossaryEn,
-    dictionaryEn: vocabulary.dictionaryEn,
-    subjectsEn: vocabulary.subjectsEn,
-  });
   const vocabulary = {
     synonyms: options.synonyms ?? [],
     get glossaryEn() {
@@ -418,7 +411,7 @@ export function assembleEngine(
       if (first.kind !== 'not-found' || (opts.abstain ?? true) === false) return first;
       const paraphrases = paraphrasesIn(frame, vocabulary);
       if (paraphrases.length === 0) return first;
-      const paraphrased = analyzeQuestion(frame, tokenizer, { ...plainVocabulary(), paraphrases }, questionParams);
+      const paraphrased = analyzeQuestion(frame, tokenizer, vocabulary, questionParams, paraphrases);
       const second = answerFor(frame, paraphrased, question, limit, opts);
       return second.kind === 'found' ? second : first;
     },

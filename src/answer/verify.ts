@@ -16,6 +16,7 @@ import { translateEnglish, type AnalyzedQuestion, type DictionaryEn, type Questi
 import type { TaggedWord, Tokenizer } from '../text/index.js';
 import type { AskedKind } from '../question/index.js';
 import type { NotStatedReason } from './answer.js';
+import { isNumericAsk } from '../ranking/index.js';
 
 /** What a question names that any answer must hold to. Read once per question. */
 export interface QuestionConstraints {
@@ -92,19 +93,6 @@ function subGroupOf(text: string, tokenizer: Tokenizer): string | null {
   // "在三县两区中排名第几": where a ranking is made, not a part.
   return named && !/^(?:有|是|共|一共|总共|排|位列|位居|居|名列)/.test(named[1]!) ? named[1]! : null;
 }
-
-/** Asked kinds that want a number. */
-const NUMERIC_ASKS: ReadonlySet<string> = new Set([
-  'people',
-  'count',
-  'area',
-  'money',
-  'percent',
-  'duration',
-  'multiple',
-  'number',
-  'rank',
-]);
 
 const EN_COUNTS_THINGS = /\bhow many\b(?! times\b)/i;
 /** "How many yuan / square kilometres / percent": a count of units, which a sum or an area does answer. */
@@ -503,7 +491,7 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     }
   }
   // A growth rate, share or multiple asked is answered by a figure, never by a sentence alone.
-  if (c.role !== null && !key && (asked === null || NUMERIC_ASKS.has(asked))) return { ok: false, reason: 'measure', asked: c.role };
+  if (c.role !== null && !key && (asked === null || isNumericAsk(asked))) return { ok: false, reason: 'measure', asked: c.role };
   // A date is answered by the event it names (the engine's confidence checks that); the rest is about figures.
   if (asked === 'date' || !measuredDocument) return { ok: true };
   if (c.qualifiers.length > 0) return { ok: false, reason: 'scope', asked: c.qualifiers[0]! };

@@ -13,6 +13,7 @@
  */
 import type { TaggedWord } from '../text/index.js';
 import type { Figure, FigureRole } from './fact.js';
+import { pieceAround } from './figures.js';
 import type { TimeMention } from './time.js';
 
 /** A figure's context before its sentence is read (describeSentenceFigures fills it in). */
@@ -259,13 +260,8 @@ export function describeSentenceFigures(
     if (f.kind === 'rank') {
       f.role = 'level';
       // "专利申请总量位居全省第三" names what it ranks; "增速位居全省第一" ranks the amount before it.
-      const piece = (
-        sentence
-          .slice(0, at)
-          .split(/[，,；;。]/)
-          .pop() ?? ''
-      )
-        .split(RANKING_VERB)[0]!
+      const piece = pieceAround(sentence, { start: at, end: at })
+        .before.split(RANKING_VERB)[0]!
         .replace(/(?:总量|数量|总额|规模|增速|增幅)$/, '');
       f.measure = piece.length >= 2 && !/^(?:其中|目前|全年|[，、])/.test(piece) ? piece : (lastAmountMeasure ?? lastMeasure);
       f.partOf = null;

@@ -70,16 +70,18 @@ export interface QuestionVocabulary {
   glossaryEn?: readonly Synonym[];
   /** English words no glossary maps → the corpus's words, through the general dictionary. */
   dictionaryEn?: DictionaryEn;
-  /** A Chinese question's words the corpus never uses, read through the dictionary's senses (paraphrasesIn). */
-  paraphrases?: readonly Paraphrase[];
 }
 
-/** The question's search terms and words, from its frame (a string is read first, for tests and tools). */
+/**
+ * The question's search terms and words, from its frame (a string is read first, for tests and tools);
+ * `paraphrases` are its words the corpus never uses, read through the dictionary's senses (paraphrasesIn).
+ */
 export function analyzeQuestion(
   question: string | QuestionFrame,
   tokenizer: Tokenizer,
   vocabulary: QuestionVocabulary = {},
   params: QuestionParams = DEFAULT_QUESTION,
+  paraphrases: readonly Paraphrase[] = [],
 ): AnalyzedQuestion {
   const frame = typeof question === 'string' ? readQuestion(question, vocabulary) : question;
   const synonyms = vocabulary.synonyms ?? [];
@@ -101,6 +103,11 @@ export function analyzeQuestion(
       words.set(word, { word, weight: w, required, parts: partsOf(tokenizer, word) });
     }
   };
+  /** A word's alternatives (its renderings, its paraphrases) are searched for too, never required. */
+  const searchAlso = (alternatives: readonly string[], weight: number) => {
+    for (const alt of alternatives)
+      for (const term of tokenizer.terms(alt, true)) if (!terms.has(term)) terms.set(term, { term, weight, required: false });
+  };
   const english = language === 'en' ? translateEnglish(text, vocabulary.glossaryEn, vocabulary.dictionaryEn) : null;
   if (english) {
     const { terms: zh, unmatched, renderings } = english;
@@ -111,10 +118,8 @@ export function analyzeQuestion(
       const word = words.get(w);
       if (!alternatives || !word) continue;
       words.set(w, { ...word, alternatives });
-      // Searched for as well as the English word, at the weight the word has.
-      for (const alt of alternatives)
-        for (const term of tokenizer.terms(alt, true))
-          if (!terms.has(term)) terms.set(term, { term, weight: params.unmappedEnglishWeight, required: false });
+      // At the weight the English word has.
+      searchAlso(alternatives, params.unmappedEnglishWeight);
     }
   } else {
     const { expansions, rest } = expandSynonyms(text, synonyms);
@@ -133,12 +138,10 @@ export function analyzeQuestion(
     // A word the corpus never uses (营收), cut into pieces by the corpus's dictionary, is one word again, held by
     // any corpus word sharing one of its senses (收入, 营业收入): searched for, counted for it, and accepted for it by
     // verification.
-    for (const p of vocabulary.paraphrases ?? []) {
+    for (const p of paraphrases) {
       for (const w of [...words.keys()]) if (w.length < p.word.length && p.word.includes(w)) words.delete(w);
       words.set(p.word, { word: p.word, weight: 1, required: true, parts: [], alternatives: p.alternatives });
-      for (const alt of p.alternatives)
-        for (const term of tokenizer.terms(alt, true))
-          if (!terms.has(term)) terms.set(term, { term, weight: params.synonymWeight, required: false });
+      searchAlso(p.alternatives, params.synonymWeight);
     }
   }
   // "高企有多少家": when every word was a synonym cue, the expansion is the question.
