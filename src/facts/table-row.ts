@@ -133,7 +133,7 @@ export function describeRowFigures(fact: Fact, row: TableRow, doc: DocumentConte
     f.measure = measure || null;
     f.role = growth ? 'growth' : /构成|比重|占比|占/.test(header) && f.unit === '%' ? 'share' : 'level';
     f.base = growth ? '比上年' : null;
-    f.partOf = isPart && previousWhole ? `${previousWhole}${levelColumn}` : null;
+    f.partOf = isPart && previousWhole ? (previousWhole.includes(levelColumn) ? previousWhole : `${previousWhole}${levelColumn}`) : null;
     // "表1 凯里市居民消费价格": a table its title sets in a place is about that place.
     f.entity = titlePlace ?? doc.entity;
     f.entityInherited = titlePlace === null;

@@ -187,6 +187,11 @@ export function describeHit(hit: Hit): string {
   return measure ? `${figure.raw} · ${measure}` : figure.raw;
 }
 
+/** A figure as a reader takes it: a table cell's bare number with its unit from the header (1.82 → 1.82万吨). */
+export function figureAsRead(figure: Pick<Figure, 'raw' | 'unit'>): string {
+  return figure.unit && /^[-−]?[\d.,]+$/.test(figure.raw) ? `${figure.raw}${figure.unit}` : figure.raw;
+}
+
 /**
  * The answer block for one hit: key figure, the cited sentence, the citation (short in groups). A hit with
  * no key figure (a list, a definition, who or where) is answered by its sentence alone, with no headline.
@@ -194,7 +199,7 @@ export function describeHit(hit: Hit): string {
 export function renderHit(hit: Hit, locale: Locale, fmt: Format, shortCitation = false, sourceUrl?: SourceUrl): string[] {
   const t = textsFor(locale);
   const lines: string[] = [];
-  if (hit.keyFigure !== null) lines.push(`${fmt.text(`${t.answerLabel}${colonOf(locale)}`)}${fmt.key(hit.keyFigure.raw)}`);
+  if (hit.keyFigure !== null) lines.push(`${fmt.text(`${t.answerLabel}${colonOf(locale)}`)}${fmt.key(figureAsRead(hit.keyFigure))}`);
   lines.push(quoted(markFigures(hit.fact, hit.keyFigure, fmt)));
   lines.push(renderSourceLine(hit.citation, locale, fmt, shortCitation, sourceUrl?.(hit.citation, hit.keyFigure) ?? null));
   return lines;

@@ -14,9 +14,10 @@ import type { Synonym } from './synonyms.js';
 export interface QuestionContext {
   /**
    * Whether a phrase occurs in the corpus, so that a name joined with 与 ("生物医药与健康医疗") is kept whole
-   * rather than split into two subjects. Default: never.
+   * rather than split into two subjects; with words `alongside`, whether one fact has them all (普通高中 with
+   * 在校学生). Default: never.
    */
-  isDocumentPhrase?: (phrase: string) => boolean;
+  isDocumentPhrase?: (phrase: string, ...alongside: string[]) => boolean;
   /** The corpus's English glossary (glossary-en.json, compiled). Default: none. */
   glossaryEn?: readonly Synonym[];
   /**

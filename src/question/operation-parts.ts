@@ -12,7 +12,7 @@ export interface Ctx {
   question: string;
   /** Simplified, without spaces, leading fillers or final punctuation. */
   q: string;
-  isPhrase: (phrase: string) => boolean;
+  isPhrase: (phrase: string, ...alongside: string[]) => boolean;
   /** The corpus's place names (a share of one of them is stated, not computed). */
   places: ReadonlySet<string>;
 }
@@ -27,15 +27,18 @@ const SEPARATORS = /、|，|,|以及|及|和|跟|加上/;
 /** Connectors left around subjects and measures once the cue words are cut out. */
 const EDGE_JUNK_START = /^(?:从|对于|关于|其中|各|的)+/;
 const EDGE_JUNK_END = /(?:的|中|(?<![公英海])里|当中|之中|里面|之间|方面|各自|分别|相比|比较|对比|两者|三者|这两个|这三个|这几个)+$/;
+/** The same without the locatives (中, 里): a name inside a list ends in its own 中 (普通高中和普通初中…). */
+const EDGE_JUNK_END_INNER = /(?:的|之间|方面|各自|分别|相比|比较|对比|两者|三者|这两个|这三个|这几个)+$/;
 
-export function clean(s: string): string {
+export function clean(s: string, inner = false): string {
+  const end = inner ? EDGE_JUNK_END_INNER : EDGE_JUNK_END;
   let out = s;
-  for (let i = 0; i < 3; i++) out = out.replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '');
+  for (let i = 0; i < 3; i++) out = out.replace(EDGE_JUNK_START, '').replace(end, '');
   return out;
 }
 
-export function dropCountWords(s: string): string {
-  return clean(s.replace(COUNT_WORDS, ''));
+export function dropCountWords(s: string, inner = false): string {
+  return clean(s.replace(COUNT_WORDS, ''), inner);
 }
 
 export function classifierOf(s: string): string | null {
@@ -60,7 +63,7 @@ function withoutSetting(label: string, places: ReadonlySet<string>): string {
     if (next === out || next.length === 0) break;
     out = next;
   }
-  return clean(out);
+  return out === label ? label : clean(out, true);
 }
 
 /** Which figure kinds can answer, from the measure and the words of the question. */
@@ -76,9 +79,14 @@ function kindsFor(q: string, classifier: string | null, metric: string | null): 
 }
 
 /** Splits "A、B和C" into names, keeping a 与-joined name the document uses as one ("生物医药与健康医疗"). */
-function splitNames(phrase: string, isPhrase: (p: string) => boolean): string[] {
+function splitNames(phrase: string, isPhrase: Ctx['isPhrase']): string[] {
   const out: string[] = [];
-  for (const part of phrase.split(SEPARATORS)) {
+  // A name followed by a list's joiner (、, 和) is inside the list; one before a comma may end in a locative.
+  const listed: boolean[] = [];
+  const split = phrase.split(new RegExp(`(${SEPARATORS.source})`));
+  for (let p = 0; p < split.length; p += 2) {
+    const part = split[p]!;
+    const joined = p + 1 < split.length && !/^[，,]$/.test(split[p + 1]!);
     const pieces = part.split('与');
     let i = 0;
     while (i < pieces.length) {
@@ -90,10 +98,17 @@ function splitNames(phrase: string, isPhrase: (p: string) => boolean): string[] 
         }
       }
       out.push(pieces.slice(i, j + 1).join('与'));
+      listed.push(j + 1 < pieces.length || joined);
       i = j + 1;
     }
   }
-  return out.map(clean).filter((s) => s.length > 0);
+  // The list's end keeps its 中 when the document has the name so (普通高中和普通初中一共多少所).
+  return out
+    .map((name, i) => {
+      const kept = clean(name, true);
+      return listed[i] || isPhrase(kept) ? kept : clean(name);
+    })
+    .filter((s) => s.length > 0);
 }
 
 /**
@@ -101,13 +116,21 @@ function splitNames(phrase: string, isPhrase: (p: string) => boolean): string[] 
  * 第一产业增加值 and 第二产业增加值 because the document says 第一产业增加值 — the longest ending of the last
  * name that the first name takes in the document.
  */
-function sharedMeasure(names: readonly string[], isPhrase: (p: string) => boolean): string | null {
+function sharedMeasure(names: readonly string[], isPhrase: Ctx['isPhrase']): string | null {
   if (names.length < 2) return null;
   const [first, last] = [names[0]!, names[names.length - 1]!];
   for (let k = 1; k <= last.length - 2; k++) {
     const ending = last.slice(k);
     if (!first.endsWith(ending) && isPhrase(first + ending)) return ending;
   }
+  // Names in a list are parallel: "普通高中和普通初中在校学生" — the last name opens with the first's counterpart (as
+  // long, sharing its first or last character), and what follows it is every name's measure, when the document
+  // states it with the first name (普通高中…在校学生; not 初级中学 with the 学校 of 普通小学学校).
+  const k = first.length;
+  const counterpart = last.slice(0, k);
+  const rest = last.slice(k).replace(/^的/, '');
+  const parallel = counterpart !== first && (counterpart[0] === first[0] || counterpart[k - 1] === first[k - 1]);
+  if (k >= 2 && rest.length >= 2 && parallel && isPhrase(first, rest)) return rest;
   return null;
 }
 
@@ -120,7 +143,7 @@ export interface Parsed {
  * The subjects and shared measure of a phrase: a named group ("三大主导产业在建项目"), or a list
  * whose last name carries the measure for all ("智能制造和新能源汽车在建项目").
  */
-export function parseSubjects(phrase: string, isPhrase: (p: string) => boolean): Parsed {
+export function parseSubjects(phrase: string, isPhrase: Ctx['isPhrase']): Parsed {
   const group = GROUP_RE.exec(phrase);
   if (group) {
     const rest = clean(dropCountWords(phrase.slice(0, group.index) + phrase.slice(group.index + group[0].length)));
@@ -130,10 +153,14 @@ export function parseSubjects(phrase: string, isPhrase: (p: string) => boolean):
       metric: rest || null,
     };
   }
-  const names = splitNames(dropCountWords(phrase), isPhrase);
+  const names = splitNames(dropCountWords(phrase, true), isPhrase);
   const last = names[names.length - 1];
   const metric = last ? (sharedMeasure(names, isPhrase) ?? trailingMetric(last)) : null;
-  const labels = names.map((n) => clean(metric && n.endsWith(metric) && n.length > metric.length ? n.slice(0, -metric.length) : n));
+  // (splitNames has cleaned each name; one that carried the measure is cleaned again without it, its locatives
+  // kept: 普通初中 of 普通初中在校学生.)
+  const labels = names.map((n) =>
+    metric !== null && n.endsWith(metric) && n.length > metric.length ? clean(n.slice(0, -metric.length), true) : n,
+  );
   return { subjects: labels.filter(Boolean).map((label) => ({ kind: 'named', label })), metric };
 }
 

@@ -114,7 +114,8 @@ function detectExtreme(ctx: Ctx): ComputeRequest | null {
       break;
     }
   }
-  pre = clean(pre);
+  // (A locative after the list is splitNames's to drop: it knows the document's names, 普通高中.)
+  pre = clean(pre, true);
   // "在建项目最多的是哪个产业": what comes first is the measure, not a subject.
   const preIsMetric = (METRIC_WORDS as readonly string[]).includes(dropCountWords(pre));
   const parsed: Parsed =
@@ -140,7 +141,10 @@ function detectSum(ctx: Ctx): ComputeRequest | null {
   const cue = SUM_CUE_RE.exec(ctx.q);
   if (!cue) return null;
   // "A加B" is "A和B"; the 加 of a word (增加值, 追加, 加工, 加快) is not.
-  const pre = clean(ctx.q.slice(0, cue.index).replace(/(?<![增追参附施更添外再])加(?=[\u4e00-\u9fa5])(?![值工快强大入盟速剧倍])/g, '和'));
+  const pre = clean(
+    ctx.q.slice(0, cue.index).replace(/(?<![增追参附施更添外再])加(?=[\u4e00-\u9fa5])(?![值工快强大入盟速剧倍])/g, '和'),
+    true,
+  );
   const post = ctx.q.slice(cue.index + cue[0].length);
   const parsed = parseSubjects(pre, ctx.isPhrase);
   // "一共有多少个在建项目": the measure after the question words.

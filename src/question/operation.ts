@@ -14,8 +14,10 @@ import { detectChineseComputation } from './operation-zh.js';
 export type DetectOptions = QuestionContext;
 
 /** A phrase checker over fact texts, for DetectOptions.isDocumentPhrase. */
-export function documentPhrases(facts: readonly { text: string }[]): (phrase: string) => boolean {
-  return (phrase) => phrase.length >= 4 && facts.some((f) => f.text.includes(phrase));
+export function documentPhrases(facts: readonly { text: string }[]): (phrase: string, ...alongside: string[]) => boolean {
+  return (phrase, ...alongside) =>
+    phrase.length + alongside.join('').length >= 4 &&
+    facts.some((f) => f.text.includes(phrase) && alongside.every((w) => f.text.includes(w)));
 }
 
 /** The computation a question asks for, or null when one figure (or none) answers it. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
+import { createResponder } from '../../src/app/respond.js';
 import { formatReplyText } from '../../src/present/reply-format.js';
 
 const FILE = 'qiandongnan-2016-tongjigongbao.txt';
@@ -37,6 +38,8 @@ describe('table rows of the Qiandongnan 2016 bulletin', () => {
   it('reads a 其中 row as a part of the row above, and a decline as negative', () => {
     expect(rowFact('其中：夏粮\t206624\t6.2')?.figures[0]).toMatchObject({ measure: '夏粮产量', partOf: '粮食产量' });
     expect(rowFact('烤烟\t21050\t-5.7')?.figures[1]).toMatchObject({ value: -5.7, role: 'growth' });
+    // The whole's label already names the column's measure: 肉类总产量, not 肉类总产量产量.
+    expect(rowFact('其中：猪肉\t万吨\t14.10\t-6.2')?.figures[0]).toMatchObject({ unit: '万吨', measure: '猪肉产量', partOf: '肉类总产量' });
   });
 
   it('shows a row as a readable line: each cell after its column header', () => {
@@ -92,6 +95,20 @@ describe('table rows of the Qiandongnan 2016 bulletin', () => {
       const a = engine.ask(q);
       expect(a.kind, q).toBe('found');
       if (a.kind === 'found') expect(a.hits[0]!.keyFigure?.raw, q).toBe(raw);
+    }
+  });
+
+  it("heads the answer with the cell's number and the unit its column or unit cell gives", () => {
+    const a = engine.ask('牛肉产量是多少？');
+    expect(formatReplyText(a)).toContain('答案：【1.82万吨】');
+  });
+
+  it('computes over table cells named by their row and their column (猪肉 · 产量)', () => {
+    const { reply } = createResponder(engine).respond('猪肉、牛肉、羊肉、禽肉中哪种产量最少？');
+    expect(reply.kind).toBe('computed');
+    if (reply.kind === 'computed') {
+      expect(reply.operands.map((o) => o.figure.raw)).toEqual(['14.10', '1.82', '0.34', '1.97']);
+      expect(reply.result?.winners).toEqual(['羊肉']);
     }
   });
 });

@@ -41,6 +41,28 @@ describe('detectComputation: what each operand is', () => {
     expect(r?.metric).toBe('人均可支配收入');
   });
 
+  it('keeps the 中 of a name inside a list, and drops a locative after the list', () => {
+    const isDocumentPhrase = documentPhrases([{ text: '普通高中46所。普通初中175所。' }]);
+    expect(names(detectComputation('普通高中和普通初中一共多少所？', { isDocumentPhrase }))).toEqual(['普通高中', '普通初中']);
+    expect(names(detectComputation('猪肉、牛肉、羊肉、禽肉中哪种产量最少？'))).toEqual(['猪肉', '牛肉', '羊肉', '禽肉']);
+    expect(names(detectComputation('万企行动里，包服干部总共走访了多少次？'))).toEqual(['万企行动', '包服干部']);
+  });
+
+  it('gives parallel names the measure after the last one when the document states it with the first', () => {
+    const isDocumentPhrase = documentPhrases(
+      ['普通高中46所，招生34952人，在校学生103181人。', '普通初中175所，在校学生182169人。', '初级中学461所。', '普通小学学校1705所。'].map(
+        (text) => ({ text }),
+      ),
+    );
+    const r = detectComputation('普通高中和普通初中在校学生一共多少人？', { isDocumentPhrase });
+    expect(r?.metric).toBe('在校学生');
+    expect(names(r)).toEqual(['普通高中', '普通初中']);
+    // 初级中学 is never said with 学校: 普通小学学校 is one name.
+    const schools = detectComputation('初级中学和普通小学学校一共有多少所？', { isDocumentPhrase });
+    expect(schools?.metric).toBeNull();
+    expect(names(schools)).toEqual(['初级中学', '普通小学学校']);
+  });
+
   it('compares rates in points: 几个百分点 counts no things, and 增速 asks for percentages', () => {
     const r = detectComputation('全县固定资产投资增速比第三产业投资增速高几个百分点？');
     expect(r).toMatchObject({ metric: '增速', classifier: null, kinds: ['percent'] });

@@ -47,7 +47,10 @@ export function pickFigure(hits: readonly Hit[], req: PickRequest): Picked | nul
       if (req.unit != null && figure.unit !== req.unit) return;
       // "6个双创示范园区": the noun may follow the figure, up to the clause's end.
       const after = /^[^，。；：,;]*/.exec(text.slice(figure.end, figures[i + 1]?.start ?? text.length))![0];
-      const prefix = text.slice(0, figure.start);
+      // A table cell is named by its row and its column's header, which its figure's measure holds (牛肉 · 产量), and
+      // a 其中 row by the row it is part of (#公路 under 货物运输总量).
+      const named = hit.fact.row ? [figure.measure, figure.partOf].filter(Boolean).join('|') : '';
+      const prefix = text.slice(0, figure.start) + (named ? `|${named}` : '');
       const label = req.label.replace(WHOLE_WORDS, '') || req.label;
       if (chunkMatch(label, prefix + '|' + after) < MIN_LABEL_MATCH) return;
       // A rate named by its role (增速, 比重) is the figure of that role, however the sentence words it (同比增长15.3%).
