@@ -32,12 +32,7 @@ describe('layers', () => {
     ],
     ['an import between adapters', 'cli/ask.ts', "import { runConsoleChat } from '../console/index.js';", /on one layer/],
     ['an import of tests/', 'text/tokenize.ts', "import { seedEngine } from '../../tests/helpers/engine.js';", /outside src/],
-    [
-      'a folder cycle',
-      'text/tokenize.ts',
-      "import type { Fact } from '../facts/index.js';",
-      /folder cycle: text → facts → text|folder cycle: facts → text → facts/,
-    ],
+    ['a folder cycle', 'text/tokenize.ts', "import type { Fact } from '../facts/index.js';", /folder cycle: (?=.*\btext\b)(?=.*\bfacts\b)/],
   ])('fails on %s', (_name, file, line, message) => {
     const dir = join(copy, String(Math.random()).slice(2));
     cpSync(SRC, dir, { recursive: true });

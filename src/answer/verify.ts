@@ -13,7 +13,7 @@
 import type { Fact, Figure } from '../facts/index.js';
 import { resolvePlace } from '../facts/index.js';
 import { translateEnglish, type AnalyzedQuestion, type DictionaryEn, type QuestionFrame, type Synonym } from '../question/index.js';
-import type { TaggedWord, Tokenizer } from '../text/index.js';
+import { toSimplifiedCharacters, type TaggedWord, type Tokenizer } from '../text/index.js';
 import type { AskedKind } from '../question/index.js';
 import type { NotStatedReason } from './answer.js';
 import { isNumericAsk } from '../ranking/index.js';
@@ -473,11 +473,11 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
       return { ok: false, reason: 'measure', asked: key.measure ?? key.raw };
     }
     // 人均地区生产总值 is no answer to a question about 地区生产总值, nor the other way round.
-    // (A table's title may say it: 表10 年末每百户城乡居民家庭拥有耐用品.)
+    // (A table's title may say it: 表10 年末每百户城乡居民家庭拥有耐用品, or 每百戶 where a PDF's font gave 戶 for 户.)
     const perHead =
       /人均|平均|户均/.test(key.measure ?? '') ||
       /^每/.test(key.measure ?? '') ||
-      (fact.row !== undefined && /每百户|每百人|每万人|人均|户均/.test(fact.section ?? ''));
+      (fact.row !== undefined && /每百户|每百人|每万人|人均|户均/.test(toSimplifiedCharacters(fact.section ?? '')));
     if (perHead !== c.perHead && key.measure) return { ok: false, reason: 'measure', asked: c.perHead ? '人均' : key.measure };
     if (c.countsThings && ['money', 'area', 'percent', 'duration', 'multiple'].includes(key.kind))
       return { ok: false, reason: 'measure', asked: 'how many' };

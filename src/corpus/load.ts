@@ -9,6 +9,7 @@ import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { unifyRadicals } from '../text/index.js';
 import { SubjectNamesFileSchema, SynonymFileSchema, type SynonymEntry } from './vocabulary-file.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_TITLE_CHARS } from './defaults.js';
 import type { CorpusDocument } from './document.js';
@@ -110,7 +111,8 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       continue;
     }
     for (const w of doc.warnings) warnings.push(`${name}: ${w}`);
-    const text = doc.text;
+    // ⾸⻚ is 首页: radicals a PDF's text layer (or a text copied from one) gives for ideographs, same length.
+    const text = unifyRadicals(doc.text);
     if (!text.trim()) {
       warnings.push(`${name}: empty, skipped`);
       continue;
@@ -122,7 +124,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     const meta = listed.has(`${base}.meta.json`) ? await readMeta(root, base, maxFileBytes, warnings) : {};
     documents.push({
       id,
-      title: meta.title ?? doc.title ?? defaultTitle(text, base),
+      title: meta.title ?? (doc.title != null ? unifyRadicals(doc.title) : defaultTitle(text, base)),
       publisher: meta.publisher ?? doc.publisher ?? null,
       period: meta.period ?? null,
       date: doc.date ?? null,

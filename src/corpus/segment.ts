@@ -48,7 +48,11 @@ const CLOSERS = new Set(['”', '’', '）', ')', '》', '」', '』', '】', '
 const SOURCE_LINE = /^(数据来源|资料来源|来源|出处)[:：]/;
 const TERMINAL_PUNCT = /[。！？!?；;，,：:]/;
 /** A table's unit line ("单位：元", "（单位：万元）"): the unit of the table below it, not its title. */
-const UNIT_LINE = /^[（(]?\s*单\s*位\s*[:：]\s*([^\s（）()]{1,12})\s*[）)]?$/;
+const UNIT_LINE = /^[（(]?\s*单\s*位\s*[:：]\s*([^\s（）()]{1,12}?)\s*(?:币\s*种\s*[:：]\s*[^\s（）()]{1,6})?\s*[）)]?$/;
+/** A table's unit line ("单位：亿元", "单位:元 币种:人民币", the latter also as two cells): its unit, or null. */
+function unitOfLine(text: string): string | null {
+  return UNIT_LINE.exec(text.replace(/\t/g, ' ').trim())?.[1] ?? null;
+}
 /** A form's check boxes ("□是√否", "√适用□不适用"): an answer filled in, never a heading or a table's title. */
 const CHECKBOX = /[□√☑☐■]/;
 /** A header cell that names a time: 2019年, 2019年末, 2018年度, 第一季度, 上半年, 1-6月. */
@@ -215,19 +219,28 @@ export function segmentDocument(text: string, p: SegmentationParams = DEFAULT_SE
   // The unit line before a table, and the line before that unit line (the table's title).
   let unitLine: { unit: string; before: Block | null } | null = null;
   const titleLine = (block: Block | null): string | null =>
-    block && (block.kind === 'heading' || block.kind === 'paragraph') && block.text.length <= 40 && !UNIT_LINE.test(block.text)
+    block && (block.kind === 'heading' || block.kind === 'paragraph') && block.text.length <= 40 && unitOfLine(block.text) === null
       ? block.text
       : null;
   for (const block of blocks) {
     if (block.kind === 'row') {
       // The whole line, leading TABs and all, so the cells stay aligned with the header's.
       const cells = lineOf(text, block).split('\t');
+      // "单位:元\t币种:人民币" set as two cells is the unit line of the table below, not its first row.
+      const unitCells: string | null = table ? null : unitOfLine(block.text);
+      if (unitCells !== null) {
+        unitLine = { unit: unitCells, before: previous };
+        previous = block;
+        continue;
+      }
       if (!table) {
         // A table's title is the short line before it ("表3主要农产品产量"), or before its unit line; after a
         // form's check box ("□是√否") it is the section's. It is the rows' section.
-        const before = unitLine && previous && UNIT_LINE.test(previous.text) ? unitLine.before : previous;
-        const title = before && CHECKBOX.test(before.text) ? section : titleLine(before);
-        const unit = unitLine && previous && UNIT_LINE.test(previous.text) ? unitLine.unit : null;
+        const under: { unit: string; before: Block | null } | null =
+          previous !== null && unitOfLine(previous.text) !== null ? unitLine : null;
+        const before: Block | null = under ? under.before : previous;
+        const title: string | null = before && CHECKBOX.test(before.text) ? section : titleLine(before);
+        const unit: string | null = under ? under.unit : null;
         table = { title, unit, header: [], rows: 0, headerOpen: false };
         paragraph++;
       }
@@ -259,8 +272,8 @@ export function segmentDocument(text: string, p: SegmentationParams = DEFAULT_SE
       continue;
     }
     table = null;
-    const unit = UNIT_LINE.exec(block.text);
-    unitLine = unit ? { unit: unit[1]!, before: previous } : null;
+    const unit = unitOfLine(block.text);
+    unitLine = unit !== null ? { unit, before: previous } : null;
     previous = block;
     if (block.kind === 'heading' && /^表\s*\d+/.test(block.text)) continue; // a table's title, not a section
     if (block.kind === 'heading') section = block.text;

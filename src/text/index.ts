@@ -4,3 +4,4 @@ export * from './jieba-dictionary.js';
 export * from './normalize.js';
 export * from './tokenize.js';
 export * from './pinyin.js';
+export * from './radicals.js';

@@ -18,7 +18,7 @@ const REPORT = [
   '营业收入（元）\t512,300,100.50\t480,000,000.00\t6.73%\t450,100,000.00',
   '研发人员数量（人）\t88\t70\t25.71%\t66',
   '六、分季度主要财务指标',
-  '单位：元',
+  '单位：元\t币种：人民币',
   '\t第一季度\t第二季度\t第三季度\t第四季度',
   '营业收入\t100,000,000.00\t110,000,000.00\t120,000,000.00\t182,300,100.50',
   '营业收入构成',
@@ -59,7 +59,7 @@ describe('tables of a company report', () => {
     expect(row('研发人员数量（人）')!.figures[0]).toMatchObject({ value: 88, unit: '人', kind: 'people', measure: '研发人员数量' });
   });
 
-  it('takes a table’s unit and title across its 单位 line; quarters are periods of the report’s year', () => {
+  it('takes a table’s unit and title across its 单位 line (also set as two cells with 币种); quarters are periods of the report’s year', () => {
     const fact = engine.facts.find((f) => f.row?.header.includes('第四季度'))!;
     expect(fact.row!.title).toBe('六、分季度主要财务指标');
     expect(fact.figures[3]).toMatchObject({

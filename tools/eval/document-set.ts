@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import { createResponder } from '../../src/app/respond.js';
+import { toSimplifiedCharacters } from '../../src/text/index.js';
 import { replyText } from '../../tests/app/compute/pipeline.js';
 
 const [qfile, doc] = process.argv.slice(2);
@@ -15,7 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'heldout-'));
 cpSync(doc!, join(dir, basename(doc!)));
 const { engine } = await buildEngineFromDir(dir);
 const responder = createResponder(engine);
-const norm = (s: string) => s.replace(/\s+/g, '');
+// Compared in Simplified characters: a PDF's font may give 戶 for 户 in the cited text, which reads (and is searched) the same.
+const norm = (s: string) => toSimplifiedCharacters(s.replace(/\s+/g, ''));
 const groups: Record<string, [number, number]> = {};
 for (const line of readFileSync(qfile!, 'utf8').trim().split('\n')) {
   const q = JSON.parse(line) as { id: string; q: string; expect: string[] | null; alt?: string[][]; kind: string };

@@ -4,7 +4,8 @@
  *
  * - runs whose baselines are within 0.4 font size are one line, read left to right;
  * - inside a line, a gap over CELL_GAP font sizes (NUMBER_GAP between two figures) separates table
- *   cells; shorter gaps are spacing, and a
+ *   cells, and so does a gap over COLUMN_GAP where lines nearby are white over it too (a table set with
+ *   little padding); shorter gaps are spacing, and a
  *   space is kept only between two Latin letters or digits, never next to a CJK character
  *   ("2023 年" → "2023年"; PDF generators put spaces around embedded Latin/digit runs);
  * - running headers and footers are dropped: lines in the top or bottom margin that are page numbers
@@ -46,6 +47,15 @@ export interface PdfLayout {
 const CELL_GAP = 2.5;
 /** The same between two figures: number columns sit closer (1.9 font sizes in one annual report), while "表 1  2023 年…" in a title has 1.0. */
 const NUMBER_GAP = 1.5;
+/** A narrower gap, in font sizes, that separates cells when COLUMN_LINES lines nearby are white there too. */
+const COLUMN_GAP = 0.6;
+/** A list item's marker (八、, （一）, 1.) or a table's number (表1: its title follows). */
+const LIST_MARKER = /^(?:[（(]?[一二三四五六七八九十百\d]{1,3}[）)、.．]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|[•·●■◆○-]|[表图附]\s*[0-9０-９]{1,3}[-.．]?[0-9]{0,2})$/;
+/** One CJK character, after a marker at most (#, 其中：, 二、, （一）): "二、农  业" is a heading spaced for looks. */
+const LONE_CHAR = /^\s*(?:#|其中[:：]?|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*[\u4e00-\u9fff]\s*$/;
+/** How many lines above and below are looked at for the same column, and how many must have it. */
+const COLUMN_WINDOW = 4;
+const COLUMN_LINES = 2;
 /** Top and bottom share of the page where running headers, footers and page numbers live. */
 const MARGIN_ZONE = 0.12;
 const MAX_TABLE_CELL_CHARS = 40;
@@ -100,7 +110,8 @@ export function tidySpaces(text: string): string {
   );
 }
 
-function groupLines(page: PdfPage, pageIndex: number): Line[] {
+/** The runs of a page grouped into lines (baselines within 0.4 font size), each read left to right. */
+function groupRuns(page: PdfPage): PdfTextRun[][] {
   const runs = page.runs.filter((r) => r.str.trim() !== '' && r.size > 0).sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: PdfTextRun[][] = [];
   let current: PdfTextRun[] = [];
@@ -117,38 +128,103 @@ function groupLines(page: PdfPage, pageIndex: number): Line[] {
     size = run.size;
   }
   if (current.length) groups.push(current);
-  return groups.map((group) => {
-    group.sort((a, b) => a.x - b.x);
-    const cells: Cell[] = [];
-    let cell: Cell | undefined;
-    let prevEnd = 0;
-    let prevSize = 0;
-    for (const run of group) {
-      const gap = run.x - prevEnd;
-      const size = Math.max(run.size, prevSize);
-      // Two figures side by side are two cells even when the columns are close ("-19,572,506.45  -17,828,357.07").
-      const figures = cell !== undefined && /[0-9%]\s*$/.test(cell.text) && /^\s*([-+−]|[0-9])/.test(run.str);
-      if (!cell || gap > CELL_GAP * size || (figures && gap > NUMBER_GAP * size)) {
-        cell = { text: run.str, x0: run.x, x1: run.x + run.width };
-        cells.push(cell);
-      } else {
-        cell.text = joinText(cell.text, run.str, gap > 0.15 * run.size || /\s$/.test(cell.text) || /^\s/.test(run.str));
-        cell.x1 = Math.max(cell.x1, run.x + run.width);
-      }
-      prevEnd = Math.max(prevEnd, run.x + run.width);
-      prevSize = run.size;
+  for (const group of groups) group.sort((a, b) => a.x - b.x);
+  return groups;
+}
+
+/**
+ * Every page's lines with their cells. The cell breaks are decided over the document's lines in reading order,
+ * so that a table row at the foot of a page is read with the rows the next page continues it with.
+ */
+function groupLines(input: readonly PdfPage[]): Line[][] {
+  const pages = input.map(groupRuns);
+  const all = pages.flat();
+  const breaks = all.map(cellBreaks);
+  confirmColumnBreaks(all, breaks);
+  let at = 0;
+  return pages.map((groups, pageIndex) => groups.map((group) => lineOf(group, breaks[at++]!, pageIndex)).filter((l) => l.cells.length > 0));
+}
+
+function lineOf(group: readonly PdfTextRun[], breaks: readonly Break[], pageIndex: number): Line {
+  const cells: Cell[] = [];
+  let cell: Cell | undefined;
+  let prevEnd = 0;
+  group.forEach((run, j) => {
+    const gap = run.x - prevEnd;
+    if (!cell || breaks[j] === 'cell') {
+      cell = { text: run.str, x0: run.x, x1: run.x + run.width };
+      cells.push(cell);
+    } else {
+      cell.text = joinText(cell.text, run.str, gap > 0.15 * run.size || /\s$/.test(cell.text) || /^\s/.test(run.str));
+      cell.x1 = Math.max(cell.x1, run.x + run.width);
     }
-    for (const c of cells) c.text = tidySpaces(c.text);
-    const sizes = group.map((r) => r.size).sort((a, b) => a - b);
-    return {
-      page: pageIndex,
-      y: group[0]!.y,
-      size: sizes[sizes.length >> 1]!,
-      x0: cells[0]!.x0,
-      x1: cells[cells.length - 1]!.x1,
-      cells: cells.filter((c) => c.text !== ''),
-    };
-  }).filter((l) => l.cells.length > 0);
+    prevEnd = Math.max(prevEnd, run.x + run.width);
+  });
+  for (const c of cells) c.text = tidySpaces(c.text);
+  const sizes = group.map((r) => r.size).sort((a, b) => a - b);
+  return {
+    page: pageIndex,
+    y: group[0]!.y,
+    size: sizes[sizes.length >> 1]!,
+    x0: cells[0]!.x0,
+    x1: cells[cells.length - 1]!.x1,
+    cells: cells.filter((c) => c.text !== ''),
+  };
+}
+
+/** Before each run of a line: a cell break, a gap that is one if the lines around break there too, or none. */
+type Break = 'cell' | 'maybe' | null;
+
+function cellBreaks(group: readonly PdfTextRun[]): Break[] {
+  let prevEnd = 0;
+  let prevSize = 0;
+  let text = '';
+  return group.map((run, j) => {
+    const gap = run.x - prevEnd;
+    const size = Math.max(run.size, prevSize);
+    // Two figures side by side are two cells even when the columns are close ("-19,572,506.45  -17,828,357.07").
+    const figures = j > 0 && /[0-9%]\s*$/.test(text) && /^\s*([-+−]|[0-9])/.test(run.str);
+    const hard = j > 0 && (gap > CELL_GAP * size || (figures && gap > NUMBER_GAP * size));
+    // Not a list's marker and its item ("八、  是否…"), nor the letters of a name spaced to fill its cell ("鲜  菜").
+    const soft = j > 0 && !hard && gap > COLUMN_GAP * size && !LIST_MARKER.test(text.trim()) && !(LONE_CHAR.test(text) && /^\s*[\u4e00-\u9fff]/.test(run.str));
+    text = hard ? run.str : text + run.str;
+    prevEnd = Math.max(prevEnd, run.x + run.width);
+    prevSize = run.size;
+    return j === 0 || hard ? 'cell' : soft ? 'maybe' : null;
+  });
+}
+
+/**
+ * A narrow gap is a cell break where lines around it have white space over it too: the columns of a table set
+ * with little padding (a web page printed to PDF) leave a gutter down the rows, left-, right- or centre-aligned;
+ * the spaces of prose do not line up.
+ */
+function confirmColumnBreaks(groups: readonly PdfTextRun[][], breaks: Break[][]): void {
+  const gaps = groups.map(gapsOf);
+  groups.forEach((group, g) => {
+    group.forEach((run, j) => {
+      if (breaks[g]![j] !== 'maybe') return;
+      const a = Math.max(...group.slice(0, j).map((r) => r.x + r.width));
+      const b = run.x;
+      const need = Math.min(b - a, run.size) * 0.5;
+      let lines = 0;
+      for (let o = Math.max(0, g - COLUMN_WINDOW); o <= Math.min(groups.length - 1, g + COLUMN_WINDOW); o++) {
+        if (o !== g && gaps[o]!.some(([c, d]) => Math.min(b, d) - Math.max(a, c) >= need)) lines++;
+      }
+      breaks[g]![j] = lines >= COLUMN_LINES ? 'cell' : null;
+    });
+  });
+}
+
+/** The white spaces inside a line, between its first and its last character, as x ranges. */
+function gapsOf(group: readonly PdfTextRun[]): [number, number][] {
+  const out: [number, number][] = [];
+  let end = Number.NaN;
+  for (const run of group) {
+    if (run.x > end) out.push([end, run.x]);
+    end = Number.isNaN(end) ? run.x + run.width : Math.max(end, run.x + run.width);
+  }
+  return out;
 }
 
 const lineText = (line: Line): string => line.cells.map((c) => c.text).join('');
@@ -228,7 +304,7 @@ function alignTable(rows: Line[]): string[] {
 export function layoutPdf(input: PdfPage[]): PdfLayout {
   const warnings: string[] = [];
   const pages = dropHeadersAndFooters(
-    input.map((p, i) => groupLines(p, i)),
+    groupLines(input),
     input.map((p) => p.height),
   );
   const all = pages.flat();
@@ -256,6 +332,8 @@ export function layoutPdf(input: PdfPage[]): PdfLayout {
   const blocks: Block[] = [];
   let para: Block | undefined;
   let prev: Line | undefined;
+  /** The lines of the paragraph being built. */
+  let paraLines: Line[] = [];
   const startedPages = new Set<number>();
 
   const noteStart = (block: Block, line: Line, at: number): void => {
@@ -267,13 +345,33 @@ export function layoutPdf(input: PdfPage[]): PdfLayout {
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
     if (isTableRow(line)) {
-      para = undefined;
       const rows: Line[] = [];
+      // A header of one cell standing over a column right above the rows ("比上年上涨（%）" over the figures) is the
+      // table's first line, not a paragraph.
+      const header = paraLines.length === 1 ? paraLines[0]! : null;
+      const second = line.cells[1];
+      const carried: [number, number][] = [];
+      if (
+        header &&
+        para &&
+        blocks[blocks.length - 1] === para &&
+        header.cells.length === 1 &&
+        header.cells[0]!.text.length <= MAX_TABLE_CELL_CHARS &&
+        second !== undefined &&
+        header.x0 >= second.x0 - header.size &&
+        header.page === line.page
+      ) {
+        blocks.pop();
+        carried.push(...para.pageStarts);
+        rows.push(header);
+      }
+      para = undefined;
+      paraLines = [];
       while (i < all.length && isTableRow(all[i]!)) rows.push(all[i++]!);
       i--;
       const texts = alignTable(rows);
       rows.forEach((row, k) => {
-        const block: Block = { text: texts[k]!, pageStarts: [] };
+        const block: Block = { text: texts[k]!, pageStarts: k === 0 ? carried : [] };
         noteStart(block, row, 0);
         blocks.push(block);
       });
@@ -290,13 +388,20 @@ export function layoutPdf(input: PdfPage[]): PdfLayout {
     const sizeChanged = prev !== undefined && Math.abs(prev.size - line.size) > 0.2 * Math.min(prev.size, line.size);
     const bigGap = prev !== undefined && prev.page === line.page && line.y - prev.y > Math.max(spacing * 1.6, line.size * 2.2);
     const prevText = prev ? lineText(prev) : '';
+    // A line that stops short because the figure or word it would end with did not fit ("…增长" / "12.8%，…") goes on.
+    const unbroken = /^[0-9A-Za-z.,%‰+\-−]+[%‰]?[，、。；：）)]?/.exec(text)?.[0].length ?? 0;
+    const roomLeft = prev === undefined ? 0 : right - prev.x1;
+    const wrapped = unbroken > 0 && !/[。；：！？!?;:]$/.test(prevText) && roomLeft < (unbroken * 0.6 + 1) * line.size;
     const prevShort =
       prev !== undefined &&
+      !wrapped &&
       (prev.x1 < right - 2 * prev.size || (/[。；：！？!?;:]$/.test(prevText) && prev.x1 < right - 0.5 * prev.size));
     if (!para || indented || sizeChanged || bigGap || prevShort) {
       para = { text: '', pageStarts: [], title: line.size >= bodySize * 1.4, firstX0: line.x0 };
       blocks.push(para);
+      paraLines = [];
     }
+    paraLines.push(line);
     para.text = joinText(para.text, text, true);
     noteStart(para, line, para.text.length - text.length);
     prev = line;

@@ -8,6 +8,7 @@ import type { ComputedAnswer } from '../../../src/app/compute/computed-answer.js
 import type { Reply } from '../../../src/app/respond.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { compileSynonyms, type Synonym } from '../../../src/question/synonyms.js';
+import { toSimplifiedCharacters } from '../../../src/text/index.js';
 
 let glossary: Promise<Synonym[]> | undefined;
 
@@ -28,8 +29,9 @@ export function replyText(reply: Reply): string | null {
   return reply.kind === 'found' && reply.hits[0] ? reply.hits[0].fact.text : null;
 }
 
+/** Whether the text holds every expected string, spaces aside, in Simplified characters (a PDF's font may give 戶 for 户). */
 export function containsAll(text: string | null, expect: readonly string[]): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, '');
+  const norm = (s: string) => toSimplifiedCharacters(s.replace(/\s+/g, ''));
   return text !== null && expect.every((e) => norm(text).includes(norm(e)));
 }
 

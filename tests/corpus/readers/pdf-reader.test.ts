@@ -217,6 +217,63 @@ describe('pdf layout (made-up pages)', () => {
     ]);
   });
 
+  it('splits a table set with little padding where the rows leave a gutter, left- or right-aligned, across a page break', () => {
+    // A web page's table printed to PDF: cells a font size apart; the unit column is right-aligned.
+    const first = page([
+      ['表4主要林业产品产量', 100, 700],
+      ['@206|单位|@240|产量|@300|比上年增长（%）', 100, 720],
+      ['木材采伐|@182|万立方米|@240|135.23|@300|28.2', 100, 740],
+    ]);
+    const second = page([
+      ['生漆|@218|吨|@240|150|@300|-91.6', 100, 100],
+      ['油桐籽|@218|吨|@240|5311|@300|23.1', 100, 120],
+      ['这一段正文说明上表，全州林业产品产量总体增长，木材采伐量增长最快，增长很快。', 100, 150],
+    ]);
+    expect(layoutPdf([first, second]).text.split('\n')).toEqual([
+      '表4主要林业产品产量',
+      '\t单位\t产量\t比上年增长（%）',
+      '木材采伐\t万立方米\t135.23\t28.2',
+      '生漆\t吨\t150\t-91.6',
+      '油桐籽\t吨\t5311\t23.1',
+      '这一段正文说明上表，全州林业产品产量总体增长，木材采伐量增长最快，增长很快。',
+    ]);
+  });
+
+  it('keeps a name spaced to fill its cell, a list marker and a heading whole, and a lone header cell over its column', () => {
+    const layout = layoutPdf([
+      page([
+        ['@300|比上年上涨（%）', 100, 100],
+        ['鲜|@136|菜|@300|91.9', 100, 120],
+        ['畜|@136|肉|@300|92.8', 100, 140],
+        ['二、农|@136|业', 100, 160],
+        ['八、|@136|是否存在违反规定决策程序对外提供担保的情况', 100, 190],
+        ['九、|@136|是否存在半数以上董事无法保证年度报告的真实性、准确性和完整性，请投资者特别关注>', 100, 210],
+      ]),
+    ]);
+    expect(layout.text.split('\n')).toEqual([
+      '\t比上年上涨（%）',
+      '鲜菜\t91.9',
+      '畜肉\t92.8',
+      '二、农业',
+      '八、是否存在违反规定决策程序对外提供担保的情况',
+      '九、是否存在半数以上董事无法保证年度报告的真实性、准确性和完整性，请投资者特别关注',
+    ]);
+  });
+
+  it('goes on with a paragraph whose line stopped short because the figure after it did not fit', () => {
+    const layout = layoutPdf([
+      page([
+        ['分轻重工业看，轻工业增加值增长百分之十四，占规模以上工业的比重有所提高，>', 100, 100],
+        ['全部规模以上工业中，国有企业增加值增长较快，其中重工业增加值增长', 100, 120],
+        ['12.8%，占规模以上工业增加值的比重为76.5%。', 100, 140],
+        ['新的段落从这里开始。', 124, 170],
+      ]),
+    ]);
+    const lines = layout.text.split('\n');
+    expect(lines[0]).toMatch(/重工业增加值增长12\.8%，占/);
+    expect(lines[1]).toBe('新的段落从这里开始。');
+  });
+
   it('knows page-number forms', () => {
     for (const s of ['3', '- 3 -', '— 12 —', '第3页', '第 3 页 共 13 页', '3/13', 'Page 3', 'iv']) expect(isPageNumber(s)).toBe(true);
     for (const s of ['2023年', '表3', '三、工业', '866.60万人']) expect(isPageNumber(s)).toBe(false);
