@@ -6,7 +6,7 @@ import type { CorpusDocument, SegmentationParams } from '../corpus/index.js';
 import type { Fact, Figure } from '../facts/index.js';
 import { DEFAULT_FACTS, documentEntity, documentPeriod, extractFacts, searchTextOf, type FactParams } from '../facts/index.js';
 import { findTimeMentions, pieceAround } from '../facts/index.js';
-import { ANSWERING_FIGURE_KINDS, corpusDictionaryEn, type DictionaryEn } from '../question/index.js';
+import { ANSWERING_FIGURE_KINDS, corpusDictionaryEn, isNumericAsk, type DictionaryEn } from '../question/index.js';
 import {
   analyzeQuestion,
   paraphrasesIn,
@@ -30,7 +30,7 @@ import {
   type Verdict,
   type VerifyContext,
 } from './verify.js';
-import { enumerationTails, isNumericAsk, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
+import { enumerationTails, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
 import { buildFactIndex, type FactIndex, type IndexPostings, type SearchDump } from '../search/index.js';
 import type { Tokenizer } from '../text/index.js';
 import type { Answer, CheckedCandidate, Citation, Hit, ScoreParts, Topic } from './answer.js';

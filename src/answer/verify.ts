@@ -12,11 +12,17 @@
  */
 import type { Fact, Figure } from '../facts/index.js';
 import { resolvePlace } from '../facts/index.js';
-import { translateEnglish, type AnalyzedQuestion, type DictionaryEn, type QuestionFrame, type Synonym } from '../question/index.js';
+import {
+  isNumericAsk,
+  translateEnglish,
+  type AnalyzedQuestion,
+  type DictionaryEn,
+  type QuestionFrame,
+  type Synonym,
+} from '../question/index.js';
 import { toSimplifiedCharacters, type TaggedWord, type Tokenizer } from '../text/index.js';
 import type { AskedKind } from '../question/index.js';
 import type { NotStatedReason } from './answer.js';
-import { isNumericAsk } from '../ranking/index.js';
 
 /** What a question names that any answer must hold to. Read once per question. */
 export interface QuestionConstraints {

@@ -3,8 +3,9 @@
  * words, synonyms, English glossary), the words coverage is measured over, and its bigrams.
  */
 import { bigramsOf } from '../text/index.js';
+import { ANSWER_TYPES } from './lexicon.js';
 import type { Tokenizer } from '../text/index.js';
-import type { AskedKind } from './asked-kind.js';
+import { isNumericAsk, type AskedKind } from './asked-kind.js';
 import { DEFAULT_QUESTION, type QuestionParams } from './defaults.js';
 import { readQuestion, type QuestionFrame } from './frame.js';
 import { attributeCues } from './attribute-cues.js';
@@ -55,6 +56,10 @@ export interface AnalyzedQuestion {
 const QUESTION_PHRASES =
   /请问|告诉我|我想知道|想了解|(?:花了|花掉了?|花费了?|用了|投了|投入了)(?=多少)|(?:排名|排在|排|位列|位居|居)第几(?:名|位)?|排名(?:多少|怎样|如何)|名次|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|啥|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
 const COMPARED_WITH = /比(?=上年|去年|上月|同期|年初|[0-9]{4}年)/g;
+/** An answer-type noun where the question asks for one: after 什么/哪个…, or before 是什么/是谁/在哪…. */
+const ANSWER_TYPE = new RegExp(
+  `(?<=什么|哪个|哪一个|哪一|哪位|哪种|哪类|哪些|何种|哪家|哪所|哪座)(${ANSWER_TYPES.join('|')})|(${ANSWER_TYPES.join('|')})(?=是什么|是谁|是哪|有哪些|在哪|叫什么|指什么|是怎样|是如何|怎样|如何)`,
+);
 const LOCATIVES: ReadonlySet<string> = new Set(['中', '里', '内', '当中', '之中', '里面', '之内']);
 const DIMENSION_QUESTION = /有?多([高长重远深宽厚])/g;
 /** A bare number, year or period word ("2018", "今年", "上半年"): it qualifies what is asked rather than names it. */
@@ -123,7 +128,13 @@ export function analyzeQuestion(
     }
   } else {
     const { expansions, rest } = expandSynonyms(text, synonyms);
-    add(contentOf(rest, []), 1, true);
+    // "潘嘉丽的职业是什么": the kind of answer asked for is searched for, not required of the answer (…歌手).
+    const typed = isNumericAsk(asked) ? null : ANSWER_TYPE.exec(rest);
+    const noun = typed?.[1] ?? typed?.[2];
+    if (typed && noun) {
+      add(contentOf(rest.slice(0, typed.index) + ' ' + rest.slice(typed.index + typed[0].length), []), 1, true);
+      add(noun, params.synonymWeight, false);
+    } else add(contentOf(rest, []), 1, true);
     // A synonym only adds: a cue found inside a longer word of the question (小巨人 in 科技小巨人企业) does not
     // stand for that word, which stays the question's own.
     const own = synonyms.length ? tokenizer.words(text, true) : [];

@@ -102,3 +102,20 @@ export const ANSWERING_FIGURE_KINDS: Readonly<Record<Exclude<AskedKind, null>, r
   definition: null,
   yesno: null,
 };
+
+const NUMERIC_ASKS: ReadonlySet<AskedKind> = new Set([
+  'people',
+  'count',
+  'area',
+  'money',
+  'percent',
+  'duration',
+  'multiple',
+  'number',
+  'rank',
+]);
+
+/** Whether a figure is asked for (not a date, a name, a place, a list or a yes or no). */
+export function isNumericAsk(asked: AskedKind): boolean {
+  return NUMERIC_ASKS.has(asked);
+}

@@ -80,3 +80,61 @@ export function findMetric(phrase: string): { metric: string; index: number } | 
   }
   return found;
 }
+
+/**
+ * Nouns that name the kind of answer a question wants, not what it is about (the answer-type classes of question
+ * classification: a place, a person's role, a kind, a purpose, a name): "潘嘉丽的职业是什么" is answered by "…歌手",
+ * "《捉鬼男》是哪个国家的电视剧" by "美国…", and the answer sentence need not say 职业 or 国家. Relations and roles
+ * that name a thing of the document (区长, 弟弟, 主导产业) are not among them.
+ */
+export const ANSWER_TYPES = [
+  '地方',
+  '地区',
+  '国家',
+  '城市',
+  '省份',
+  '位置',
+  '地点',
+  '出生地',
+  '原生地',
+  '发源地',
+  '籍贯',
+  '国籍',
+  '类型',
+  '种类',
+  '类别',
+  '性质',
+  '职业',
+  '身份',
+  '职务',
+  '职位',
+  '工作',
+  '作用',
+  '功能',
+  '用途',
+  '意思',
+  '含义',
+  '意义',
+  '目的',
+  '原因',
+  '特点',
+  '特征',
+  '奖项',
+  '荣誉',
+  '服务',
+  '图案',
+  '颜色',
+  '形状',
+  '样子',
+  '内容',
+  '方式',
+  '方法',
+  '名字',
+  '名称',
+  '称号',
+  '别名',
+  '别称',
+  '语言',
+  '人员',
+  '人物',
+] as const satisfies readonly string[];

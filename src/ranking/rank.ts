@@ -11,7 +11,7 @@
 import type { AskedKind } from '../question/index.js';
 import type { ScoreParts } from './score-parts.js';
 import type { Fact } from '../facts/index.js';
-import { ANSWERING_FIGURE_KINDS } from '../question/index.js';
+import { ANSWERING_FIGURE_KINDS, isNumericAsk } from '../question/index.js';
 import type { AnalyzedQuestion, QueryWord } from '../question/index.js';
 import type { FactIndex, TermBag, TermStats } from '../search/index.js';
 import { DEFAULT_RANKING, type RankingParams } from './defaults.js';
@@ -75,22 +75,6 @@ function plainIdf(stats: TermStats, term: string): number {
 const MAX_MEMO = 100_000;
 
 const ORDINAL = /第[一二三四五六七八九十百0-9]+/;
-
-const NUMERIC_ASKS: ReadonlySet<AskedKind> = new Set([
-  'people',
-  'count',
-  'area',
-  'money',
-  'percent',
-  'duration',
-  'multiple',
-  'number',
-  'rank',
-]);
-
-export function isNumericAsk(asked: AskedKind): boolean {
-  return NUMERIC_ASKS.has(asked);
-}
 
 /** Whether the fact holds a figure that can answer what is asked (always true for non-figure asks). */
 export function answersKind(fact: Fact, features: FactFeatures, asked: AskedKind): boolean {

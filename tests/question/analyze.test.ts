@@ -150,9 +150,20 @@ describe('analyzeQuestion: synonyms', () => {
 
   it('adds general attribute cues (颜色 → 色, 呈) the same way, without a corpus table', () => {
     const a = analyzeQuestion('黄鳍紫鱼的身体是什么颜色的？', tokenizer);
-    expect(termsOf(a)['颜色']).toEqual([1, true]);
+    // (颜色 is the kind of answer asked for: searched for, not required.)
+    expect(termsOf(a)['颜色']).toEqual([SYNONYM_WEIGHT, false]);
     expect(termsOf(a)['色']).toEqual([SYNONYM_WEIGHT, false]);
     expect(termsOf(a)['呈']).toEqual([SYNONYM_WEIGHT, false]);
+  });
+
+  it('searches for the kind of answer a question asks for (职业, 哪个国家) without requiring it, but not in a figure question', () => {
+    const job = analyzeQuestion('潘嘉丽的职业是什么？', tokenizer);
+    expect(termsOf(job)['潘嘉丽']).toEqual([1, true]);
+    expect(termsOf(job)['职业']).toEqual([SYNONYM_WEIGHT, false]);
+    expect(termsOf(analyzeQuestion('《捉鬼男》是哪个国家的电视剧？', tokenizer))['国家']).toEqual([SYNONYM_WEIGHT, false]);
+    // A role or relation is what the question is about: 区长 stays required.
+    expect(termsOf(analyzeQuestion('浑南区的区长是谁？', tokenizer))['区长']).toEqual([1, true]);
+    expect(termsOf(analyzeQuestion('有多少家服务机构？', tokenizer))['服务']).toEqual([1, true]);
   });
 
   it('without the corpus table the colloquial words stay as asked', () => {
