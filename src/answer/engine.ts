@@ -582,7 +582,8 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   const kinds = q.asked ? ANSWERING_FIGURE_KINDS[q.asked] : null;
   const pool = kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures;
   if (pool.length === 0) return measures[0] ?? null;
-  const asksBefore = /原来|原先|以前|之前|改革前|before|used to|originally/i.test(q.text);
+  // (去年同期 asks for the value before: "由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6".)
+  const asksBefore = /原来|原先|以前|之前|改革前|before|used to|originally/i.test(q.text) || c?.relativeYear === -1;
   const role = askedRole(q.text);
   const roleFit = (f: Figure) =>
     f.role === 'threshold'
@@ -604,7 +605,10 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   // mapped to Chinese) at half; the words around the figure break ties ("新企业开办实现“一个工作日办结”").
   const terms = q.terms.map((t) => t.term).join('');
   // A figure whose own period is stated (a table's 2018年 or 第四季度 column) must be the time the question names.
-  const askedTimes = [...q.times, ...(q.text.match(/第[一二三四]季度|[上下]半年|年末|年底/g) ?? [])];
+  // (去年, 今年, 同期 are years relative to the document's, which verification resolves.)
+  const askedTimes = [...q.times, ...(q.text.match(/第[一二三四]季度|[上下]半年|年末|年底/g) ?? [])].filter(
+    (t) => !/^(?:去年|今年|上年|本年|同期)$/.test(t),
+  );
   const periodFit = (f: Figure) =>
     f.periodInherited || !f.period || askedTimes.length === 0 ? 0 : askedTimes.every((t) => f.period!.includes(t)) ? 3 : -3;
   const scoreOf = (f: Figure) =>
@@ -615,7 +619,7 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
     0.1 * overlap(piece(fact.text, f), q.text) +
     (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
     (kinds && kinds[0] === f.kind ? 2 : 0) +
-    changeRole(fact.text.slice(Math.max(0, f.start - 5), f.start)) * (asksBefore ? -1 : 1) +
+    changeRole(fact.text.slice(Math.max(0, f.start - 8), f.start)) * (asksBefore ? -1 : 1) +
     (f.unit.length >= 2 && q.text.includes(f.unit) ? 2 : 0) +
     roleFit(f) +
     // "有几个" counts in 个, "公园中郊野公园" asks for the part.
@@ -629,8 +633,8 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
  * the value before. A question about the figure means the value now unless it says 原来.
  */
 function changeRole(before: string): number {
-  if (/(压缩|缩短|降低|降|减少|提高|提升|增加|增长|增|扩大|达)(至|到)$|[至到]$/.test(before)) return 1;
-  if (/(原来的?|原先的?|原|由|从)$/.test(before)) return -1;
+  if (/(压缩|缩短|降低|降|减少|提高|提升|增加|增长|增|扩大|达)(至|到)$|(调整|转变|变化|上调|下调)[为至到]$|[至到]$/.test(before)) return 1;
+  if (/(原来的?|原先的?|原|由|从)(?:去年同期|上年同期|去年|上年)?的?$/.test(before)) return -1;
   return 0;
 }
 

@@ -35,6 +35,8 @@ export interface QuestionConstraints {
   places: { place: string; known: boolean; span: string }[];
   /** Years named ("2015"). */
   years: string[];
+  /** A year named relative to the document's (去年 −1, 今年 0), not as a comparison's base (比去年); null for none. */
+  relativeYear: number | null;
   /** Parts of a year named (上半年, 一季度, 全年, 年末). */
   periods: string[];
   /** The role a figure must play: a growth rate or change, a share, a multiple; null for a plain amount. */
@@ -377,6 +379,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     text,
     places: [...places].map(([place, p]) => ({ place, ...p })),
     years,
+    relativeYear: relativeYearOf(text),
     periods,
     role,
     words,
@@ -389,6 +392,14 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     subGroup: frame.searchLanguage === 'zh' ? subGroupOf(text, ctx.tokenizer) : englishSubGroupOf(frame.original, ctx),
     english: english !== null,
   };
+}
+
+/** 去年/上年 (−1) or 今年/本年 (0) where the question asks about that year, not where it compares with it. */
+function relativeYearOf(text: string): number | null {
+  if (/(?:比|较|与|跟|和|同|对比|相比)(?:去年|上年|今年|本年)/.test(text)) return null;
+  if (/去年|上年/.test(text)) return -1;
+  if (/今年|本年/.test(text)) return 0;
+  return null;
 }
 
 /** Whether the fact (as normalised for search) holds a word: whole, or through every one of its parts. */
@@ -455,6 +466,12 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
     for (const y of c.years) {
       if (comparing && (key.base ?? '').includes(y)) continue;
       if (knownYear && !stated.includes(y)) return { ok: false, reason: 'period', asked: `${y}年` };
+    }
+    // 去年同期, 今年: the year before the document's latest, or that one.
+    const latest = docYears[docYears.length - 1];
+    if (c.relativeYear !== null && latest && knownYear && c.years.length === 0) {
+      const y = String(Number(latest) + c.relativeYear);
+      if (!stated.includes(y)) return { ok: false, reason: 'period', asked: `${y}年` };
     }
     // 全年 and 年末 are what a figure of a bare year is (a year's flow, its year-end stock); a part of a year
     // (上半年, 一季度, 7月) is not the whole.

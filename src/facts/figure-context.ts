@@ -327,5 +327,36 @@ export function describeSentenceFigures(
     // A base belongs to a comparison (a growth rate, a change, a multiple), not to a level stated beside one.
     f.base = role === 'level' || role === 'share' || role === 'threshold' ? null : (compare?.text.replace(/^为/, '') ?? null);
   }
+  describeChanges(sentence, figures);
   return firstLevelMeasure;
+}
+
+/** "由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6", "由50.1%提高到52.3%": a value and what it became. */
+const CHANGED_TO = /^\s*(?:调整|提高|提升|上升|下降|降低|增加|减少|扩大|缩小|变化|转变|变|升|降|增长|回落|上调|下调)(?:为|到|至)\s*$/;
+/** The earlier value's time, between 由/从 and it: 去年同期的, 上年的. */
+const EARLIER = /(?:由|从)\s*(去年同期|上年同期|去年|上年)?的?\s*$/;
+
+/**
+ * A value changed into another: the new one measures what the old one did (not the words between them, "48.6调整"),
+ * and the old one is of the time 由 names — "去年同期的" is the year before the sentence's period, in the same months.
+ */
+function describeChanges(sentence: string, figures: readonly SentenceFigure[]): void {
+  for (let i = 1; i < figures.length; i++) {
+    const { figure: old, at: oldAt } = figures[i - 1]!;
+    const { figure: now, at } = figures[i]!;
+    if (old.kind !== now.kind || old.kind === 'date') continue;
+    if (!CHANGED_TO.test(sentence.slice(oldAt + old.end - old.start, at))) continue;
+    const earlier = EARLIER.exec(sentence.slice(0, oldAt));
+    if (!earlier) continue;
+    now.measure = old.measure;
+    now.role = old.role;
+    now.partOf = old.partOf;
+    if (earlier[1] && old.period) {
+      const year = /^((?:19|20)\d{2})年/.exec(old.period);
+      if (year) {
+        old.period = `${Number(year[1]) - 1}年${old.period.slice(year[0].length)}`;
+        old.periodInherited = false;
+      }
+    }
+  }
 }

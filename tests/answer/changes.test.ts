@@ -1,0 +1,50 @@
+// A value and what it became ("由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6", "由50.1%提高到52.3%"): the new value
+// measures what the old one did, the old one is of the time 由 names, and a question's 去年 or 今年 is read against
+// the document's year — so last year's value is never given for this year's, nor the other way round.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEngineFromDir } from '../../src/answer/build-engine.js';
+import type { Engine } from '../../src/answer/engine-types.js';
+
+const TEXT = [
+  '# 2016年1-10月某县固定资产投资运行情况',
+  '2016年1-10月，某县固定资产投资完成246.79亿元，同比增长15.3%。三次产业投资占比由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6，三产占比与去年持平。',
+  '全县城镇化率由50.1%提高到52.3%，农村公路由原来的1200公里增加到1500公里。',
+  '',
+].join('\n');
+
+let dir: string;
+let engine: Engine;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'factbot-changes-'));
+  writeFileSync(join(dir, 'county-2016.txt'), TEXT);
+  ({ engine } = await buildEngineFromDir(dir));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const figure = (raw: string) => engine.facts.flatMap((f) => f.figures).find((f) => f.raw === raw);
+const key = (q: string) => {
+  const a = engine.ask(q);
+  return a.kind === 'found' ? a.hits[0]!.keyFigure?.raw : `(${a.kind}${a.kind === 'not-found' ? `: ${a.reason ?? ''}` : ''})`;
+};
+
+describe('a value changed into another', () => {
+  it('gives the new value the old one’s measure, and the old one the year before', () => {
+    expect(figure('1.1:50.3:48.6')).toMatchObject({ measure: '三次产业投资占比', period: '2016年1-10月'.replace('2016', '2015') });
+    expect(figure('0.7:50.7:48.6')).toMatchObject({ measure: '三次产业投资占比', period: '2016年1-10月' });
+    expect(figure('52.3%')).toMatchObject({ measure: figure('50.1%')!.measure });
+  });
+
+  it('answers this year’s question with the new value and last year’s with the old one', () => {
+    expect(key('某县三次产业投资占比是多少？')).toBe('0.7:50.7:48.6');
+    expect(key('今年1-10月某县三次产业投资占比是多少？')).toBe('0.7:50.7:48.6');
+    expect(key('去年同期某县三次产业投资占比是多少？')).toBe('1.1:50.3:48.6');
+    expect(key('某县城镇化率是多少？')).toBe('52.3%');
+  });
+
+  it('refuses a year the document does not give, relative or not', () => {
+    expect(key('2014年某县三次产业投资占比是多少？')).toBe('(not-found: period)');
+  });
+});
