@@ -4,7 +4,15 @@
  */
 import type { CorpusDocument, SegmentationParams } from '../corpus/index.js';
 import type { Fact, Figure } from '../facts/index.js';
-import { DEFAULT_FACTS, documentEntity, documentPeriod, extractFacts, searchTextOf, type FactParams } from '../facts/index.js';
+import {
+  DEFAULT_FACTS,
+  documentEntity,
+  documentPeriod,
+  extractFacts,
+  ratioPartMeasures,
+  searchTextOf,
+  type FactParams,
+} from '../facts/index.js';
 import { findTimeMentions, pieceAround } from '../facts/index.js';
 import { ANSWERING_FIGURE_KINDS, corpusDictionaryEn, isNumericAsk, type DictionaryEn } from '../question/index.js';
 import {
@@ -104,7 +112,13 @@ export function analyzeDocument(doc: CorpusDocument, tokenizer: Tokenizer, optio
   return {
     facts,
     normalized: facts.map((f, i) => same(f.text, normalized[i]!)),
-    terms: normalized.map((n) => tokenizer.terms(n, true)),
+    // (A fact is found by what the parts of its ratios measure too: 第二产业投资 in "三次产业投资占比…0.7:50.7:48.6".)
+    terms: normalized.map((n, i) => {
+      const parts = ratioPartMeasures(facts[i]!);
+      return parts.length
+        ? [...tokenizer.terms(n, true), ...tokenizer.terms(tokenizer.normalize(parts.join(' ')), true)]
+        : tokenizer.terms(n, true);
+    }),
     features: facts.map((f) => featuresOf(f, tag, listHeadWindow)),
     titleTerms: tokenizer.terms(doc.title),
     entity: documentEntity(doc.title, tag),
@@ -580,7 +594,19 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   // Where, who, which ones, what is: the sentence is the answer; a figure headline would mislead.
   if (q.asked === 'place' || q.asked === 'person' || q.asked === 'list' || q.asked === 'definition' || q.asked === 'yesno') return null;
   const kinds = q.asked ? ANSWERING_FIGURE_KINDS[q.asked] : null;
-  const pool = kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures;
+  // A part of a ratio (50.7 of 0.7:50.7:48.6) stands for it only when the question names the part better than the
+  // whole: 第二产业投资占比 asks for 50.7, 三次产业投资占比 for the ratio.
+  const enclosing = (f: Figure) => fact.figures.find((o) => o.kind === 'ratio' && o !== f && o.start <= f.start && o.end >= f.end);
+  const askedAs = q.language === 'en' ? askedText(q) : q.text;
+  const named = (m: string | null) => (m ? overlap(m, askedAs) / m.length : 0);
+  const pool = [
+    ...new Set(
+      (kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures).map((f) => {
+        const ratio = enclosing(f);
+        return ratio && named(ratio.measure) >= named(f.measure) ? ratio : f;
+      }),
+    ),
+  ];
   if (pool.length === 0) return measures[0] ?? null;
   // (去年同期 asks for the value before: "由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6".)
   const asksBefore = /原来|原先|以前|之前|改革前|before|used to|originally/i.test(q.text) || c?.relativeYear === -1;
@@ -611,15 +637,24 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   );
   const periodFit = (f: Figure) =>
     f.periodInherited || !f.period || askedTimes.length === 0 ? 0 : askedTimes.every((t) => f.period!.includes(t)) ? 3 : -3;
+  // A question that names no year means the latest value a fact gives (0.7:50.7:48.6, not 去年同期的1.1:50.3:48.6);
+  // one that asks for the value before means the earlier.
+  const yearOf = (f: Figure) => Number(/(?:19|20)\d{2}/.exec(f.period ?? '')?.[0] ?? NaN);
+  const latestYear = Math.max(...pool.map(yearOf).filter((y) => !Number.isNaN(y)));
+  const names = (c?.years.length ?? 0) > 0;
+  const latestFit = (f: Figure) => (names || !(yearOf(f) < latestYear) ? 0 : asksBefore ? 3 : -3);
+  // A part of a ratio stands where its ratio does.
+  const startOf = (f: Figure) => enclosing(f)?.start ?? f.start;
   const scoreOf = (f: Figure) =>
     periodFit(f) +
+    latestFit(f) +
     (q.language === 'en'
       ? overlap(aboutText(fact, f), askedText(q))
       : overlap(aboutText(fact, f), q.text) + 0.5 * overlap(aboutText(fact, f), terms)) +
     0.1 * overlap(piece(fact.text, f), q.text) +
     (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
     (kinds && kinds[0] === f.kind ? 2 : 0) +
-    changeRole(fact.text.slice(Math.max(0, f.start - 8), f.start)) * (asksBefore ? -1 : 1) +
+    changeRole(fact.text.slice(Math.max(0, startOf(f) - 8), startOf(f))) * (asksBefore ? -1 : 1) +
     (f.unit.length >= 2 && q.text.includes(f.unit) ? 2 : 0) +
     roleFit(f) +
     // "有几个" counts in 个, "公园中郊野公园" asks for the part.

@@ -397,8 +397,14 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
 /** 去年/上年 (−1) or 今年/本年 (0) where the question asks about that year, not where it compares with it. */
 function relativeYearOf(text: string): number | null {
   if (/(?:比|较|与|跟|和|同|对比|相比)(?:去年|上年|今年|本年)/.test(text)) return null;
-  if (/去年|上年/.test(text)) return -1;
-  if (/今年|本年/.test(text)) return 0;
+  if (
+    /\b(?:than|compared (?:with|to)|from|over|versus|vs\.?)\s+(?:the\s+)?(?:same period (?:of|in) )?(?:the\s+)?(?:last|previous|prior) year/i.test(
+      text,
+    )
+  )
+    return null;
+  if (/去年|上年|\b(?:last|previous|prior) year\b|\ba year (?:earlier|before|ago)\b|\bthe year before\b/i.test(text)) return -1;
+  if (/今年|本年|\bthis year\b/i.test(text)) return 0;
   return null;
 }
 
@@ -424,7 +430,9 @@ export function measuresItsFigures(docId: string, ctx: VerifyContext): boolean {
 export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, ctx: VerifyContext, asked: AskedKind = null): Verdict {
   // What the fact says: its own clause and the opening clause of its sentence (a clause keeps its sentence's
   // subject).
-  const factText = `${ctx.clauseOf(fact)}\n${ctx.sentenceOpening(fact)}`;
+  // A part read out of a ratio (第二产业投资 50.7 of 三次产业投资占比…0.7:50.7:48.6) is named by its measure too.
+  const inRatio = key !== null && fact.figures.some((o) => o.kind === 'ratio' && o !== key && o.start <= key.start && o.end >= key.end);
+  const factText = `${ctx.clauseOf(fact)}\n${ctx.sentenceOpening(fact)}${inRatio && key.measure ? `\n${key.measure}` : ''}`;
   // A name the corpus never mentions: no figure in it is about that place.
   const unknown = c.places.find((p) => !p.known);
   if (unknown) return { ok: false, reason: 'entity', asked: unknown.place };

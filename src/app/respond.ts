@@ -207,8 +207,11 @@ function isShareOf(figure: Figure | null | undefined, text: string, request: Com
   const names = (label: string, words: string) =>
     [label, label + metric].some((name) => (words.length >= 3 && name.includes(words)) || words.includes(name));
   // The whole is the share's subject, or what the sentence says it is a share of (占规模以上工业增加值的比重为76.5%).
+  // Or the whole is all of what the part's measure measures: 第二产业投资 of 全部投资 (a structure's part).
+  const rest = figure.measure.startsWith(part.label) ? figure.measure.slice(part.label.length) : '';
   const ofWhole =
     (figure.subject !== null && names(whole.label, figure.subject)) ||
-    [whole.label, whole.label + metric].some((w) => text.includes(`占${w}`));
+    [whole.label, whole.label + metric].some((w) => text.includes(`占${w}`)) ||
+    (rest.length >= 2 && (whole.label + metric).replace(/^(?:全部|全体|所有|总)/, '') === rest);
   return names(part.label, figure.measure) && ofWhole;
 }

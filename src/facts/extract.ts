@@ -16,6 +16,7 @@ import {
   UNREAD_CONTEXT,
   type DocumentContext,
 } from './figure-context.js';
+import { industryShares } from './ratio-parts.js';
 import { describeRowFigures } from './table-row.js';
 import { findTimeMentions, type TimeMention } from './time.js';
 
@@ -82,6 +83,11 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParam
       { ...context, previousWhole: previous?.paragraph === s.paragraph ? previous.whole : null },
     );
     previous = { paragraph: s.paragraph, whole };
+    // 三次产业…0.7:50.7:48.6: each industry's share beside the ratio (ratio-parts.ts).
+    for (const { fact } of sentenceFacts) {
+      const shares = industryShares(fact);
+      if (shares.length) fact.figures = [...fact.figures, ...shares].sort((a, b) => a.start - b.start || b.end - a.end);
+    }
   }
   return facts;
 }

@@ -351,6 +351,8 @@ function describeChanges(sentence: string, figures: readonly SentenceFigure[]): 
     now.measure = old.measure;
     now.role = old.role;
     now.partOf = old.partOf;
+    // (去年同期 is the old value's time, not the new one's.)
+    if (earlier[1] && now.time === old.time) now.time = null;
     if (earlier[1] && old.period) {
       const year = /^((?:19|20)\d{2})年/.exec(old.period);
       if (year) {

@@ -108,10 +108,13 @@ export function clip(text: string, limit: number): string {
   return chars.length > limit ? `${chars.slice(0, limit - 1).join('')}…` : chars.join('');
 }
 
-function validFigures(fact: Fact): Figure[] {
-  const sorted = fact.figures
-    .filter((f) => f.start >= 0 && f.end <= fact.text.length && f.start < f.end)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+function validFigures(fact: Fact, keyFigure: Figure | null): Figure[] {
+  const inText = fact.figures.filter((f) => f.start >= 0 && f.end <= fact.text.length && f.start < f.end);
+  // The key figure first: a part of a ratio (50.7 of 0.7:50.7:48.6) is marked, not the ratio around it.
+  const key = keyFigure ? inText.find((f) => sameFigure(f, keyFigure)) : undefined;
+  const sorted = (key ? inText.filter((f) => f === key || f.end <= key.start || f.start >= key.end) : inText).sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
   const kept: Figure[] = [];
   let last = 0;
   for (const figure of sorted) {
@@ -140,7 +143,7 @@ export function markFigures(fact: Fact, keyFigure: Figure | null, fmt: Format): 
         })
       : piece;
   const cellsBefore = (offset: number) => fact.text.slice(0, offset).split('\t').length - 1;
-  for (const figure of validFigures(fact)) {
+  for (const figure of validFigures(fact, keyFigure)) {
     out += fmt.text(cellText(fact.text.slice(at, figure.start), cellsBefore(at)));
     const raw = fact.text.slice(figure.start, figure.end);
     out += sameFigure(figure, keyFigure) ? fmt.key(raw) : fmt.figure(raw);

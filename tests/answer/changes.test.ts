@@ -1,17 +1,20 @@
 // A value and what it became ("由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6", "由50.1%提高到52.3%"): the new value
 // measures what the old one did, the old one is of the time 由 names, and a question's 去年 or 今年 is read against
-// the document's year — so last year's value is never given for this year's, nor the other way round.
+// the document's year — so last year's value is never given for this year's, nor the other way round. The parts of
+// an industry structure (三次产业…0.7:50.7:48.6) are each industry's share.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
+import { formatReplyText } from '../../src/present/reply-format.js';
 
 const TEXT = [
   '# 2016年1-10月某县固定资产投资运行情况',
   '2016年1-10月，某县固定资产投资完成246.79亿元，同比增长15.3%。三次产业投资占比由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6，三产占比与去年持平。',
   '全县城镇化率由50.1%提高到52.3%，农村公路由原来的1200公里增加到1500公里。',
+  '三大产业用地比例为1:2:3。',
   '',
 ].join('\n');
 
@@ -42,6 +45,23 @@ describe('a value changed into another', () => {
     expect(key('今年1-10月某县三次产业投资占比是多少？')).toBe('0.7:50.7:48.6');
     expect(key('去年同期某县三次产业投资占比是多少？')).toBe('1.1:50.3:48.6');
     expect(key('某县城镇化率是多少？')).toBe('52.3%');
+  });
+
+  it('reads each industry’s share out of a structure ratio, for its own year, and the ratio for the structure', () => {
+    expect(figure('50.7')).toMatchObject({ kind: 'percent', unit: '%', role: 'share', measure: '第二产业投资', period: '2016年1-10月' });
+    expect(figure('50.3')).toMatchObject({ measure: '第二产业投资', period: '2015年1-10月' });
+    expect(key('某县第二产业投资占比是多少？')).toBe('50.7');
+    expect(key('去年同期某县第一产业投资占比是多少？')).toBe('1.1');
+    expect(key('What was the secondary industry’s share of the county’s investment in January–October 2016?')).toBe('50.7');
+    expect(key('去年同期某县三次产业投资占比是多少？')).toBe('1.1:50.3:48.6');
+    // A ratio whose parts do not add up to 100 is no structure of shares.
+    expect(engine.facts.flatMap((f) => f.figures).filter((f) => f.role === 'share' && f.measure?.startsWith('第'))).toHaveLength(6);
+  });
+
+  it('marks the part, not the ratio around it', () => {
+    const a = engine.ask('某县第二产业投资占比是多少？');
+    expect(a.kind).toBe('found');
+    if (a.kind === 'found') expect(formatReplyText(a)).toContain('调整为0.7:【50.7】:48.6');
   });
 
   it('refuses a year the document does not give, relative or not', () => {

@@ -28,7 +28,9 @@ function piece(p: string): string | null {
   if (m) return `compared with the same period of ${m[1]}`;
   m = /^为(\d{4})年同期$/.exec(ascii);
   if (m) return `relative to the same period of ${m[1]}`;
-  if (/^(?:比|较|为)?去年同期$/.test(ascii)) return 'compared with the same period last year';
+  if (/^(?:比|较|为)去年同期$/.test(ascii)) return 'compared with the same period last year';
+  // "由去年同期的1.1:50.3:48.6…": the time of the value, not a comparison.
+  if (ascii === '去年同期') return 'in the same period last year';
   if (/^(?:比|较)?同期$/.test(ascii)) return 'compared with the same period';
   m = /^截至(.+)$/.exec(ascii);
   if (m) return `as of ${renderDateEnglish(m[1]!)}`;
