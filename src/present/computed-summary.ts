@@ -39,6 +39,11 @@ function headlineZh(a: ComputedAnswer): string {
       // Rates differ in points: higher or lower, not more or less.
       if (r.unit === '个百分点') return r.value > 0 ? `▶ ${x}比${y}高${r.text}` : `▶ ${x}比${y}低${r.text.replace('-', '')}`;
       return r.value > 0 ? `▶ ${x}比${y}多${r.text}` : `▶ ${x}比${y}少${r.text.replace('-', '')}`;
+    case 'remainder': {
+      // Named by what the figures measure (固定资产投资, 项目投资): the labels are the question's, less the measure.
+      const [whole, part] = a.operands.map((o) => o.figure.measure ?? o.label);
+      return `▶ ${whole}中${part}以外的部分：${r.text}`;
+    }
     case 'ratio':
       return r.unit === '倍' ? `▶ ${x}约是${y}的${r.text}` : `▶ ${x}约占${y}的${r.text}`;
     case 'base':
@@ -66,6 +71,8 @@ function headlineEn(a: ComputedAnswer, names: SubjectNames): string {
       return r.value > 0
         ? `▶ ${x} exceeds ${y} by ${value}`
         : `▶ ${x} is below ${y} by ${renderFigureEnglish({ ...fig, value: -fig.value })}`;
+    case 'remainder':
+      return `▶ ${x} other than ${y}: ${value}`;
     case 'ratio':
       return r.unit === '倍' ? `▶ ${x} is about ${value} ${y}` : `▶ ${x} is about ${value} of ${y}`;
     case 'base':
@@ -101,6 +108,7 @@ function arithmeticEn(a: ComputedAnswer, names: SubjectNames): string | null {
       );
     }
     case 'difference':
+    case 'remainder':
       return `${n(a.operands[0]!)} − ${n(a.operands[1]!)} ${eq} ${formatLargeNumber(r.value)}${unit}`;
     case 'ratio':
       return `${n(a.operands[0]!)} / ${n(a.operands[1]!)} ≈ ${r.unit === '%' ? `${r.text}` : r.text.replace('倍', '')}`;

@@ -58,7 +58,11 @@ function withoutSetting(label: string, places: ReadonlySet<string>): string {
   let out = label;
   for (let i = 0; i < 4; i++) {
     // An administrative place only: 城镇居民 and 农村居民 are groups of people, not places.
-    const place = [...places].find((p) => ADMINISTRATIVE.test(p) && out.startsWith(p) && out.length > p.length);
+    // (德清 of 德清县: a county is named without its 县 too.)
+    const place = [...places]
+      .filter((p) => ADMINISTRATIVE.test(p))
+      .flatMap((p) => (p.length >= 3 ? [p, p.slice(0, -1)] : [p]))
+      .find((p) => out.startsWith(p) && out.length > p.length);
     const next = place ? out.slice(place.length) : out.replace(SETTING_START, '');
     if (next === out || next.length === 0) break;
     out = next;
@@ -76,6 +80,23 @@ function kindsFor(q: string, classifier: string | null, metric: string | null): 
   if (/项目|企业|平台|园区|联盟|工作站|载体|事项|次/.test(q)) return ['count'];
   if (classifier) return ['count', 'people'];
   return ['count', 'people', 'money', 'area', 'duration'];
+}
+
+/** Ordinals listed before the noun they share: "第一、二产业投资" is 第一产业投资 and 第二产业投资 (一、二产业 too). */
+const SHARED_ORDINALS = /(第)?([一二三四五六七八九十])((?:[、和及与]第?[一二三四五六七八九十])+)([\u4e00-\u9fa5]+)$/;
+
+export function spellOutOrdinals(phrase: string): string {
+  const m = SHARED_ORDINALS.exec(phrase);
+  if (!m || (!m[1] && !/^(?:次)?产业/.test(m[4]!))) return phrase;
+  const ordinals = [
+    m[2]!,
+    ...m[3]!
+      .split(/[、和及与]/)
+      .filter(Boolean)
+      .map((o) => o.replace(/^第/, '')),
+  ];
+  const noun = m[4]!;
+  return phrase.slice(0, m.index) + ordinals.map((o) => `${m[1] ?? ''}${o}${noun}`).join('、');
 }
 
 /** Splits "A、B和C" into names, keeping a 与-joined name the document uses as one ("生物医药与健康医疗"). */
@@ -153,7 +174,7 @@ export function parseSubjects(phrase: string, isPhrase: Ctx['isPhrase']): Parsed
       metric: rest || null,
     };
   }
-  const names = splitNames(dropCountWords(phrase, true), isPhrase);
+  const names = splitNames(dropCountWords(spellOutOrdinals(phrase), true), isPhrase);
   const last = names[names.length - 1];
   const metric = last ? (sharedMeasure(names, isPhrase) ?? trailingMetric(last)) : null;
   // (splitNames has cleaned each name; one that carried the measure is cleaned again without it, its locatives

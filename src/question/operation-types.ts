@@ -5,9 +5,10 @@ import type { FigureKind } from '../facts/index.js';
 /**
  * sum, max, min, ratio and difference are asked for; 'base' and 'rest' are implied: a figure the document gives
  * only as the base of a multiple (74家，为2018年同期认定量的3.4倍 → 2018年同期 ≈ 74 ÷ 3.4), or as a total less what
- * was added (新认定86家，总数达到529家 → before, 529 − 86), computed when it is asked.
+ * was added (新认定86家，总数达到529家 → before, 529 − 86), computed when it is asked. 'remainder' is a whole less a
+ * part the question leaves out (全部投资中项目投资以外的部分 → 246.79 − 220.53).
  */
-export const OPERATIONS = ['sum', 'max', 'min', 'ratio', 'difference', 'base', 'rest'] as const satisfies readonly string[];
+export const OPERATIONS = ['sum', 'max', 'min', 'ratio', 'difference', 'remainder', 'base', 'rest'] as const satisfies readonly string[];
 export type Operation = (typeof OPERATIONS)[number];
 
 /** One thing the question names, before the document is consulted. */
@@ -24,7 +25,7 @@ export interface ComputeRequest {
   /** The question as asked. */
   question: string;
   operation: Operation;
-  /** In question order; for 'difference' and 'ratio' the first is the minuend / numerator. */
+  /** In question order; for 'difference' and 'ratio' the first is the minuend / numerator, for 'remainder' the whole. */
   subjects: SubjectSpec[];
   /** What is measured for every subject ("在建项目", "计划投资"), or null when the subjects are the measures. */
   metric: string | null;

@@ -18,7 +18,32 @@ import {
 
 /** The first computation the question asks for, or null. */
 export function detectChineseComputation(ctx: Ctx): ComputeRequest | null {
-  return detectRatio(ctx) ?? detectDifference(ctx) ?? detectExtreme(ctx) ?? detectSum(ctx);
+  return detectRemainder(ctx) ?? detectRatio(ctx) ?? detectDifference(ctx) ?? detectExtreme(ctx) ?? detectSum(ctx);
+}
+
+// ---- A中B以外的部分 -------------------------------------------------------------------------------
+
+/** "全部固定资产投资中，项目投资以外的部分有多少": the whole, the part left out, and what follows (the measure). */
+const REMAINDER_RE =
+  /^(.+?)(?:中|里|当中|之中)[，,]?(?:除(?:了|去)?)?(.+?)(?:以外|之外)(?:[（(][^）)]*[）)])?的?(?:部分|其他|其余)?的?(.*?)(?:有|是|为|共|一共|总共)?(?:多少|几)/;
+
+/** What is left of a whole once a part is taken out: the whole less the part. */
+function detectRemainder(ctx: Ctx): ComputeRequest | null {
+  const m = REMAINDER_RE.exec(ctx.q);
+  if (!m) return null;
+  let whole = clean(m[1]!);
+  let part = clean(m[2]!);
+  const tail = dropCountWords(clean(m[3]!.replace(/(?:了|完成|实现)$/, '')));
+  const metric = (tail || null) ?? trailingMetric(whole) ?? trailingMetric(part);
+  if (metric) {
+    if (whole.endsWith(metric) && whole.length > metric.length) whole = clean(whole.slice(0, -metric.length));
+    if (part.endsWith(metric) && part.length > metric.length) part = clean(part.slice(0, -metric.length));
+  }
+  // "全部固定资产投资": the whole is what the document states the total of (固定资产投资).
+  whole = whole.replace(/(?:全部|所有|全体)(?=[\u4e00-\u9fa5]{2})/, '');
+  if (!whole || !part || TIME_LIKE.test(part)) return null;
+  const subjects: SubjectSpec[] = [whole, part].map((label) => ({ kind: 'named', label }));
+  return request(ctx, 'remainder', { subjects, metric }, { classifier: classifierOf(ctx.q) });
 }
 
 // ---- 占…的比例 / 是…的几倍 -------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
+import { createResponder } from '../../src/app/respond.js';
 import { formatReplyText } from '../../src/present/reply-format.js';
 
 const TEXT = [
@@ -56,6 +57,12 @@ describe('a value changed into another', () => {
     expect(key('去年同期某县三次产业投资占比是多少？')).toBe('1.1:50.3:48.6');
     // A ratio whose parts do not add up to 100 is no structure of shares.
     expect(engine.facts.flatMap((f) => f.figures).filter((f) => f.role === 'share' && f.measure?.startsWith('第'))).toHaveLength(6);
+  });
+
+  it('computes with the parts: a sum of two industries’ shares, a whole less a part', () => {
+    const responder = createResponder(engine);
+    const sum = responder.respond('某县第一、二产业投资占比合计是多少？').reply;
+    expect(sum.kind === 'computed' && [sum.result?.text, sum.operands.map((o) => o.figure.raw)]).toEqual(['51.4%', ['0.7', '50.7']]);
   });
 
   it('marks the part, not the ratio around it', () => {

@@ -63,6 +63,22 @@ describe('detectComputation: what each operand is', () => {
     expect(names(schools)).toEqual(['初级中学', '普通小学学校']);
   });
 
+  it('reads a whole less a part it leaves out (A中B以外的部分), the measure named once', () => {
+    const r = detectComputation('全部固定资产投资中，项目投资以外的部分有多少亿元？');
+    expect(r).toMatchObject({ operation: 'remainder', metric: '投资' });
+    expect(names(r)).toEqual(['固定资产', '项目']);
+    expect(names(detectComputation('第三产业投资里，生产性服务业以外的部分投资了多少亿元？'))).toEqual(['第三产业', '生产性服务业']);
+  });
+
+  it('spells out ordinals listed before the noun they share (第一、二产业)', () => {
+    expect(names(detectComputation('第一、二产业投资占比合计是多少？'))).toEqual(['第一产业投资', '第二产业投资']);
+    expect(names(detectComputation('第一、第二和第三产业增加值一共多少？'))).toEqual([
+      '第一产业增加值',
+      '第二产业增加值',
+      '第三产业增加值',
+    ]);
+  });
+
   it('compares rates in points: 几个百分点 counts no things, and 增速 asks for percentages', () => {
     const r = detectComputation('全县固定资产投资增速比第三产业投资增速高几个百分点？');
     expect(r).toMatchObject({ metric: '增速', classifier: null, kinds: ['percent'] });

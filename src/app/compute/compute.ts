@@ -146,6 +146,7 @@ function calculate(
     case 'rest':
       // Implied figures are built by app/compute/implied.ts, never asked for as an operation.
       return { result: null, arithmetic: null };
+    case 'remainder':
     case 'difference': {
       const [a, b] = values as [number, number];
       const d = a - b;

@@ -49,7 +49,9 @@ export function pickFigure(hits: readonly Hit[], req: PickRequest): Picked | nul
       const after = /^[^，。；：,;]*/.exec(text.slice(figure.end, figures[i + 1]?.start ?? text.length))![0];
       // A table cell is named by its row and its column's header, which its figure's measure holds (牛肉 · 产量), and
       // a 其中 row by the row it is part of (#公路 under 货物运输总量).
-      const named = hit.fact.row ? [figure.measure, figure.partOf].filter(Boolean).join('|') : '';
+      // So is a part read out of a ratio (第一产业投资 0.7 of 0.7:50.7:48.6), by its measure.
+      const inRatio = figures.some((o) => o.kind === 'ratio' && o !== figure && o.start <= figure.start && o.end >= figure.end);
+      const named = hit.fact.row || inRatio ? [figure.measure, figure.partOf].filter(Boolean).join('|') : '';
       const prefix = text.slice(0, figure.start) + (named ? `|${named}` : '');
       const label = req.label.replace(WHOLE_WORDS, '') || req.label;
       if (chunkMatch(label, prefix + '|' + after) < MIN_LABEL_MATCH) return;
