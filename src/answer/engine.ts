@@ -8,6 +8,7 @@ import {
   DEFAULT_FACTS,
   documentEntity,
   documentPeriod,
+  enclosingRatio,
   extractFacts,
   ratioPartMeasures,
   searchTextOf,
@@ -596,7 +597,7 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   const kinds = q.asked ? ANSWERING_FIGURE_KINDS[q.asked] : null;
   // A part of a ratio (50.7 of 0.7:50.7:48.6) stands for it only when the question names the part better than the
   // whole: 第二产业投资占比 asks for 50.7, 三次产业投资占比 for the ratio.
-  const enclosing = (f: Figure) => fact.figures.find((o) => o.kind === 'ratio' && o !== f && o.start <= f.start && o.end >= f.end);
+  const enclosing = (f: Figure) => enclosingRatio(fact.figures, f);
   const askedAs = q.language === 'en' ? askedText(q) : q.text;
   const named = (m: string | null) => (m ? overlap(m, askedAs) / m.length : 0);
   const pool = [

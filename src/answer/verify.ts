@@ -11,7 +11,7 @@
  * The reason a figure fails is kept, so the reply can say what differs ("文档没有给出2015年的…").
  */
 import type { Fact, Figure } from '../facts/index.js';
-import { resolvePlace } from '../facts/index.js';
+import { enclosingRatio, resolvePlace } from '../facts/index.js';
 import {
   isNumericAsk,
   translateEnglish,
@@ -431,7 +431,7 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   // What the fact says: its own clause and the opening clause of its sentence (a clause keeps its sentence's
   // subject).
   // A part read out of a ratio (第二产业投资 50.7 of 三次产业投资占比…0.7:50.7:48.6) is named by its measure too.
-  const inRatio = key !== null && fact.figures.some((o) => o.kind === 'ratio' && o !== key && o.start <= key.start && o.end >= key.end);
+  const inRatio = key !== null && enclosingRatio(fact.figures, key) !== undefined;
   const factText = `${ctx.clauseOf(fact)}\n${ctx.sentenceOpening(fact)}${inRatio && key.measure ? `\n${key.measure}` : ''}`;
   // A name the corpus never mentions: no figure in it is about that place.
   const unknown = c.places.find((p) => !p.known);

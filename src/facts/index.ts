@@ -6,4 +6,4 @@ export * from './figures.js';
 export * from './time.js';
 export * from './figure-context.js';
 export { searchTextOf } from './table-row.js';
-export { ratioPartMeasures } from './ratio-parts.js';
+export { enclosingRatio, ratioPartMeasures } from './ratio-parts.js';

@@ -45,8 +45,12 @@ export function industryShares(fact: Fact): Figure[] {
   return out;
 }
 
+/** The ratio a figure was read out of (0.7:50.7:48.6 for its 50.7), or undefined. */
+export function enclosingRatio(figures: readonly Figure[], f: Figure): Figure | undefined {
+  return figures.find((o) => o.kind === 'ratio' && o !== f && o.start <= f.start && o.end >= f.end);
+}
+
 /** What the parts read out of a fact's ratios measure (第一产业投资 …): words to find the fact by. */
 export function ratioPartMeasures(fact: Fact): string[] {
-  const inRatio = (f: Figure) => fact.figures.some((o) => o.kind === 'ratio' && o !== f && o.start <= f.start && o.end >= f.end);
-  return [...new Set(fact.figures.filter((f) => f.measure && inRatio(f)).map((f) => f.measure!))];
+  return [...new Set(fact.figures.filter((f) => f.measure && enclosingRatio(fact.figures, f)).map((f) => f.measure!))];
 }

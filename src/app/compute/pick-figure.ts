@@ -5,7 +5,7 @@
  * "双创载体达到61家，其中国家级19家", 国家级双创载体 is 19家 (其中 carries the subject over).
  */
 import type { Hit } from '../../answer/index.js';
-import type { Figure, FigureKind } from '../../facts/index.js';
+import { enclosingRatio, type Figure, type FigureKind } from '../../facts/index.js';
 import { QUALIFIERS } from '../../question/index.js';
 
 export interface PickRequest {
@@ -50,7 +50,7 @@ export function pickFigure(hits: readonly Hit[], req: PickRequest): Picked | nul
       // A table cell is named by its row and its column's header, which its figure's measure holds (牛肉 · 产量), and
       // a 其中 row by the row it is part of (#公路 under 货物运输总量).
       // So is a part read out of a ratio (第一产业投资 0.7 of 0.7:50.7:48.6), by its measure.
-      const inRatio = figures.some((o) => o.kind === 'ratio' && o !== figure && o.start <= figure.start && o.end >= figure.end);
+      const inRatio = enclosingRatio(figures, figure) !== undefined;
       const named = hit.fact.row || inRatio ? [figure.measure, figure.partOf].filter(Boolean).join('|') : '';
       const prefix = text.slice(0, figure.start) + (named ? `|${named}` : '');
       const label = req.label.replace(WHOLE_WORDS, '') || req.label;
