@@ -55,7 +55,7 @@ export interface Response {
 
 /** What the corpus covers, for small-talk replies: its documents, sections and questions it answers. */
 export interface CorpusAbout {
-  documents: { title: string; publisher: string | null; period: string | null }[];
+  documents: { title: string; publisher: string | null; period: string | null; date: string | null }[];
   sections: string[];
   examples: string[];
 }
@@ -115,7 +115,7 @@ export function createResponder(engine: Engine): Responder {
   let about: CorpusAbout | null = null;
   const aboutCorpus = (language: 'zh' | 'en'): CorpusAbout => {
     about ??= {
-      documents: engine.documents.map((d) => ({ title: d.title, publisher: d.publisher, period: d.period })),
+      documents: engine.documents.map((d) => ({ title: d.title, publisher: d.publisher, period: d.period, date: d.date ?? null })),
       sections: [...new Set(engine.topics().map((t) => t.section))],
       examples: [],
     };

@@ -4,8 +4,16 @@
  * punctuation) is one of these phrases, so "你好，浑南区有多少家高新技术企业？" stays a question (its greeting
  * is set aside: leadingGreeting).
  */
+import { questionLanguage, toSimplified } from '../text/index.js';
 
-export const SMALL_TALK_KINDS = ['greeting', 'thanks', 'goodbye', 'about-bot', 'about-document'] as const satisfies readonly string[];
+export const SMALL_TALK_KINDS = [
+  'greeting',
+  'thanks',
+  'goodbye',
+  'about-bot',
+  'about-document',
+  'document-source',
+] as const satisfies readonly string[];
 export type SmallTalkKind = (typeof SMALL_TALK_KINDS)[number];
 
 export interface SmallTalk {
@@ -13,6 +21,11 @@ export interface SmallTalk {
   /** The language it was said in: English when it has no Han character. */
   language: 'zh' | 'en';
 }
+
+/** What a document is called in a question about it, when it was published, and the verbs of publishing. */
+const DOC_NOUN = '(?:文章|文件|文档|报告|公报|信息|消息|新闻|通知|材料|资料|本文)';
+const WHEN = '哪天|哪一天|什么时候|何时|几号|哪年|哪一年|什么日子';
+const PUBLISH = '发布|发表|印发|公布|刊登|发出|刊发|出版';
 
 /** Particles and fillers that may stand around a phrase ("你好呀", "谢谢啦", "ok thanks"). */
 const ZH_TAIL = '(?:啊|呀|哦|喔|哈|嘛|呢|吧|啦|了|哇|嗯|~)*';
@@ -87,6 +100,13 @@ const ZH: Record<SmallTalkKind, string[]> = {
     '帮助',
     '使用说明',
   ],
+  // "这篇文章是哪天发布的", "信息来源是哪里": when and by whom the document was published.
+  'document-source': [
+    `(?:这篇|这份|这条|这个|本|该)?(?:[^，。？?]{0,24}?的)?${DOC_NOUN}(?:是)?(?:在)?(?:${WHEN}|谁|哪个单位|哪个部门|哪里|哪家)(?:${PUBLISH})(?:的)?`,
+    `(?:这篇|这份|这条|这个|本|该)?(?:[^，。？?]{0,24}?的)?${DOC_NOUN}?(?:的)?(?:${PUBLISH})(?:日期|时间|单位|机关|部门)(?:是)?(?:${WHEN}|谁|哪个|什么|哪里)?`,
+    `(?:这篇|这份|这条|这个|本|该)(?:[^，。？?]{0,24}?的)?${DOC_NOUN}(?:的)?(?:信息)?(?:来源|出处)(?:是)?(?:哪里|什么|哪儿)?`,
+    `(?:信息)?(?:来源|出处)(?:是)?(?:哪里|什么|哪儿)`,
+  ],
   'about-document': [
     '(?:这份|这个|这篇|这|该|你的)?(?:文件|文档|材料|资料|报告|文章)(?:主要)?(?:讲|说|写|介绍|包含|涉及|是关于|关于|有)(?:了|的是)?(?:些)?(?:什么|啥|哪些)(?:内容|东西)?(?:的)?',
     '(?:这|这个|这份)?是(?:什么|哪份|哪个)(?:文件|文档|材料|资料)',
@@ -142,6 +162,12 @@ const EN: Record<SmallTalkKind, string[]> = {
     'help(?: me)?',
     'are you a bot',
   ],
+  'document-source': [
+    'when (?:was|were) (?:this|the|these) (?:document|file|report|article|page|text|bulletin)s? (?:published|released|issued|posted)',
+    'who (?:published|released|issued|wrote) (?:this|the) (?:document|file|report|article|page|text|bulletin)',
+    "what(?: i|')s the (?:source|publication date|date) of (?:this|the) (?:document|file|report|article|page|text|bulletin)",
+    'where (?:is|does) (?:this|the) (?:document|file|report|article|page|text) (?:from|come from)',
+  ],
   'about-document': [
     "what(?: i|')s (?:this|the) (?:document|file|report|text) about",
     'what (?:does|do) (?:this|the) (?:document|file|report|text)s? (?:cover|say|contain)',
@@ -152,7 +178,7 @@ const EN: Record<SmallTalkKind, string[]> = {
   ],
 };
 
-const ORDER: readonly SmallTalkKind[] = ['about-document', 'about-bot', 'goodbye', 'thanks', 'greeting'];
+const ORDER: readonly SmallTalkKind[] = ['document-source', 'about-document', 'about-bot', 'goodbye', 'thanks', 'greeting'];
 
 function compile(table: Record<SmallTalkKind, string[]>, head: string, tail: string, flags: string): Map<SmallTalkKind, RegExp> {
   return new Map(ORDER.map((kind) => [kind, new RegExp(`^${head}(?:${table[kind].join('|')})${tail}$`, flags)]));
@@ -173,8 +199,9 @@ function kindOfPiece(piece: string): SmallTalkKind | null {
 
 /** The pieces of a message: Chinese cut at punctuation; English kept as one piece per sentence-ish part. */
 function piecesOf(text: string): string[] {
-  return text
-    .normalize('NFKC')
+  // (A message in Traditional characters read as Simplified: 這篇文章的發布日期.)
+  const nfkc = text.normalize('NFKC');
+  return (questionLanguage(nfkc) === 'zh-Hant' ? toSimplified(nfkc) : nfkc)
     .toLowerCase()
     .replace(/’/g, "'")
     .replace(/@\w+/g, ' ')

@@ -88,6 +88,8 @@ export interface Texts {
     aboutBot: (covers: string) => string;
     /** What the documents cover: their titles and sections. */
     aboutDocument: (covers: string, sections: string) => string;
+    /** When and by whom a document was published, as far as the file says. */
+    documentSource: (title: string, date: string | null, publisher: string | null) => string;
     /** How to ask, with questions the document answers. */
     howToAsk: string;
     /** In a group, where privacy mode lets the bot see only commands, mentions and replies. */
@@ -170,6 +172,8 @@ const zh: Texts = {
     aboutBot: (covers) =>
       `我是文档问答机器人：只根据${covers}回答，每个答案都给出原文句子、确切数字和出处（段落与句子）；文档没有写的，我会直说。`,
     aboutDocument: (covers, sections) => `我收录的文档是${covers}。${sections ? `内容包括${sections}。` : ''}`,
+    documentSource: (title, date, publisher) =>
+      `《${title}》：${date ? `发布日期 ${date}` : '文件没有写明发布日期'}；${publisher ? `发布单位 ${publisher}` : '文件没有写明发布单位'}。`,
     howToAsk: '直接发送问题即可，例如：',
     howToAskGroup: (bot) => `在群里请用 /ask 问题、@${bot} 问题，或回复我的消息来提问，例如：`,
   },
@@ -258,6 +262,8 @@ const en: Texts = {
     aboutBot: (covers) =>
       `I answer questions from ${covers} only: every answer quotes the sentence, gives the exact figure and says where it stands (paragraph and sentence). When the document does not say, I tell you so.`,
     aboutDocument: (covers, sections) => `My documents: ${covers}.${sections ? ` They cover ${sections}.` : ''}`,
+    documentSource: (title, date, publisher) =>
+      `《${title}》: ${date ? `published ${date}` : 'no publication date in the file'}; ${publisher ? `by ${publisher}` : 'no publisher in the file'}.`,
     howToAsk: 'Just send a question, in English or Chinese, for example:',
     howToAskGroup: (bot) => `In a group, ask with /ask question, @${bot} question, or reply to one of my messages, for example:`,
   },

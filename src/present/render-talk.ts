@@ -43,6 +43,12 @@ export function renderSmallTalk(talk: SmallTalk, about: CorpusAbout, options: Ta
       return [fmt.text(t.aboutBot(covers)), fmt.text(howTo), ...examples].join('\n');
     case 'about-document':
       return [fmt.text(t.aboutDocument(covers, describeSections(about, lang))), fmt.text(howTo), ...examples].join('\n');
+    case 'document-source':
+      return about.documents
+        .slice(0, 5)
+        .map((d) => fmt.text(t.documentSource(d.title, d.date, d.publisher)))
+        .concat(about.documents.length > 5 ? [fmt.text(describeCovers(about, lang))] : [])
+        .join('\n');
   }
 }
 

@@ -36,6 +36,10 @@ describe('readSmallTalk', () => {
     ['这份文件讲什么？', 'about-document'],
     ['文档主要讲了什么内容', 'about-document'],
     ["What's this document about?", 'about-document'],
+    ['这篇关于德清县固定资产投资的文章是哪天发布的？', 'document-source'],
+    ['這篇德清投資文章的發布日期是哪天？', 'document-source'],
+    ['这条信息的信息来源是哪里？', 'document-source'],
+    ['When was this report published?', 'document-source'],
   ])('%s → %s', (text, kind) => {
     expect(readSmallTalk(text)?.kind).toBe(kind);
   });
@@ -49,6 +53,9 @@ describe('readSmallTalk', () => {
     '谢谢，那新能源汽车呢？',
     '三大主导产业是什么？',
     'What is the GDP of Hunnan?',
+    '文章中德清县固定资产投资是多少？',
+    '2019年公报发布的地区生产总值是多少？',
+    '浑南区是哪一年成立的？',
     '',
   ])('a question is not small talk: %s', (text) => {
     expect(readSmallTalk(text)).toBeNull();
