@@ -398,7 +398,7 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
 function relativeYearOf(text: string): number | null {
   if (/(?:比|较|与|跟|和|同|对比|相比)(?:去年|上年|今年|本年)/.test(text)) return null;
   if (
-    /\b(?:than|compared (?:with|to)|from|over|versus|vs\.?)\s+(?:the\s+)?(?:same period (?:of|in) )?(?:the\s+)?(?:last|previous|prior) year/i.test(
+    /\b(?:than|compared (?:with|to)|from|over|versus|vs\.?)\s+(?:the\s+)?(?:same (?:period|time|months?) (?:of |in )?)?(?:the\s+)?(?:last|previous|prior) year/i.test(
       text,
     )
   )

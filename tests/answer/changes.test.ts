@@ -46,6 +46,9 @@ describe('a value changed into another', () => {
     expect(key('今年1-10月某县三次产业投资占比是多少？')).toBe('0.7:50.7:48.6');
     expect(key('去年同期某县三次产业投资占比是多少？')).toBe('1.1:50.3:48.6');
     expect(key('某县城镇化率是多少？')).toBe('52.3%');
+    // A comparison's base is no year asked: 比去年, "compared with the same period last year".
+    expect(key('某县固定资产投资比去年同期增长了多少？')).toBe('15.3%');
+    expect(key('How much did the county’s fixed-asset investment grow compared with the same period last year?')).toBe('15.3%');
   });
 
   it('reads each industry’s share out of a structure ratio, for its own year, and the ratio for the structure', () => {
