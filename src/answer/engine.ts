@@ -115,10 +115,9 @@ export function analyzeDocument(doc: CorpusDocument, tokenizer: Tokenizer, optio
     normalized: facts.map((f, i) => same(f.text, normalized[i]!)),
     // (A fact is found by what the parts of its ratios measure too: 第二产业投资 in "三次产业投资占比…0.7:50.7:48.6".)
     terms: normalized.map((n, i) => {
+      const own = tokenizer.terms(n, true);
       const parts = ratioPartMeasures(facts[i]!);
-      return parts.length
-        ? [...tokenizer.terms(n, true), ...tokenizer.terms(tokenizer.normalize(parts.join(' ')), true)]
-        : tokenizer.terms(n, true);
+      return parts.length ? [...own, ...tokenizer.terms(tokenizer.normalize(parts.join(' ')), true)] : own;
     }),
     features: facts.map((f) => featuresOf(f, tag, listHeadWindow)),
     titleTerms: tokenizer.terms(doc.title),
@@ -642,8 +641,8 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   // one that asks for the value before means the earlier.
   const yearOf = (f: Figure) => Number(/(?:19|20)\d{2}/.exec(f.period ?? '')?.[0] ?? NaN);
   const latestYear = Math.max(...pool.map(yearOf).filter((y) => !Number.isNaN(y)));
-  const names = (c?.years.length ?? 0) > 0;
-  const latestFit = (f: Figure) => (names || !(yearOf(f) < latestYear) ? 0 : asksBefore ? 3 : -3);
+  const namesYear = (c?.years.length ?? 0) > 0;
+  const latestFit = (f: Figure) => (namesYear || !(yearOf(f) < latestYear) ? 0 : asksBefore ? 3 : -3);
   // A part of a ratio stands where its ratio does.
   const startOf = (f: Figure) => enclosing(f)?.start ?? f.start;
   const scoreOf = (f: Figure) =>

@@ -236,11 +236,10 @@ export function segmentDocument(text: string, p: SegmentationParams = DEFAULT_SE
       if (!table) {
         // A table's title is the short line before it ("表3主要农产品产量"), or before its unit line; after a
         // form's check box ("□是√否") it is the section's. It is the rows' section.
-        const under: { unit: string; before: Block | null } | null =
-          previous !== null && unitOfLine(previous.text) !== null ? unitLine : null;
-        const before: Block | null = under ? under.before : previous;
+        // (unitLine is set only while the block before is a unit line.)
+        const before: Block | null = unitLine ? unitLine.before : previous;
         const title: string | null = before && CHECKBOX.test(before.text) ? section : titleLine(before);
-        const unit: string | null = under ? under.unit : null;
+        const unit: string | null = unitLine?.unit ?? null;
         table = { title, unit, header: [], rows: 0, headerOpen: false };
         paragraph++;
       }

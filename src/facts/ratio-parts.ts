@@ -9,7 +9,7 @@ import type { Fact, Figure } from './fact.js';
 /** The three industries named together: 三次产业, 三大产业, 一二三产业, 一、二、三产业. */
 const THREE_INDUSTRIES = /三次产业|三大产业|一二三产业?|一、二、三产业?|一、二、三次产业/;
 /** What the structure is of, once the industries and the word for a structure are taken out (投资 of 三次产业投资占比). */
-const STRUCTURE_WORDS = /三次产业|三大产业|一二三产业?|一、二、三次?产业?|结构|占比|比例|比重|构成|之比|的/g;
+const STRUCTURE_WORDS = new RegExp(`${THREE_INDUSTRIES.source}|结构|占比|比例|比重|构成|之比|的`, 'g');
 const ORDINALS = ['第一产业', '第二产业', '第三产业'] as const;
 
 /** The share figures of a fact's industry-structure ratios, to add beside them. */

@@ -55,14 +55,12 @@ const ADMINISTRATIVE = /^(?!城区|市区)[\u4e00-\u9fa5]{1,8}(?:省|市|县|区
 
 /** A subject's label without the places and times it opens with, as long as something is left. */
 function withoutSetting(label: string, places: ReadonlySet<string>): string {
+  // An administrative place only: 城镇居民 and 农村居民 are groups of people, not places.
+  // (德清 of 德清县: a county is named without its 县 too.)
+  const named = [...places].filter((p) => ADMINISTRATIVE.test(p)).flatMap((p) => (p.length >= 3 ? [p, p.slice(0, -1)] : [p]));
   let out = label;
   for (let i = 0; i < 4; i++) {
-    // An administrative place only: 城镇居民 and 农村居民 are groups of people, not places.
-    // (德清 of 德清县: a county is named without its 县 too.)
-    const place = [...places]
-      .filter((p) => ADMINISTRATIVE.test(p))
-      .flatMap((p) => (p.length >= 3 ? [p, p.slice(0, -1)] : [p]))
-      .find((p) => out.startsWith(p) && out.length > p.length);
+    const place = named.find((p) => out.startsWith(p) && out.length > p.length);
     const next = place ? out.slice(place.length) : out.replace(SETTING_START, '');
     if (next === out || next.length === 0) break;
     out = next;

@@ -18,10 +18,11 @@ function equivalents(): Map<string, string> {
 
 /** The radical blocks: CJK Radicals Supplement and Kangxi Radicals. */
 const RADICAL = /[\u2e80-\u2fdf]/g;
+const HAS_RADICAL = new RegExp(RADICAL.source);
 
 /** The text with every radical that stands for an ideograph replaced by it; the same length. */
 export function unifyRadicals(text: string): string {
-  if (!/[\u2e80-\u2fdf]/.test(text)) return text;
+  if (!HAS_RADICAL.test(text)) return text;
   const map = equivalents();
   return text.replace(RADICAL, (r) => map.get(r) ?? r);
 }

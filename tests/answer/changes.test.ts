@@ -2,14 +2,11 @@
 // measures what the old one did, the old one is of the time 由 names, and a question's 去年 or 今年 is read against
 // the document's year — so last year's value is never given for this year's, nor the other way round. The parts of
 // an industry structure (三次产业…0.7:50.7:48.6) are each industry's share.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
 import { createResponder } from '../../src/app/respond.js';
 import { formatReplyText } from '../../src/present/reply-format.js';
+import { engineFromFiles } from '../helpers/engine.js';
 
 const TEXT = [
   '# 2016年1-10月某县固定资产投资运行情况',
@@ -19,14 +16,12 @@ const TEXT = [
   '',
 ].join('\n');
 
-let dir: string;
 let engine: Engine;
+let remove: () => void;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'factbot-changes-'));
-  writeFileSync(join(dir, 'county-2016.txt'), TEXT);
-  ({ engine } = await buildEngineFromDir(dir));
+  ({ engine, remove } = await engineFromFiles({ 'county-2016.txt': TEXT }));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const figure = (raw: string) => engine.facts.flatMap((f) => f.figures).find((f) => f.raw === raw);
 const key = (q: string) => {

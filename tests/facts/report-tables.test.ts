@@ -2,12 +2,9 @@
 // headers give each cell its period, a unit in the row's label or on a 单位 line before the table gives its
 // unit, a header set on two lines is one, form check boxes are neither headings nor titles, and a group's
 // label row ("分产品\t\t") does not break the table.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import type { Engine } from '../../src/answer/engine-types.js';
+import { engineFromFiles } from '../helpers/engine.js';
 
 const REPORT = [
   '示例电气股份有限公司2021年年度报告',
@@ -33,14 +30,12 @@ const REPORT = [
   '',
 ].join('\n');
 
-let dir: string;
 let engine: Engine;
+let remove: () => void;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'factbot-report-'));
-  writeFileSync(join(dir, 'report.txt'), REPORT);
-  ({ engine } = await buildEngineFromDir(dir));
+  ({ engine, remove } = await engineFromFiles({ 'report.txt': REPORT }));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const row = (label: string) => engine.facts.find((f) => f.row && f.text.startsWith(label));
 
