@@ -14,6 +14,11 @@ export interface AnswerParams {
    * Default 2.
    */
   minAboutOverlap: number;
+  /**
+   * A date question's event verb may be missing from a fact that holds at least this share of the question's other
+   * words (two or more): "第56届联合国大会" answers 联合国大会于何时举办第56届. Range 0–1; default 0.75.
+   */
+  eventlessCoverage: number;
   /** How many of the best-ranked facts are verified against the question before "not stated". Default 10. */
   verifyCandidates: number;
   /** Neighbour distance added for a fact in another paragraph (same-paragraph facts come first). Default 100. */
@@ -28,6 +33,7 @@ export const DEFAULT_ANSWERING: AnswerParams = {
   maxLimit: 20,
   relatedCoverage: 0.6,
   minAboutOverlap: 2,
+  eventlessCoverage: 0.75,
   verifyCandidates: 10,
   otherParagraphDistance: 100,
   otherSectionDistance: 1000,

@@ -15,7 +15,7 @@ import {
   type FactParams,
 } from '../facts/index.js';
 import { findTimeMentions, pieceAround } from '../facts/index.js';
-import { ANSWERING_FIGURE_KINDS, corpusDictionaryEn, isNumericAsk, type DictionaryEn } from '../question/index.js';
+import { ANSWERING_FIGURE_KINDS, corpusDictionaryEn, isNumericAsk, sharesSense, type DictionaryEn } from '../question/index.js';
 import {
   analyzeQuestion,
   paraphrasesIn,
@@ -119,7 +119,7 @@ export function analyzeDocument(doc: CorpusDocument, tokenizer: Tokenizer, optio
       const parts = ratioPartMeasures(facts[i]!);
       return parts.length ? [...own, ...tokenizer.terms(tokenizer.normalize(parts.join(' ')), true)] : own;
     }),
-    features: facts.map((f) => featuresOf(f, tag, listHeadWindow)),
+    features: facts.map((f, i) => featuresOf(f, normalized[i]!, tag, listHeadWindow)),
     titleTerms: tokenizer.terms(doc.title),
     entity: documentEntity(doc.title, tag),
     period: documentPeriod(doc.title, doc.period, doc.date, doc.text),
@@ -338,7 +338,9 @@ export function assembleEngine(
     // A figure or a date asked — or a growth rate, share or multiple, however the question words it.
     const verifies = isNumericAsk(q.asked) || q.asked === 'date' || (q.asked === null && constraints.role !== null);
     if (!verifies)
-      return confident(best, facts[best.pos]!, q, params, answering) ? { kind: 'chosen', r: best, checked } : { kind: 'none', checked };
+      return confident(best, facts[best.pos]!, q, params, answering, namesEvent)
+        ? { kind: 'chosen', r: best, checked }
+        : { kind: 'none', checked };
     let failure: { r: Ranked; verdict: Verdict } | null = null;
     let loose: Ranked | null = null;
     let narrower: Ranked | null = null;
@@ -361,7 +363,7 @@ export function assembleEngine(
     let row: { r: Ranked; value: number } | null = null;
     for (const r of ranked.slice(0, answering.verifyCandidates)) {
       const fact = facts[r.pos]!;
-      if (!confident(r, fact, q, params, answering)) continue;
+      if (!confident(r, fact, q, params, answering, namesEvent)) continue;
       const key = chooseKeyFigure(fact, q, constraints);
       const verdict = verify(constraints, fact, key, verifyContext, q.asked);
       checked.push({
@@ -397,6 +399,31 @@ export function assembleEngine(
     if (row) return { kind: 'chosen', r: row.r, checked };
     if (narrower) return { kind: 'chosen', r: narrower, checked };
     return failure ? { kind: 'failed', ...failure, checked } : { kind: 'none', checked };
+  };
+
+  /**
+   * Whether a fact names the event a date question asks about: the question's verb, or a verb of the fact glossed
+   * alike (建造 for 修建, 举行 for 举办: encyclopedias rarely repeat the asker's verb).
+   */
+  /** The fact's date is the date of a verb of its own ("2019年6月出台的《…纲要》"), not of what the question names. */
+  const dateOfAnotherEvent = (pos: number, q: AnalyzedQuestion): boolean => {
+    const fact = facts[pos]!;
+    const key = chooseKeyFigure(fact, q);
+    if (!key || key.kind !== 'date') return false;
+    const next = tokenizer.tag(tokenizer.normalize(fact.text.slice(key.end, key.end + 6)))[0];
+    return next !== undefined && next.tag.startsWith('v') && !LIGHT_EVENT_VERBS.has(next.word);
+  };
+  const namesEvent = (r: Ranked, q: AnalyzedQuestion): boolean => {
+    const { matched } = r.parts;
+    if (q.verbs.some((v) => matched.includes(v))) return true;
+    // The thing the event happened to, named in full ("第56届联合国大会" for 联合国大会于何时举办第56届): its verb is
+    // the event's own (举办, 召开, 爆发), which the sentence need not repeat.
+    const named = q.words.filter((w) => w.required && !q.verbs.includes(w.word) && !/^\d+$/.test(w.word));
+    const held = named.filter((w) => matched.includes(w.word) || (w.parts.length > 0 && w.parts.every((p) => matched.includes(p))));
+    if (named.length >= 2 && held.length >= named.length * answering.eventlessCoverage && !dateOfAnotherEvent(r.pos, q)) return true;
+    return tokenizer
+      .tag(normalized[r.pos]!)
+      .some((w) => w.tag.startsWith('v') && w.word.length >= 2 && q.verbs.some((v) => sharesSense(v, w.word)));
   };
 
   const engine: Engine = {
@@ -489,6 +516,9 @@ export function assembleEngine(
   return { engine, dumpSearch: () => index.dump(), postings: () => index.postings() };
 }
 
+/** Verbs after a date that name no event of their own ("1990年是…", "2001年起"). */
+const LIGHT_EVENT_VERBS: ReadonlySet<string> = new Set(['是', '为', '有', '起', '至', '到', '开始', '以来', '前后', '左右']);
+
 /** A size bound of a statistic's scope: 500万元以上, 5000万元及以上 (规模以上 is a named scope, asked as such). */
 const SIZE_BOUND = /[0-9.]+[万亿千百]?元(?:及)?以上/g;
 
@@ -506,13 +536,20 @@ function pageOf(pages: readonly number[] | null | undefined, offset: number): nu
 }
 
 /** Whether the best fact answers the question well enough to be given as the answer. */
-function confident(best: Ranked, fact: Fact, q: AnalyzedQuestion, params: RankingParams, answering: AnswerParams): boolean {
+function confident(
+  best: Ranked,
+  fact: Fact,
+  q: AnalyzedQuestion,
+  params: RankingParams,
+  answering: AnswerParams,
+  namesEvent: (r: Ranked, q: AnalyzedQuestion) => boolean,
+): boolean {
   // A fact that shares only numbers with the question ("5") is not about it.
   if (!best.parts.matched.some((t) => !/^[\d.]+$/.test(t))) return false;
   const asksFigure = isNumericAsk(q.asked) || q.asked === 'date';
   if (asksFigure && !best.answersKind) return false;
-  // "哪一年成为…" is about an event: a date in a fact that does not name the event is no answer.
-  if (q.asked === 'date' && q.verbs.length > 0 && !q.verbs.some((v) => best.parts.matched.includes(v))) return false;
+  // "哪一年成为…" is about an event: a date in a fact that does not name the event (see namesEvent) is no answer.
+  if (q.asked === 'date' && q.verbs.length > 0 && !namesEvent(best, q)) return false;
   // The stricter bar where a wrong answer would mislead most: a figure or a date is asked for, or a
   // person or place is asked for and the fact names none.
   const namesNone = (q.asked === 'person' || q.asked === 'place') && best.parts.kind <= 0;
@@ -539,9 +576,12 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-/** Time words beyond dates: seasons, months, eras, reigns ("盛花期为夏季", "2至4月", "唐末"). */
+/**
+ * Time words beyond dates: seasons, months, eras, reigns and their years ("盛花期为夏季", "2至4月", "唐末", "至元三十年",
+ * "七月初四", "白垩纪中期", "清宣宗时代", "一战前夕").
+ */
 const TEMPORAL =
-  /\d+年|公元|\d+岁|[一二三四五六七八九十]+岁|\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|当时|后来|最初|早期|晚期|年底|年初|[0-9０-９]{4}/;
+  /\d+年|[元正一二三四五六七八九十]+年(?![级度])|[正一二三四五六七八九十]+月|初[一二三四五六七八九十]|(?:白垩|侏罗|三叠|二叠|石炭|泥盆|志留|奥陶|寒武|第三|第四)纪|时代|前夕|近年|民国|公元|\d+岁|[一二三四五六七八九十]+岁|\d{1,2}月|[春夏秋冬]季|[春夏秋冬]天|世纪|年代|年间|时期|朝|代[初末中]|[唐宋元明清汉晋隋]末|[唐宋元明清汉晋隋]初|期间|之后|以后|之前|以前|早期|晚期|年底|年初|[0-9０-９]{4}/;
 
 /** The same figure in a table row and a sentence: 866.60 (万人) and 866.60万人, 9977599 (万元) and 997.76亿元. */
 function sameValue(a: number, b: number): boolean {
@@ -576,12 +616,13 @@ function memoTagger(tag: Tokenizer['tag']): Tokenizer['tag'] {
   };
 }
 
-function featuresOf(fact: Fact, tag: Tokenizer['tag'], listHeadWindow: number): Omit<FactFeatures, 'text'> {
+/** `simplified`: the fact's search text through the tokenizer's normalisation (Traditional read as Simplified). */
+function featuresOf(fact: Fact, simplified: string, tag: Tokenizer['tag'], listHeadWindow: number): Omit<FactFeatures, 'text'> {
   const tagged = tag(fact.text);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),
-    hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(fact.text).length > 0 || TEMPORAL.test(fact.text),
+    hasDate: fact.figures.some((f) => f.kind === 'date') || findTimeMentions(simplified).length > 0 || TEMPORAL.test(simplified),
     listTails: enumerationTails(fact.text, listHeadWindow),
   };
 }

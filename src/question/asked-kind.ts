@@ -50,7 +50,10 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
     'duration',
     /多久|多长时间|几天|几个小时|几个工作日|时限|用时|耗时|时间.{0,4}(多少|几|多久)|(多少|几).{0,2}时间|\bhow long\b|\bhow many (working |business )?(days|hours|weeks|months|minutes)\b/i,
   ],
-  ['date', /什么时候|何时|哪一年|哪年|哪个月|几月|几号|日期|年份|哪一天|\bwhen\b|\bwhat year\b/i],
+  [
+    'date',
+    /什么时候|何时|何年|哪一年|哪年|哪个月|几月|几号|日期|年份|哪一天|(?:西元|公元)前?(?:几|多少)年|几世纪|哪个世纪|哪一世纪|哪个朝代|哪一朝代?|\bwhen\b|\bwhat year\b/i,
+  ],
   [
     'money',
     /多少钱|投资|资金|基金|金额|经费|(?<!每)(?:亿元|万元)(?!GDP|生产总值|地区生产总值|工业增加值|增加值|产值)|多少元|花了|支出|\binvest|\bfund|\bmoney\b|\bspen[dt]\b|\bcost\b|\bbudget\b/i,
@@ -60,7 +63,7 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
     /多少人|几人|几个人|人口|多少名|几名|几位|多少位|人数|人才|专家|院士|博士|\bpeople\b|\bpopulation\b|\bpersons?\b|\btalents?\b|\bexperts?\b/i,
   ],
   ['person', /谁|哪位|什么人|\bwho\b/i],
-  ['place', /哪里|哪儿|什么地方|在哪|哪个城市|哪个国家|哪个省|哪座|位于|\bwhere\b/i],
+  ['place', /哪里|哪儿|什么地方|在哪|哪一?个?(?:城市|国家|省份?|地区)|哪座|位于|\bwhere\b/i],
   ['number', /多[高长重远深宽厚]|多少[米岁吨年]|几[米岁年]/],
   ['count', /多少|几|数量|总数|数目|\bhow many\b|\bnumber of\b/i],
   ['number', EN_VALUE_OF],
@@ -75,8 +78,13 @@ const QUANTITY_KINDS: ReadonlySet<AskedKind> = new Set(['people', 'count', 'mone
 const QUANTITY_CUE =
   /多少|几|多大|多久|多长|多高|多远|多重|多深|多宽|比例|占比|比重|百分|倍|面积|人口|人数|规模|\bhow (many|much|big|large|long|high|far)\b|\bpopulation\b|\barea\b|\bsize\b|\bnumber of\b|\bpercent(age)?\b|\bshare\b|\bproportion\b/i;
 
+/** "How much" said outright: a quantity asked, whatever else the question names. */
+const HOW_MUCH = /多少|几|多大|多久|多长|多高|多远|多重|多深|多宽|\bhow (many|much|big|large|long|high|far)\b/i;
+/** "Which one" in Chinese: a thing named, not a quantity, unless "how much" is said too (哪一个阶层是人数最多的阶层). */
+const WHICH = /哪|什么|谁|何种|何处|何地/;
+
 export function detectAskedKind(question: string): AskedKind {
-  const quantity = QUANTITY_CUE.test(question) || EN_VALUE_OF.test(question);
+  const quantity = (QUANTITY_CUE.test(question) || EN_VALUE_OF.test(question)) && (HOW_MUCH.test(question) || !WHICH.test(question));
   for (const [kind, re] of CUES) {
     if (QUANTITY_KINDS.has(kind) && !quantity) continue;
     if (re.test(question)) return kind;

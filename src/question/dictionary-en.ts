@@ -152,6 +152,13 @@ function sensesOfHeadword(word: string): string[][] | null {
   return null;
 }
 
+/** Whether two words share a sense word for word in CC-CEDICT (修建 and 建造 "to build", 举办 and 举行 "to hold"). */
+export function sharesSense(a: string, b: string): boolean {
+  if (a === b) return true;
+  const own = new Set((sensesOfHeadword(a) ?? []).map((sense) => sense.join(' ')));
+  return own.size > 0 && (sensesOfHeadword(b) ?? []).some((sense) => own.has(sense.join(' ')));
+}
+
 /** The longest and shortest word a question's text is searched for in the dictionary. */
 const MAX_PARAPHRASED = 6;
 const MIN_PARAPHRASED = 2;

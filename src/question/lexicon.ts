@@ -137,4 +137,7 @@ export const ANSWER_TYPES = [
   '语言',
   '人员',
   '人物',
+  '时间',
+  '日期',
+  '年份',
 ] as const satisfies readonly string[];

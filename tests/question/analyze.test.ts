@@ -191,6 +191,24 @@ describe('analyzeQuestion: bigrams and verbs', () => {
     expect(analyze('浑南区是什么时候设立的？').verbs).toEqual(['设立']);
   });
 
+  it('a light verb before the question word is phrasing, not glued to the word before it', () => {
+    // (jieba cuts 天门冬的根有什么特点 as …根有|什么|特点: the 有 of 有什么 made a word 根有 the answer lacks.)
+    expect(analyze('天门冬的根有什么特点？').words.map((w) => w.word)).not.toContain('根有');
+    expect(
+      analyze('内台航路也叫什么？')
+        .words.filter((w) => w.required)
+        .map((w) => w.word),
+    ).toEqual(['内台', '航路']);
+    expect(analyze('MIT OpenCourseWare指什么？').words.map((w) => w.word)).not.toContain('指');
+    // 拥有 is a verb of its own.
+    expect(analyze('浑南区拥有哪些园区？').words.map((w) => w.word)).toContain('拥有');
+  });
+
+  it('时间 and 日期 before 是什么 name the kind of answer, not required of it', () => {
+    const a = analyze('西贡商信银行成立的时间是什么时候？');
+    expect(a.words.find((w) => w.word === '时间')?.required ?? false).toBe(false);
+  });
+
   it('other questions have no verbs', () => {
     expect(analyze('浑南区成为国家级开发区了吗？').verbs).toEqual([]);
     expect(analyze('浑南区有多少家企业？').verbs).toEqual([]);

@@ -60,6 +60,15 @@ const TABLE: ReadonlyArray<readonly [string, AskedKind]> = [
   ['哪一年设立的？', 'date'],
   ['When was the zone founded?', 'date'],
   ['What year did it open?', 'date'],
+  // (DRCD's wordings: a year of the era, an era, a century.)
+  ['奥斯陆被提升为主教辖区于西元几年？', 'date'],
+  ['巴布亚纽几内亚于何年正式独立？', 'date'],
+  ['史特拉斯堡成为总主教的驻地是于几世纪开始？', 'date'],
+  ['楚昭辅是哪一朝代的人？', 'date'],
+  // "Which one" names a thing, though the question names a quantity, unless it asks how much too.
+  ['哪一个阶层是法国人数最多的阶层？', null],
+  ['世界上哪一个国家的女性国会议员比例最高？', 'place'],
+  ['哪个区的人口最多，有多少人？', 'people'],
   // money
   ['计划投资多少？', 'money'],
   ['总共花了多少钱？', 'money'],

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEngineFromDir } from '../../src/answer/build-engine.js';
-import { corpusDictionaryEn, senseWords } from '../../src/question/dictionary-en.js';
+import { corpusDictionaryEn, senseWords, sharesSense } from '../../src/question/dictionary-en.js';
 import { translateEnglish } from '../../src/question/glossary-en.js';
 
 const corpusOf = (...words: string[]) => {
@@ -18,6 +18,17 @@ describe('senseWords', () => {
     expect(senseWords('to complete (a task)')).toEqual(['complet']);
     expect(senseWords('tertiary sector of industry')).toEqual(['tertiari', 'sector', 'industri']);
     expect(senseWords("sb's hotels")).toEqual(['hotel']);
+  });
+});
+
+describe('sharesSense', () => {
+  it('holds for two words with one sense word for word, not for words that only look alike', () => {
+    expect(sharesSense('修建', '建造')).toBe(true);
+    expect(sharesSense('举办', '举行')).toBe(true);
+    expect(sharesSense('成立', '成立')).toBe(true);
+    expect(sharesSense('成立', '完成')).toBe(false);
+    expect(sharesSense('出生', '去世')).toBe(false);
+    expect(sharesSense('不是一个词', '建造')).toBe(false);
   });
 });
 

@@ -1,0 +1,60 @@
+// Date questions over an encyclopedia's text (DRCD's Traditional Wikipedia passages): the event is named by a verb
+// glossed alike (修建 for 建造), the year is one of an era (建炎二年) or a century, and "西元幾年" asks for a year —
+// while a date beside another event is still no answer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answer/engine-types.js';
+import { engineFromFiles } from '../helpers/engine.js';
+
+const PARK = [
+  '# 芝加哥大學',
+  '芝加哥大學是一所私立研究型大學，位於美國伊利諾州芝加哥。',
+  '1893年為舉辦芝加哥世博會修建的中途公園將校園分成南北兩塊，博覽會主會場現為芝加哥科學與工業博物館。',
+  '中途公園的一部分後來被拆除，改建為停車場。',
+  '',
+].join('\n');
+const SONG = [
+  '# 杜充',
+  '杜充，字公美，相州人，北宋末年至南宋初年大臣。',
+  '建炎二年七月，宗澤病逝，杜充接任東京留守。',
+  '羅馬帝國自東西分治後，帝國東部羅馬政權的延續被稱為東羅馬帝國，16世紀以後，開始有學者稱之為拜占庭帝國。',
+  '',
+].join('\n');
+const OSLO = ['# 奧斯陸', '奧斯陸是挪威的首都。', '1070年，奧斯陸被提升為主教轄區。', ''].join('\n');
+const KOREA = [
+  '# 韓國經濟',
+  '韓國的銀行業以商業銀行為主。',
+  '其中新韓銀行創立於1897年,是韓國歷史上第一家商業銀行，而目前國民銀行是韓國最大的銀行。',
+  '',
+].join('\n');
+
+let engine: Engine;
+let remove: () => void;
+beforeAll(async () => {
+  ({ engine, remove } = await engineFromFiles({ 'park.md': PARK, 'song.md': SONG, 'oslo.md': OSLO, 'korea.md': KOREA }));
+});
+afterAll(() => remove());
+
+const top = (q: string) => {
+  const a = engine.ask(q);
+  return a.kind === 'found' ? a.hits[0]!.fact.text : `(${a.kind})`;
+};
+
+describe('date questions over an encyclopedia', () => {
+  it('takes a verb glossed alike for the event asked about', () => {
+    expect(top('中途公園在哪一年被建造?')).toContain('1893年');
+    expect(top('韓國歷史上第一家商業銀行於何時建立？')).toContain('1897年');
+  });
+
+  it('still refuses a date beside another event', () => {
+    expect(top('中途公園在哪一年被拆除?')).toBe('(not-found)');
+  });
+
+  it('reads a year of an era and a century as dates, in Traditional text', () => {
+    expect(top('杜充在哪一年開始接任東京留守?')).toContain('建炎二年');
+    expect(top('從何時開始有學者稱東羅馬帝國為拜占庭帝國?')).toContain('16世紀');
+  });
+
+  it('reads 西元幾年 as a year asked', () => {
+    expect(top('奧斯陸被提升為主教轄區於西元幾年?')).toContain('1070年');
+  });
+});
