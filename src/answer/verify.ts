@@ -133,13 +133,22 @@ const CLASSIFIER_GROUPS: readonly string[] = [
 ];
 
 function classifierOf(text: string): string | null {
-  return /(?:多少|几)([个家户项次条座所件名位人起处张台辆套栋只头])/.exec(text)?.[1] ?? null;
+  // (几个百分点, 多少个百分比: the unit of a rate's change, not things counted.)
+  return /(?:多少|几)([个家户项次条座所件名位人起处张台辆套栋只头])(?!百分)/.exec(text)?.[1] ?? null;
 }
 
 /** Whether a figure's unit is counted in the question's measure word. */
 function countsIn(unit: string, classifier: string): boolean {
   const group = CLASSIFIER_GROUPS.find((g) => g.includes(classifier)) ?? classifier;
   return [...group].some((c) => unit.endsWith(c)) || (classifier === '次' && unit.endsWith('人次'));
+}
+
+/** Words that name what kind of figure a figure is: a ratio of parts (0.7:50.7:48.6) is a 结构, a 构成, a 比例. */
+const KIND_WORDS: Readonly<Partial<Record<string, RegExp>>> = { ratio: /^(?:结构|构成|比例|配比)$/ };
+
+/** Whether a question's word names the kind of the key figure rather than what it measures. */
+function namesKindOf(key: Figure | null, word: string): boolean {
+  return key !== null && (KIND_WORDS[key.kind]?.test(word) ?? false);
 }
 
 /** Why a candidate figure does not answer, and what the question asked for that it lacks. */
@@ -240,7 +249,7 @@ const FUNCTION_WORDS = new Set(
   (
     '总数 数量 数目 总量 总额 规模 水平 数字 数据 情况 具体 相关 所有 全部 分别 其中 包括 以前 以后 之前 之后 原来 现在 目前 ' +
     '人数 次数 户数 个数 件数 家数 项数 总人数 今年 去年 已经 实际 大概 大约 左右 一下 请问 需要 一共 总共 共计 合计 累计 多大 多高 多长 多久 几倍 倍数 时间 多少 哪些 ' +
-    '哪个 什么 怎么 如何 是否 有没有 能否 可以 达到 拥有 实现 完成了 一个 这个 那个 这些 那些 方面 部分 左右 以上 以下 中有 当中 之中 里面 其中有 一共有 总共有 共有'
+    '哪个 什么 怎么 如何 是否 有没有 能否 可以 达到 拥有 实现 完成了 一个 这个 那个 这些 那些 方面 部分 左右 以上 以下 中有 当中 之中 里面 其中有 一共有 总共有 共有 相比 相较 比较 对比'
   ).split(/\s+/),
 );
 
@@ -309,8 +318,13 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
     }
   }
   const years = frame.times.filter((t) => /^(?:19|20)\d{2}$/.test(t));
+  // (全年计划, 全年目标: the year a plan is for is part of what is measured, the 年度计划 a figure completes.)
+  const plan = /全年(?=计划|目标|任务)/.test(text);
   const periods = [
-    ...new Set([...(text.match(SUB_YEAR) ?? []), ...frame.times.filter((t) => /^(?:上半年|下半年|全年|年末|年底|年初)$/.test(t))]),
+    ...new Set([
+      ...(text.replace(/全年(?=计划|目标|任务)/g, '').match(SUB_YEAR) ?? []),
+      ...frame.times.filter((t) => /^(?:上半年|下半年|全年|年末|年底|年初)$/.test(t) && !(plan && t === '全年')),
+    ]),
   ];
   const role = askedRole(text);
 
@@ -546,7 +560,7 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
   )
     return { ok: false, reason: 'scope', asked: measureBefore(key!.measure!, part) };
   // Every content word the question adds must be in the fact: 户籍 in 户籍人口 is not met by 常住人口.
-  const missing = c.words.find((group) => !group.some((w) => holds(factText, w, ctx.tokenizer)));
+  const missing = c.words.find((group) => !group.some((w) => holds(factText, w, ctx.tokenizer) || namesKindOf(key, w)));
   if (missing) {
     const measure = key?.measure ?? '';
     const scope = c.words.some((g) => g !== missing && g.some((w) => measure.includes(w)));

@@ -54,8 +54,12 @@ export interface AnalyzedQuestion {
 
 /** Question phrasing that carries no content: stripped before the words are looked up. */
 const QUESTION_PHRASES =
-  /(?:[又也还]?(?:叫做|叫作|称为|称作|叫|指)|(?<![拥具所含没享占持])有|是)(?=什么|哪些|哪个|哪位|哪里|哪儿|哪一|哪种|谁|何)|请问|告诉我|我想知道|想了解|(?:花了|花掉了?|花费了?|用了|投了|投入了)(?=多少)|(?:排名|排在|排|位列|位居|居)第几(?:名|位)?|排名(?:多少|怎样|如何)|名次|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|啥|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
+  /(?:[又也还]?(?:叫做|叫作|称为|称作|叫|指)|(?<![拥具所含没享占持])有|是)(?=什么|哪些|哪个|哪位|哪里|哪儿|哪一|哪种|谁|何)|百分之(?:几|多少)|请问|告诉我|我想知道|想了解|(?:花了|花掉了?|花费了?|用了|投了|投入了)(?=多少)|(?:排名|排在|排|位列|位居|居)第几(?:名|位)?|排名(?:多少|怎样|如何)|名次|一共|总共|大概|大约|是多少|有多少|多少钱|(?:多少|几)[户个家位人所项次条种座件名]|多少|多长时间|有?多[久大]|几个|几家|几位|几人|几所|什么时候|什么时间|何时|哪一年|哪年|哪天|为什么|为何|是由谁|由谁|是谁|谁|哪些|哪个|哪位|哪里|哪儿|在哪|做了什么|什么样的?|什么|啥|数量|怎么样|怎样|如何|是不是|有没有|是否|需要|要|一家|一个|呢|吗|吧|啊/g;
 const COMPARED_WITH = /比(?=上年|去年|上月|同期|年初|[0-9]{4}年)/g;
+/** A figure's role, kept whole: "占比降到" is 占比 + 降到, not 占 + 比降 ("gradient"). */
+const ROLE_WORDS = /(占比|比重)/g;
+/** "降到了多少", "调整为多少": the value a figure changed to is the figure asked, whatever verb the document uses. */
+const CHANGED_TO = /(?:降|下降|减少|提高|提升|上升|升|增加|增长|调整|变)(?:到|至|为|成)了?(?=多少|几|什么)/g;
 /** An answer-type noun where the question asks for one: after 什么/哪个…, or before 是什么/是谁/在哪…. */
 const ANSWER_TYPE_WORD = ANSWER_TYPES.join('|');
 const ANSWER_TYPE = new RegExp(
@@ -204,7 +208,12 @@ function partsOf(tokenizer: Tokenizer, word: string): readonly string[] {
 function contentOf(text: string, synonyms: readonly Synonym[]): string {
   const { rest } = expandSynonyms(text, synonyms);
   // "价格比上年上涨": 比 opens the comparison, it is not part of the word before (价格比 "price ratio").
-  return rest.replace(DIMENSION_QUESTION, ' $1 ').replace(QUESTION_PHRASES, ' ').replace(COMPARED_WITH, ' 比');
+  return rest
+    .replace(DIMENSION_QUESTION, ' $1 ')
+    .replace(CHANGED_TO, ' ')
+    .replace(QUESTION_PHRASES, ' ')
+    .replace(COMPARED_WITH, ' 比')
+    .replace(ROLE_WORDS, ' $1 ');
 }
 
 /** Verbs that name no event of their own: "何时发生", "什么时候开始" ask when the thing named happened. */

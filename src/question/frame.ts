@@ -65,7 +65,8 @@ const PERIOD_WORDS = /上半年|下半年|同期|去年|今年|目前|现在|截
 const GENERIC_PLACES = /全(?:国|省|市|区|县|州|球)/g;
 
 export function readQuestion(question: string, context: QuestionContext = {}): QuestionFrame {
-  const { text, traditional } = normalizeQuestion(question);
+  const { text: normalized, traditional } = normalizeQuestion(question);
+  const text = monthsSoFar(normalized);
   const han = HAS_HAN.test(text);
   const searchLanguage = han || !/[a-z]/i.test(text) ? 'zh' : 'en';
   const zhBody = han ? chineseBody(text) : null;
@@ -83,6 +84,22 @@ export function readQuestion(question: string, context: QuestionContext = {}): Q
     operation: detectComputationIn(question, text, context),
     followUp: zhBody !== null ? { body: zhBody, language: 'zh' } : enBody !== null ? { body: enBody, language: 'en' } : null,
   };
+}
+
+const CHINESE_DIGITS = '一二三四五六七八九十';
+
+/** "前十个月", "前3个月": the first months of the year, as reports write them (1-10月). */
+function monthsSoFar(text: string): string {
+  return text.replace(/前([一二三四五六七八九十]{1,2}|两|\d{1,2})个?月/g, (whole, n: string) => {
+    const months = /\d/.test(n)
+      ? Number(n)
+      : n === '两'
+        ? 2
+        : n.length === 1
+          ? CHINESE_DIGITS.indexOf(n) + 1
+          : 10 + CHINESE_DIGITS.indexOf(n[1]!) + 1;
+    return months >= 2 && months <= 12 ? `1-${months}月` : whole;
+  });
 }
 
 function timesOf(text: string): string[] {

@@ -204,6 +204,13 @@ describe('analyzeQuestion: bigrams and verbs', () => {
     expect(analyze('浑南区拥有哪些园区？').words.map((w) => w.word)).toContain('拥有');
   });
 
+  it('does not cut a role word across the verb after it, and drops the verb of the value it changed to (占比降到了多少)', () => {
+    const words = analyze('今年1-10月德清第一产业投资占比降到了多少？').words.map((w) => w.word);
+    expect(words).not.toContain('比降');
+    expect(words).not.toContain('降到');
+    expect(analyze('投资完成了全年计划的百分之几？').words.map((w) => w.word)).not.toContain('百分');
+  });
+
   it('时间 and 日期 before 是什么 name the kind of answer, not required of it', () => {
     const a = analyze('西贡商信银行成立的时间是什么时候？');
     expect(a.words.find((w) => w.word === '时间')?.required ?? false).toBe(false);

@@ -90,6 +90,14 @@ describe('readQuestion: times', () => {
     expect(read('How much was invested this year compared with last year?').times).toEqual(['今年', '去年']);
   });
 
+  it('writes the first months of a year as reports do: 前十个月 → 1-10月', () => {
+    expect(read('德清今年前十个月的投资是多少？').text).toBe('德清今年1-10月的投资是多少?');
+    expect(read('前两个月和前3个月呢').text).toBe('1-2月和1-3月呢');
+    expect(read('前十一个月').text).toBe('1-11月');
+    // (Not a month of a year: 前一个月 is "the month before".)
+    expect(read('前一个月的数据').text).toBe('前一个月的数据');
+  });
+
   it('a question with no time word has none', () => {
     expect(read('浑南区面积多大？').times).toEqual([]);
   });

@@ -1,0 +1,40 @@
+// How people word questions about a bulletin's figures: 前十个月 for 1-10月, 全年计划 for 年度计划, 百分之几, 几个百分点,
+// 占比降到了多少, 投资结构 for a ratio of parts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answer/engine-types.js';
+import { engineFromFiles } from '../helpers/engine.js';
+
+const TEXT = [
+  '# 2016年1-10月某县固定资产投资运行情况',
+  '1-10月，全县固定资产投资完成246.79亿元，完成年度计划82.3%，同比增长15.3%。',
+  '三次产业投资占比由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6。',
+  '全县常住人口城镇化率为61.5%，比上年提高1.2个百分点。',
+  '',
+].join('\n');
+
+let engine: Engine;
+let remove: () => void;
+beforeAll(async () => {
+  ({ engine, remove } = await engineFromFiles({ 'county-2016.txt': TEXT }));
+});
+afterAll(() => remove());
+
+const key = (q: string) => {
+  const a = engine.ask(q);
+  return a.kind === 'found' ? a.hits[0]!.keyFigure?.raw : `(${a.kind}${a.kind === 'not-found' ? `: ${a.reason ?? ''}` : ''})`;
+};
+
+describe('a bulletin asked in everyday words', () => {
+  it('reads 前十个月 as 1-10月 and 全年计划 as the year’s plan, not a period asked', () => {
+    expect(key('某县今年前十个月的投资完成了全年计划的百分之几？')).toBe('82.3%');
+  });
+
+  it('takes 投资结构 for the ratio of the three industries, and 占比降到了多少 for its part', () => {
+    expect(key('2016年1-10月某县三次产业投资结构调整为什么比例？')).toBe('0.7:50.7:48.6');
+    expect(key('今年1-10月某县第一产业投资占比降到了多少？')).toBe('0.7');
+  });
+
+  it('reads 几个百分点 as the unit of a change, not things counted', () => {
+    expect(key('某县城镇化率比上年提高了几个百分点？')).toBe('1.2个百分点');
+  });
+});
