@@ -420,7 +420,18 @@ export function assembleEngine(
     // the event's own (举办, 召开, 爆发), which the sentence need not repeat.
     const named = q.words.filter((w) => w.required && !q.verbs.includes(w.word) && !/^\d+$/.test(w.word));
     const held = named.filter((w) => matched.includes(w.word) || (w.parts.length > 0 && w.parts.every((p) => matched.includes(p))));
-    if (named.length >= 2 && held.length >= named.length * answering.eventlessCoverage && !dateOfAnotherEvent(r.pos, q)) return true;
+    if (
+      named.length >= 2 &&
+      held.length >= named.length * answering.eventlessCoverage &&
+      // (One name and a verb that does something to it — 中途公园…拆除 — is not met by another date of that name.)
+      (q.verbs.every((v) => OCCURRENCE_VERBS.has(v)) ||
+        phrasesOf(
+          q.text,
+          named.map((w) => w.word),
+        ) >= 2) &&
+      !dateOfAnotherEvent(r.pos, q)
+    )
+      return true;
     return tokenizer
       .tag(normalized[r.pos]!)
       .some((w) => w.tag.startsWith('v') && w.word.length >= 2 && q.verbs.some((v) => sharesSense(v, w.word)));
@@ -514,6 +525,33 @@ export function assembleEngine(
     return { kind: 'found', question, asked: q.asked, hits, ...(checked.length ? { checked } : {}) };
   }
   return { engine, dumpSearch: () => index.dump(), postings: () => index.postings() };
+}
+
+/**
+ * Verbs that say only that an event took place, or a work came out: of a meeting, a war, a book, they add nothing
+ * the thing's own name does not say ("1815年的维也纳会议" answers 维也纳会议于何年召开). Pulling a park down does.
+ */
+const OCCURRENCE_VERBS: ReadonlySet<string> = new Set(
+  (
+    '召开 举办 举行 开幕 闭幕 爆发 开打 打响 开战 发生 发动 发起 展开 开展 进行 推出 出版 发行 发表 发布 公布 颁布 上映 首映 ' +
+    '播出 首播 开播 问世 面世 诞生 签订 签署 缔结 通过 成立 创立 创建 建立 设立 组建 开始 结束 完工 落成 竣工 开通 通车'
+  ).split(' '),
+);
+
+/** How many separate phrases of a text the words stand in (words next to each other, or joined by 的/之, make one). */
+function phrasesOf(text: string, words: readonly string[]): number {
+  const spans = words
+    .map((w) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length }))
+    .filter((span) => span.start >= 0)
+    .sort((a, b) => a.start - b.start);
+  let phrases = 0;
+  let end = -2;
+  for (const span of spans) {
+    const joined = span.start <= end || (span.start === end + 1 && /[之的]/.test(text[end] ?? ''));
+    if (!joined) phrases++;
+    end = Math.max(end, span.end);
+  }
+  return phrases;
 }
 
 /** Verbs after a date that name no event of their own ("1990年是…", "2001年起"). */
@@ -618,7 +656,7 @@ function memoTagger(tag: Tokenizer['tag']): Tokenizer['tag'] {
 
 /** `simplified`: the fact's search text through the tokenizer's normalisation (Traditional read as Simplified). */
 function featuresOf(fact: Fact, simplified: string, tag: Tokenizer['tag'], listHeadWindow: number): Omit<FactFeatures, 'text'> {
-  const tagged = tag(fact.text);
+  const tagged = tag(simplified);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
     places: tagged.filter((w) => w.tag === 'ns').map((w) => w.word),

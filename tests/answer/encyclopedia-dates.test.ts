@@ -19,6 +19,13 @@ const SONG = [
   '羅馬帝國自東西分治後，帝國東部羅馬政權的延續被稱為東羅馬帝國，16世紀以後，開始有學者稱之為拜占庭帝國。',
   '',
 ].join('\n');
+const EUROPE = [
+  '# 華沙',
+  '華沙是波蘭的首都。',
+  '1815年的維也納會議中，華沙成為了波蘭會議王國的首府。',
+  '民國元年，北洋政府廢青海辦事大臣，改設青海辦事長官。',
+  '',
+].join('\n');
 const OSLO = ['# 奧斯陸', '奧斯陸是挪威的首都。', '1070年，奧斯陸被提升為主教轄區。', ''].join('\n');
 const KOREA = [
   '# 韓國經濟',
@@ -30,7 +37,13 @@ const KOREA = [
 let engine: Engine;
 let remove: () => void;
 beforeAll(async () => {
-  ({ engine, remove } = await engineFromFiles({ 'park.md': PARK, 'song.md': SONG, 'oslo.md': OSLO, 'korea.md': KOREA }));
+  ({ engine, remove } = await engineFromFiles({
+    'park.md': PARK,
+    'song.md': SONG,
+    'oslo.md': OSLO,
+    'korea.md': KOREA,
+    'europe.md': EUROPE,
+  }));
 });
 afterAll(() => remove());
 
@@ -43,6 +56,11 @@ describe('date questions over an encyclopedia', () => {
   it('takes a verb glossed alike for the event asked about', () => {
     expect(top('中途公園在哪一年被建造?')).toContain('1893年');
     expect(top('韓國歷史上第一家商業銀行於何時建立？')).toContain('1897年');
+  });
+
+  it('takes the date of the thing the question names in full, when its verb only says it happened or names others too', () => {
+    expect(top('維也納會議於何年召開?')).toContain('1815年');
+    expect(top('青海辦事長官在哪一年取代了青海辦事大臣一職?')).toContain('民國元年');
   });
 
   it('still refuses a date beside another event', () => {

@@ -211,6 +211,21 @@ describe('analyzeQuestion: bigrams and verbs', () => {
     expect(analyze('投资完成了全年计划的百分之几？').words.map((w) => w.word)).not.toContain('百分');
   });
 
+  it('the ways of asking for a date are phrasing: 何年, 西元几年, 哪一天, 几月几日, 哪个朝代', () => {
+    for (const q of [
+      '维也纳会议于何年召开？',
+      '奥斯陆于西元几年成为主教辖区？',
+      '色当会战在哪一天开打？',
+      '国庆是几月几日？',
+      '他是哪个朝代的人？',
+    ])
+      expect(
+        analyze(q)
+          .words.map((w) => w.word)
+          .filter((w) => /何年|西元|几|哪|天|朝代/.test(w)),
+      ).toEqual([]);
+  });
+
   it('时间 and 日期 before 是什么 name the kind of answer, not required of it', () => {
     const a = analyze('西贡商信银行成立的时间是什么时候？');
     expect(a.words.find((w) => w.word === '时间')?.required ?? false).toBe(false);
