@@ -23,6 +23,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, TimeMention['role']]> = [
   [/同比|环比/g, 'compare'],
   [/(?:比|较|与)(?:上年|去年|上年末|上年同月|上月|年初)(?:末|同期|同月)?/g, 'compare'],
   [new RegExp(`截至(?:${YEAR})?(?:${MONTH_DAY})?(?:${PERIOD})?|截至目前`, 'g'), 'point'],
+  // (A span of years, 2009年到2010年, 1998年-2008年间: the figure holds for both.)
+  [new RegExp(`${YEAR}(?:-|－|—|～|~|至|到)${YEAR}(?:间|度)?`, 'g'), 'point'],
   [new RegExp(`${YEAR}(?:${PERIOD}|${MONTH_RANGE}|${MONTH_DAY})?(?:以来)?`, 'g'), 'point'],
   [new RegExp(`(?<![0-9０-９])${MONTH_RANGE}`, 'g'), 'point'],
   [new RegExp(`(?:今年|去年|本年)(?:${PERIOD})?(?:以来)?|${PERIOD}|目前|现阶段`, 'g'), 'point'],

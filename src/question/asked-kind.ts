@@ -34,6 +34,8 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
     /(?:排|排名|排在|位列|位居|居|名列)(?:第几|多少位|多少名)|排名(?:多少|怎样|如何|情况)|名次|\bwhat (?:rank|place|position)\b|\branks?(?:ed)? (?:where|how)\b/i,
   ],
   ['number', /第几/],
+  // "有哪几座", "哪几个铁道": which ones, a list — not how many.
+  ['list', /哪几/],
   ['people', /(多少|几)(个人|人|名|位)|(多少|几)个?(院士|专家|博士|人才|员工|干部|学生|居民)/],
   ['count', /(多少|几)(个|家|户|项|次|条|座|所|批|件|种|类|届)(?!工作日|小时|月)/],
   [
@@ -45,7 +47,11 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
     /比例|占比|百分之|百分比|比重|占.{0,8}(多少|几)|(增长|增速|增幅|下降|上涨|涨了|率).{0,3}(多少|几)|percent|(?<!per )\bshares?\b(?! (?:capital|price))|proportion|\bgrowth\b|\bhow much did\b.*\b(?:grow|rise|increase|decline|decrease|fall|drop)\b/i,
   ],
   // ("above designated size" is a scope of statistics, not an area.)
-  ['area', /面积|多大|多少平方|占地|\bhow (big|large)\b|\barea\b|(?<!designated )\bsize\b/i],
+  // (多大 of a place is its area; of a capacity, an age, a length or a share it is not: 容量有多大, 当主时多大.)
+  [
+    'area',
+    /面积|(?<!(?:容量|年龄|岁数|年纪|体长|身长|长度|体积|重量|规模|份额|比重|比例|力度|排量|功率|直径|半径|时|时候)有?)多大|多少平方|占地|\bhow (big|large)\b|\barea\b|(?<!designated )\bsize\b/i,
+  ],
   [
     'duration',
     /多久|多长时间|几天|几个小时|几个工作日|时限|用时|耗时|时间.{0,4}(多少|几|多久)|(多少|几).{0,2}时间|\bhow long\b|\bhow many (working |business )?(days|hours|weeks|months|minutes)\b/i,
@@ -64,7 +70,7 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ],
   ['person', /谁|哪位|什么人|\bwho\b/i],
   ['place', /哪里|哪儿|什么地方|在哪|哪一?个?(?:城市|国家|省份?|地区)|哪座|位于|\bwhere\b/i],
-  ['number', /多[高长重远深宽厚]|多少[米岁吨年]|几[米岁年]/],
+  ['number', /多[高长重远深宽厚大]|多少[米岁吨年]|几[米岁年]/],
   ['count', /多少|几|数量|总数|数目|\bhow many\b|\bnumber of\b/i],
   ['number', EN_VALUE_OF],
   ['number', /\bhow much\b/i],

@@ -26,6 +26,9 @@ const EUROPE = [
   '民國元年，北洋政府廢青海辦事大臣，改設青海辦事長官。',
   '',
 ].join('\n');
+const BROADWAY = ['# 百老汇', '百老汇是美国戏剧的代名词。', '据统计，百老汇在2009年到2010年的剧季的票房收益大约是$10.2亿美金。', ''].join(
+  '\n',
+);
 const OSLO = ['# 奧斯陸', '奧斯陸是挪威的首都。', '1070年，奧斯陸被提升為主教轄區。', ''].join('\n');
 const KOREA = [
   '# 韓國經濟',
@@ -43,6 +46,7 @@ beforeAll(async () => {
     'oslo.md': OSLO,
     'korea.md': KOREA,
     'europe.md': EUROPE,
+    'broadway.md': BROADWAY,
   }));
 });
 afterAll(() => remove());
@@ -74,5 +78,11 @@ describe('date questions over an encyclopedia', () => {
 
   it('reads 西元幾年 as a year asked', () => {
     expect(top('奧斯陸被提升為主教轄區於西元幾年?')).toContain('1070年');
+  });
+});
+
+describe('a span of years', () => {
+  it('answers a question naming the span with the figure that holds for it', () => {
+    expect(top('2009年到2010年，百老汇的票房收益约是多少？')).toContain('10.2亿美金');
   });
 });

@@ -9,6 +9,12 @@ describe('extractFigures', () => {
     expect(extractFigures('百亿元以上')[0]).toMatchObject({ value: 1e10, kind: 'money' });
   });
 
+  it('reads the currencies of an encyclopedia as money, in either script', () => {
+    expect(extractFigures('票房收益大约是$10.2亿美金')[0]).toMatchObject({ raw: '10.2亿美金', kind: 'money', unit: '美金' });
+    expect(extractFigures('從2.2億韓圓增加到35.3億韓圓')[1]).toMatchObject({ value: 3_530_000_000, kind: 'money', unit: '韩圆' });
+    expect(extractFigures('注册资本为30亿越南盾')[0]).toMatchObject({ kind: 'money', unit: '越南盾' });
+  });
+
   it('keeps approximation markers with the figure', () => {
     expect(extractFigures('约30%')[0]).toMatchObject({ raw: '约30%', approx: true });
     expect(extractFigures('超过100家')[0]).toMatchObject({ raw: '超过100家', approx: true });

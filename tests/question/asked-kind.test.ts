@@ -69,6 +69,10 @@ const TABLE: ReadonlyArray<readonly [string, AskedKind]> = [
   ['哪一个阶层是法国人数最多的阶层？', null],
   ['世界上哪一个国家的女性国会议员比例最高？', 'place'],
   ['哪个区的人口最多，有多少人？', 'people'],
+  ['凤岭校区的高水平实验室有哪几座？', 'list'],
+  ['炮身的容量有多大？', 'number'],
+  ['毛利幸松丸被拥立为下任当主时多大？', 'number'],
+  ['浑南区有多大？', 'area'],
   // money
   ['计划投资多少？', 'money'],
   ['总共花了多少钱？', 'money'],
