@@ -1,4 +1,5 @@
-// Scores a question file against one document alone (as the bot replies), per kind; misses are listed.
+// Scores a question file against one document alone (as the bot and the console reply: small talk such as "这篇文章是哪天
+// 发布的" included), per kind; misses are listed.
 // Usage: npx tsx tools/eval/document-set.ts QUESTIONS DOCUMENT   (V=2 lists every question)
 // Question lines: {"id","q","expect":[substr...]|null,"alt"?:[[substr...]...],"kind"}; a hit: every expect (or
 // every string of one alt) in the reply text; expect null: nothing answered. tools/eval/heldout/ holds sets for
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildEngineFromDir } from '../../src/answer/build-engine.js';
 import { createResponder } from '../../src/app/respond.js';
+import { renderSmallTalk } from '../../src/present/render-talk.js';
 import { toSimplifiedCharacters } from '../../src/text/index.js';
 import { replyText } from '../../tests/app/compute/pipeline.js';
 
@@ -21,9 +23,10 @@ const norm = (s: string) => toSimplifiedCharacters(s.replace(/\s+/g, ''));
 const groups: Record<string, [number, number]> = {};
 for (const line of readFileSync(qfile!, 'utf8').trim().split('\n')) {
   const q = JSON.parse(line) as { id: string; q: string; expect: string[] | null; alt?: string[][]; kind: string };
-  const { reply } = responder.respond(q.q);
-  const text = replyText(reply);
-  const answered = reply.kind === 'found' || (reply.kind === 'computed' && reply.result !== null);
+  const turn = responder.converse(q.q);
+  const reply = turn.kind === 'answer' ? turn.response.reply : null;
+  const text = turn.kind === 'answer' ? replyText(turn.response.reply) : renderSmallTalk(turn.talk, turn.about, { format: 'plain' });
+  const answered = reply === null || reply.kind === 'found' || (reply.kind === 'computed' && reply.result !== null);
   let hit: boolean;
   if (q.expect === null) hit = !answered;
   else {
@@ -35,7 +38,7 @@ for (const line of readFileSync(qfile!, 'utf8').trim().split('\n')) {
   if (hit) g[0]++;
   if (!hit || process.env.V === '2')
     console.log(
-      `${hit ? 'ok  ' : 'MISS'} ${q.id} ${q.q} expect=${JSON.stringify(q.expect)} | ${reply.kind} ${(text ?? '').replace(/\n/g, ' / ').slice(0, 160)}`,
+      `${hit ? 'ok  ' : 'MISS'} ${q.id} ${q.q} expect=${JSON.stringify(q.expect)} | ${reply?.kind ?? 'small-talk'} ${(text ?? '').replace(/\n/g, ' / ').slice(0, 160)}`,
     );
 }
 console.log(
