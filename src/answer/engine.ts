@@ -121,7 +121,8 @@ export function analyzeDocument(doc: CorpusDocument, tokenizer: Tokenizer, optio
     }),
     features: facts.map((f, i) => featuresOf(f, normalized[i]!, tag, listHeadWindow)),
     titleTerms: tokenizer.terms(doc.title),
-    entity: documentEntity(doc.title, tag),
+    // (In the script questions are read in: 廣島市 is 广岛市.)
+    entity: documentEntity(title, tag),
     period: documentPeriod(doc.title, doc.period, doc.date, doc.text),
     normalizedTitle: same(doc.title, title),
     normalizedText: same(doc.text, text),

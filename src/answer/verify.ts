@@ -21,7 +21,7 @@ import {
   type Synonym,
 } from '../question/index.js';
 import { toSimplifiedCharacters, type TaggedWord, type Tokenizer } from '../text/index.js';
-import type { AskedKind } from '../question/index.js';
+import { inQuotes, type AskedKind } from '../question/index.js';
 import type { NotStatedReason } from './answer.js';
 
 /** What a question names that any answer must hold to. Read once per question. */
@@ -262,8 +262,11 @@ export function constraintsOf(frame: QuestionFrame, q: AnalyzedQuestion, ctx: Ve
   // Places the question names that are the documents' own setting: neither a constraint nor a content word.
   const settings = new Set<string>();
   const inATitle = (place: string) => ctx.documentEntities.some((e) => e.includes(place) || place.includes(e)) || ctx.inTitles(place);
+  const quoted = inQuotes(text);
   const addPlace = (place: string, at: number) => {
     if (BASE_BEFORE.test(text.slice(Math.max(0, at - 3), at))) return;
+    // ("被宣告为「和平都市」": a name, no place asked.)
+    if (at >= 0 && quoted(at, place.length)) return;
     if ([...places.keys()].some((p) => p.includes(place))) return;
     const span = at >= 0 ? text.slice(at, at + place.length + 3) : place;
     places.set(place, { known: ctx.inCorpus(place) || ctx.inCorpus(core(place)), span });
@@ -440,8 +443,29 @@ export function measuresItsFigures(docId: string, ctx: VerifyContext): boolean {
   return (entity !== null && PLACE_SUFFIX.test(entity)) || ctx.reportsFigures(docId);
 }
 
+/** A figure with its labels (measure, subject, entity, period, base) through the tokenizer's normalisation. */
+function inQuestionScript(figure: Figure, tokenizer: Tokenizer): Figure {
+  const n = (s: string | null) => (s === null ? null : tokenizer.normalize(s));
+  const labels = {
+    measure: n(figure.measure),
+    subject: n(figure.subject),
+    entity: n(figure.entity),
+    period: n(figure.period),
+    base: n(figure.base),
+  };
+  return labels.measure === figure.measure &&
+    labels.subject === figure.subject &&
+    labels.entity === figure.entity &&
+    labels.period === figure.period &&
+    labels.base === figure.base
+    ? figure
+    : { ...figure, ...labels };
+}
+
 /** Checks one candidate: its fact and the key figure chosen for the question. */
-export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, ctx: VerifyContext, asked: AskedKind = null): Verdict {
+export function verify(c: QuestionConstraints, fact: Fact, asStated: Figure | null, ctx: VerifyContext, asked: AskedKind = null): Verdict {
+  // The figure's labels in the script the question is read in (a Traditional document's 工業品生產金額, 長崎縣).
+  const key = asStated && inQuestionScript(asStated, ctx.tokenizer);
   // What the fact says: its own clause and the opening clause of its sentence (a clause keeps its sentence's
   // subject).
   // A part read out of a ratio (第二产业投资 50.7 of 三次产业投资占比…0.7:50.7:48.6) is named by its measure too.
@@ -469,8 +493,9 @@ export function verify(c: QuestionConstraints, fact: Fact, key: Figure | null, c
       };
       // "沈阳市浑南区…": a place the document's title or the figure's own place contains is only its setting. A
       // ranking's place is what it ranks within ("在全省排第几" of 位居全省第一), which the fact names.
-      const ranksWithin = (p: string) => key.kind === 'rank' && (factText.includes(p) || factText.includes(core(p)));
-      const wrong = places.find((p) => !fits(p.place) && !ranksWithin(p.place));
+      // A date is of an event, not a measure of a place: the place the fact names it happened in is where.
+      const placedBy = (p: string) => (key.kind === 'rank' || key.kind === 'date') && (factText.includes(p) || factText.includes(core(p)));
+      const wrong = places.find((p) => !fits(p.place) && !placedBy(p.place));
       if (wrong && !places.some((p) => fits(p.place) && p !== wrong && ctx.inCorpus(wrong.place + p.place))) {
         return { ok: false, reason: 'entity', asked: wrong.place };
       }

@@ -206,6 +206,9 @@ function matchUnit(rest: string): readonly [string, UnitInfo] | undefined {
   return UNITS.find(([u]) => rest.startsWith(u));
 }
 
+/** 民国 and its year (digits or Chinese numerals, 元年 for the first), then a month and a day if given. */
+const ROC_YEAR_RE = /^民国([0-9０-９]{1,3}|[元一二三四五六七八九十百]{1,4})年((?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?)/;
+
 function dateValue(raw: string): number {
   const ascii = toAsciiDigits(raw);
   const y = /(\d{4})年/.exec(ascii)?.[1];
@@ -245,6 +248,18 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
     RANKED_FIRST_BEFORE.test(text.slice(Math.max(0, i - 16), i))
   )
     return { raw: text.slice(i, i + 2), value: 1, unit: '', kind: 'rank', approx: false, start: i, end: i + 2 };
+  // "民国28年6月", "民國四十三年": a year of the Republic of China's calendar, a date (1911 + its number).
+  if (ch === '民') {
+    const roc = ROC_YEAR_RE.exec(toSimplifiedCharacters(text.slice(i, i + 16)));
+    const numeral = roc ? toAsciiDigits(roc[1]!) : '';
+    const year = !roc ? Number.NaN : numeral === '元' ? 1 : /^\d+$/.test(numeral) ? Number(numeral) : parseChineseNumber(numeral);
+    if (roc && Number.isInteger(year) && year >= 1 && year <= 120) {
+      const m = /(\d{1,2})月/.exec(toAsciiDigits(roc[2] ?? ''))?.[1];
+      const d = /(\d{1,2})日/.exec(toAsciiDigits(roc[2] ?? ''))?.[1];
+      const value = (1911 + year) * 10000 + Number(m ?? 0) * 100 + Number(d ?? 0);
+      return { raw: text.slice(i, i + roc[0].length), value, unit: '', kind: 'date', approx: false, start: i, end: i + roc[0].length };
+    }
+  }
   const isDigit = /[0-9０-９]/.test(ch);
   const isCn = CN_DIGITS.includes(ch);
   if (!isDigit && !isCn) return undefined;

@@ -58,7 +58,7 @@ const CUES: ReadonlyArray<readonly [Exclude<AskedKind, null>, RegExp]> = [
   ],
   [
     'date',
-    /什么时候|何时|何年|哪一年|哪年|哪个月|几月|几号|日期|年份|哪一天|(?:西元|公元)前?(?:几|多少)年|几世纪|哪个世纪|哪一世纪|哪个朝代|哪一朝代?|\bwhen\b|\bwhat year\b/i,
+    /什么时候|何时|何年|哪一年|哪年|哪个月|几月|几号|日期|年份|哪一天|(?:西元|公元|民国)前?(?:几|多少)年|几世纪|哪个世纪|哪一世纪|哪个朝代|哪一朝代?|\bwhen\b|\bwhat year\b/i,
   ],
   [
     'money',

@@ -63,6 +63,14 @@ const HAS_HAN = /[\u3400-\u9FFF]/;
 const PERIOD_WORDS = /上半年|下半年|同期|去年|今年|目前|现在|截至|月末|年底|first half|second half|this year|last year/gi;
 /** Wholes a figure may be stated for, in any document: 全市, 全省, 全国 … */
 const GENERIC_PLACES = /全(?:国|省|市|区|县|州|球)/g;
+/** A quoted name: 「…」, 『…』, “…”, 《…》, "…". */
+const QUOTED = /「[^」]*」|『[^』]*』|“[^”]*”|《[^》]*》|"[^"]*"/g;
+
+/** Whether a piece of a text (at, length) stands inside quotation marks: part of a name, not a word of the question. */
+export function inQuotes(text: string): (at: number, length: number) => boolean {
+  const spans = [...text.matchAll(QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return (at, length) => spans.some((q) => at > q.start && at + length < q.end);
+}
 
 export function readQuestion(question: string, context: QuestionContext = {}): QuestionFrame {
   const { text: normalized, traditional } = normalizeQuestion(question);
@@ -123,6 +131,9 @@ function placesOf(text: string, places: ReadonlySet<string> | undefined): string
     const at = text.indexOf(place);
     if (at >= 0) found.push({ place, at });
   }
+  // A place inside quotation marks is part of a name ("被宣告为「和平都市」", 《沈阳市志》): no place asked.
+  const quoted = inQuotes(text);
+  found.splice(0, found.length, ...found.filter((f) => !quoted(f.at, f.place.length)));
   // Longest first at one position (浑南区 over 浑南), then text order; a place inside a longer one is dropped.
   found.sort((a, b) => a.at - b.at || b.place.length - a.place.length);
   const kept: { place: string; at: number }[] = [];

@@ -29,6 +29,13 @@ const EUROPE = [
 const BROADWAY = ['# 百老汇', '百老汇是美国戏剧的代名词。', '据统计，百老汇在2009年到2010年的剧季的票房收益大约是$10.2亿美金。', ''].join(
   '\n',
 );
+const NAGASAKI = [
+  '# 長崎縣',
+  '長崎縣位於日本九州西北部。',
+  '2014年，長崎縣工業品生產金額有15,625億日元，其中輸送用機械的比重最高。',
+  '',
+].join('\n');
+const SHANTOU = ['# 廣東省', '廣東省是中華民國的一個省。', '民國28年6月21日，日軍進攻汕頭，汕頭於當日下午攻陷。', ''].join('\n');
 const OSLO = ['# 奧斯陸', '奧斯陸是挪威的首都。', '1070年，奧斯陸被提升為主教轄區。', ''].join('\n');
 const KOREA = [
   '# 韓國經濟',
@@ -47,6 +54,8 @@ beforeAll(async () => {
     'korea.md': KOREA,
     'europe.md': EUROPE,
     'broadway.md': BROADWAY,
+    'nagasaki.md': NAGASAKI,
+    'shantou.md': SHANTOU,
   }));
 });
 afterAll(() => remove());
@@ -84,5 +93,15 @@ describe('date questions over an encyclopedia', () => {
 describe('a span of years', () => {
   it('answers a question naming the span with the figure that holds for it', () => {
     expect(top('2009年到2010年，百老汇的票房收益约是多少？')).toContain('10.2亿美金');
+  });
+});
+
+describe('a Traditional document about a place', () => {
+  it('checks its figures in the script the question is read in (長崎縣, 工業品生產金額)', () => {
+    expect(top('多少日元為長崎縣2014年的工業品生產金額?')).toContain('15,625億日元');
+  });
+
+  it('answers 民國幾年 with a year of the Republic, of an event in a place the fact names', () => {
+    expect(top('汕頭在民國幾年時被日軍攻陷?')).toContain('民國28年');
   });
 });

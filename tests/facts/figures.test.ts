@@ -15,6 +15,13 @@ describe('extractFigures', () => {
     expect(extractFigures('注册资本为30亿越南盾')[0]).toMatchObject({ kind: 'money', unit: '越南盾' });
   });
 
+  it('reads a year of the Republic of China as a date (1911 + its number), in digits or Chinese numerals', () => {
+    expect(extractFigures('民國28年6月21日，日軍進攻汕頭')[0]).toMatchObject({ raw: '民國28年6月21日', kind: 'date', value: 19390621 });
+    expect(extractFigures('民國四十三年9月，省政府遷至臺北')[0]).toMatchObject({ raw: '民國四十三年9月', value: 19540900 });
+    expect(extractFigures('民国元年，改设青海办事长官')[0]).toMatchObject({ raw: '民国元年', value: 19120000 });
+    expect(raws('国民政府迁都')).toEqual([]);
+  });
+
   it('keeps approximation markers with the figure', () => {
     expect(extractFigures('约30%')[0]).toMatchObject({ raw: '约30%', approx: true });
     expect(extractFigures('超过100家')[0]).toMatchObject({ raw: '超过100家', approx: true });
