@@ -317,6 +317,9 @@ function round(n: number): number {
 /** A defining sentence: "X是…", "X（…）是…", "X指…", near its start. */
 const DEFINES = /^[^，。]{1,40}?(?:（[^）]*）)?(?:是|指|即|为)/;
 
+/** What follows a thing's name where a sentence defines it: an aside, an alias, then 是/指/为… */
+const DEFINES_AFTER = /^(?:[（(][^）)]*[）)])?[，,]?(?:又称作?|亦称|简称|或称|通称|俗称|别称|是|指|即|为|乃)/;
+
 /** An enumeration of three or more items ("智能制造、新能源汽车、生物医药与健康医疗"). */
 const ENUMERATION = /(?:[^、，。；：]{1,20}、){2,}[^、，。；：]{1,20}/g;
 
@@ -350,7 +353,17 @@ function kindScore(
   if (asked === 'person') return feats.persons.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
   if (asked === 'place') return feats.places.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
   if (asked === 'date') return fits ? params.kindBonus : 0;
-  if (asked === 'definition') return DEFINES.test(fact.text) && matched.some((t) => fact.text.startsWith(t)) ? params.kindBonus : 0;
+  if (asked === 'definition') {
+    // The sentence that opens with the very thing asked and says what it is (an encyclopedia's first sentence:
+    // "翼尖小翼（winglet），又称作翼梢小翼，…用于…"), over one that only opens with a word of it ("易颉的编码要点便是…").
+    const subject = q.words
+      .filter((w) => w.required)
+      .map((w) => w.word)
+      .join('');
+    const head = feats.text.replace(/\s+/g, '');
+    if (subject.length >= 2 && head.startsWith(subject) && DEFINES_AFTER.test(head.slice(subject.length))) return params.kindBonus;
+    return DEFINES.test(fact.text) && matched.some((t) => fact.text.startsWith(t)) ? params.kindBonus / 2 : 0;
+  }
   if (asked === 'list') return listsMatchedThing(feats.listTails, matched) ? params.kindBonus : 0;
   if (!isNumericAsk(asked)) return 0;
   if (fits) return params.kindBonus;

@@ -1,4 +1,4 @@
-// Date questions over an encyclopedia's text (DRCD's Traditional Wikipedia passages): the event is named by a verb
+// Questions over an encyclopedia's text (CMRC's and DRCD's Wikipedia passages). Date questions (DRCD's Traditional Wikipedia passages): the event is named by a verb
 // glossed alike (修建 for 建造), the year is one of an era (建炎二年) or a century, and "西元幾年" asks for a year —
 // while a date beside another event is still no answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,12 @@ const NAGASAKI = [
   '',
 ].join('\n');
 const SHANTOU = ['# 廣東省', '廣東省是中華民國的一個省。', '民國28年6月21日，日軍進攻汕頭，汕頭於當日下午攻陷。', ''].join('\n');
+const WINGLET = [
+  '# 翼尖小翼',
+  '不过增加翼尖小翼，翼端结构为了组装翼尖小翼会比较复杂，也会增加一些额外的重量。',
+  '翼尖小翼（winglet或wingtip），又称作翼梢小翼、翼尖帆或翼端帆，通常用于提高固定翼航空器机翼的效率。',
+  '',
+].join('\n');
 const OSLO = ['# 奧斯陸', '奧斯陸是挪威的首都。', '1070年，奧斯陸被提升為主教轄區。', ''].join('\n');
 const KOREA = [
   '# 韓國經濟',
@@ -56,6 +62,7 @@ beforeAll(async () => {
     'broadway.md': BROADWAY,
     'nagasaki.md': NAGASAKI,
     'shantou.md': SHANTOU,
+    'winglet.md': WINGLET,
   }));
 });
 afterAll(() => remove());
@@ -103,5 +110,11 @@ describe('a Traditional document about a place', () => {
 
   it('answers 民國幾年 with a year of the Republic, of an event in a place the fact names', () => {
     expect(top('汕頭在民國幾年時被日軍攻陷?')).toContain('民國28年');
+  });
+});
+
+describe('a definition question', () => {
+  it('is answered by the sentence that opens with the thing asked and says what it is', () => {
+    expect(top('翼尖小翼是什么？')).toMatch(/^翼尖小翼（winglet/);
   });
 });
