@@ -77,12 +77,13 @@ const MAX_MEMO = 100_000;
 const ORDINAL = /第[一二三四五六七八九十百0-9]+/;
 
 /** Whether the fact holds a figure that can answer what is asked (always true for non-figure asks). */
-export function answersKind(fact: Fact, features: FactFeatures, asked: AskedKind): boolean {
+export function answersKind(fact: Fact, features: FactFeatures, asked: AskedKind, question = ''): boolean {
   if (asked === 'date') return features.hasDate;
   if (asked === 'number' && ORDINAL.test(fact.text)) return true; // 第几 → 第二位
   if (!asked || !isNumericAsk(asked)) return true;
   const kinds = ANSWERING_FIGURE_KINDS[asked] ?? [];
-  return fact.figures.some((f) => kinds.includes(f.kind));
+  // (A figure the question itself says — 100米 of 男子100米跑 — names what is asked about; it is no answer.)
+  return fact.figures.some((f) => kinds.includes(f.kind) && !(f.raw.length >= 2 && question.includes(f.raw)));
 }
 
 export function rankFacts(
@@ -166,7 +167,7 @@ export function rankFacts(
       const bigram = bigramMax > 0 ? bigramHit[pos]! / bigramMax : 0;
       const terms = termMax > 0 ? termScore[pos]! / termMax : 0;
       const feats = features[pos]!;
-      const fits = answersKind(fact, feats, q.asked);
+      const fits = answersKind(fact, feats, q.asked, q.text);
       const kind = kindScore(fact, feats, q, fits, matchedTerms, params);
       const time =
         q.times.length === 0 ? 0 : q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;

@@ -42,6 +42,12 @@ const WINGLET = [
   '翼尖小翼（winglet或wingtip），又称作翼梢小翼、翼尖帆或翼端帆，通常用于提高固定翼航空器机翼的效率。',
   '',
 ].join('\n');
+const SPRINT = [
+  '# 2008年夏季奥林匹克运动会男子100米跑',
+  '2008年夏季奥林匹克运动会男子100米跑赛事在2008年8月15日及8月16日在北京国家体育馆举行。',
+  '男子100米是被视为本届奥运最受人关注的比赛小项之一，比赛共有来自64个国家及地区的84名运动员参与。',
+  '',
+].join('\n');
 const OSLO = ['# 奧斯陸', '奧斯陸是挪威的首都。', '1070年，奧斯陸被提升為主教轄區。', ''].join('\n');
 const KOREA = [
   '# 韓國經濟',
@@ -63,6 +69,7 @@ beforeAll(async () => {
     'nagasaki.md': NAGASAKI,
     'shantou.md': SHANTOU,
     'winglet.md': WINGLET,
+    'sprint.md': SPRINT,
   }));
 });
 afterAll(() => remove());
@@ -116,5 +123,11 @@ describe('a Traditional document about a place', () => {
 describe('a definition question', () => {
   it('is answered by the sentence that opens with the thing asked and says what it is', () => {
     expect(top('翼尖小翼是什么？')).toMatch(/^翼尖小翼（winglet/);
+  });
+});
+
+describe('a figure the question itself says', () => {
+  it('names what is asked about and is no answer (100米 of 男子100米跑)', () => {
+    expect(top('男子100米跑共有多少国家和运动员参赛？')).toContain('64个国家');
   });
 });

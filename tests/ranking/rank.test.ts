@@ -160,6 +160,12 @@ describe('rankFacts: document', () => {
 });
 
 describe('rankFacts: kind', () => {
+  it('a figure the question itself says is no answer of its kind (孵化器…120家 for 入驻120家的孵化器有多少个)', () => {
+    const ranked = rank('入驻120家的孵化器有多少个？');
+    expect(hit(ranked, '入驻120家')).toMatchObject({ answersKind: false });
+    expect(hit(ranked, '新建孵化器3个')).toMatchObject({ answersKind: true });
+  });
+
   it('多少人 prefers a people figure; a figure of another kind loses half the penalty, no figure all of it', () => {
     const ranked = rank('绿城区有多少人？');
     const people = hit(ranked, '常住人口52万人');
