@@ -585,7 +585,14 @@ export function verify(c: QuestionConstraints, fact: Fact, asStated: Figure | nu
   )
     return { ok: false, reason: 'scope', asked: measureBefore(key!.measure!, part) };
   // Every content word the question adds must be in the fact: 户籍 in 户籍人口 is not met by 常住人口.
-  const missing = c.words.find((group) => !group.some((w) => holds(factText, w, ctx.tokenizer) || namesKindOf(key, w)));
+  // A word the document's title puts before what the figure measures qualifies all its figures of it: in "1-10月德清县
+  // 固定资产投资结构…", the 第二产业投资 of a sentence is fixed-asset investment.
+  const title = ctx.documentTitle(fact.docId);
+  const head = key?.measure && key.measure.length >= 2 ? key.measure.slice(-2) : null;
+  const qualifiesTitle = (w: string) => head !== null && w.length >= 2 && title.includes(w + head);
+  const missing = c.words.find(
+    (group) => !group.some((w) => holds(factText, w, ctx.tokenizer) || namesKindOf(key, w) || qualifiesTitle(w)),
+  );
   if (missing) {
     const measure = key?.measure ?? '';
     const scope = c.words.some((g) => g !== missing && g.some((w) => measure.includes(w)));

@@ -46,12 +46,29 @@ const STATISTICS: ReadonlyArray<readonly [RegExp, string]> = STATISTICS_EN.map(
   ([cue, zh]) => [new RegExp(`\\b(?:${cue})\\b`, 'g'), zh] as const,
 );
 
+/** The same vocabulary as glossary entries: what a computation's subjects are named by when the corpus has no glossary. */
+export const STATISTICS_GLOSSARY: readonly Synonym[] = STATISTICS.map(([cue, terms]) => ({ cue, terms }));
+
 /**
  * The Chinese terms an English question maps to, and its content words no glossary covers: the corpus's
  * own glossary (and its places' pinyin names) first, then the statistical vocabulary, then GENERAL_EN.
  */
+/**
+ * Coordinated modifiers spelled out: "the secondary and tertiary industries" is the secondary industry and the
+ * tertiary industry, each its own term (the offsets move; callers read the text this returns).
+ */
+export function spellOutCoordination(text: string): string {
+  return text.replace(
+    /\b([a-z][a-z-]*) (and|or|&) ([a-z][a-z-]*) (industrie|sector|enterprise|compan(?:ie|y)|area|region|district|count(?:ie|y)|citie)s\b/gi,
+    (_m, a: string, and: string, b: string, noun: string) => {
+      const one = noun.replace(/ie$/, 'y').replace(/^compan(?:ie|y)$/i, 'company');
+      return `${a} ${one} ${and} ${b} ${one}`;
+    },
+  );
+}
+
 export function translateEnglish(question: string, glossary: readonly Synonym[] = [], dictionary?: DictionaryEn): EnglishReading {
-  let rest = question.toLowerCase();
+  let rest = spellOutCoordination(question.toLowerCase());
   const terms: string[] = [];
   // Where each term was found: what is taken out is blanked, so offsets stay those of the question.
   const spans: { start: number; end: number; zh: string }[] = [];

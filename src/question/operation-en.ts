@@ -6,6 +6,7 @@
  */
 import type { FigureKind } from '../facts/index.js';
 import type { Synonym } from './synonyms.js';
+import { spellOutCoordination, STATISTICS_GLOSSARY } from './glossary-en.js';
 import type { ComputeRequest, Operation, SubjectSpec } from './operation-types.js';
 import { GROUP_NOUNS, METRIC_WORDS } from './lexicon.js';
 
@@ -50,7 +51,7 @@ interface Split {
 }
 
 /** Subjects (adjacent matches merged into the most specific term), groups and the shared measure. */
-function classify(text: string, terms: Term[], places: ReadonlySet<string> | undefined): Split {
+function classify(text: string, terms: Term[], places: ReadonlySet<string> | undefined, measures: readonly string[] = []): Split {
   const subjects: Term[] = [];
   const metrics: string[] = [];
   const groups: SubjectSpec[] = [];
@@ -73,8 +74,34 @@ function classify(text: string, terms: Term[], places: ReadonlySet<string> | und
     }
     if (!subjects.some((s) => s.zh === t.zh)) subjects.push(t);
   }
+  metrics.push(...measures.filter((m) => !metrics.includes(m)));
   const metric = metrics.includes('在建') && metrics.includes('项目') ? '在建项目' : metrics.filter((m) => m !== '在建').join('') || null;
   return { subjects: [...groups, ...subjects.map((s): SubjectSpec => ({ kind: 'named', label: s.zh }))], metric };
+}
+
+const SHARE_WORD = /\b(share|percentage|proportion|percent|fraction)\b/i;
+
+/**
+ * Where the question joins some of its terms with "and" ("the secondary industry and the tertiary industry"), those
+ * are what is computed over, and a term standing apart ("fixed-asset investment" in "how much of … investment went
+ * to A and B") is their measure: the terms, and those measures.
+ */
+function coordinatedFirst(
+  text: string,
+  terms: Term[],
+  places: ReadonlySet<string> | undefined,
+): [Term[], ReadonlySet<string> | undefined, string[]] {
+  const kept = terms.filter((t) => !isPlaceTerm(t.zh, places));
+  const joined = (a: Term, b: Term) => /^\s*(?:,\s*)?(?:and|or|&|,)\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start));
+  const chain = new Set<Term>();
+  for (let i = 0; i + 1 < kept.length; i++)
+    if (joined(kept[i]!, kept[i + 1]!)) {
+      chain.add(kept[i]!);
+      chain.add(kept[i + 1]!);
+    }
+  const apart = kept.filter((t) => !chain.has(t) && !METRIC_TERMS.has(t.zh) && !(GROUP_NOUNS as readonly string[]).includes(t.zh));
+  if (chain.size < 2 || apart.length === 0) return [terms, places, []];
+  return [terms.filter((t) => !apart.includes(t)), places, apart.map((t) => t.zh)];
 }
 
 function kindsFor(text: string, metric: string | null): FigureKind[] {
@@ -85,7 +112,7 @@ function kindsFor(text: string, metric: string | null): FigureKind[] {
 }
 
 const RATIO_OF_RE =
-  /\b(?:share|percentage|proportion|percent|fraction) of (?:all |the )?(.+?) (?:is|are|were|was|do|does|did|have|has)\b(.+)$/i;
+  /\b(?:share|percentage|proportion|percent|fraction) of (?:all |the )?(.+?) (?:is|are|were|was|do|does|did|have|has|went to|goes to|go to|came from|comes from|was spent on|is spent on)\b(.+)$/i;
 const RATIO_AS_RE =
   /^(?:what is |what's |how big is |how large is )?(.+?) as an? (?:share|percentage|proportion|percent|fraction) of (.+)$/i;
 
@@ -96,18 +123,23 @@ export function detectEnglishComputation(
   glossary: readonly Synonym[],
   places?: ReadonlySet<string>,
 ): ComputeRequest | null {
-  const t = text.replace(/[?？.!]+\s*$/, '');
+  const t = spellOutCoordination(text.replace(/[?？.!]+\s*$/, ''));
+  // The corpus's glossary first, then the statistical vocabulary every corpus shares (第二产业 for "secondary industry").
+  glossary = [...glossary, ...STATISTICS_GLOSSARY];
   let operation: Operation | null = null;
   let ratioAs: 'percent' | 'multiple' = 'percent';
-  if (/\bhow many times\b|\bratio\b/i.test(t)) {
+  const sums =
+    /\b(in total|altogether|combined|total|sum|add(ed)? up|together|all told)\b/i.test(t) && /\bhow (many|much)\b|\bwhat\b/i.test(t);
+  // "How much (in percent) went to A and B combined", "the combined share of A and B": shares added up.
+  if (sums && SHARE_WORD.test(t) && /\band\b/i.test(t) && !RATIO_OF_RE.test(t) && !RATIO_AS_RE.test(t)) operation = 'sum';
+  else if (/\bhow many times\b|\bratio\b/i.test(t)) {
     operation = 'ratio';
     ratioAs = 'multiple';
   } else if (/\b(share|percentage|proportion|percent|fraction)\b/i.test(t)) operation = 'ratio';
   else if (/\bhow (many|much) (more|fewer|less)\b|\bdifference between\b|\bgap between\b/i.test(t)) operation = 'difference';
   else if (/\b(which|who)\b/i.test(t) && /\b(most|largest|biggest|highest|more|greater|larger|bigger)\b/i.test(t)) operation = 'max';
   else if (/\b(which|who)\b/i.test(t) && /\b(least|smallest|lowest|fewest|fewer|less|smaller)\b/i.test(t)) operation = 'min';
-  else if (/\b(in total|altogether|combined|total|sum|add(ed)? up|together|all told)\b/i.test(t) && /\bhow (many|much)\b|\bwhat\b/i.test(t))
-    operation = 'sum';
+  else if (sums) operation = 'sum';
   if (!operation) return null;
 
   let split: Split;
@@ -121,19 +153,21 @@ export function detectEnglishComputation(
     const a = classify(t, glossaryTerms(part, glossary, partStart), places);
     const b = classify(t, glossaryTerms(whole, glossary, wholeStart), places);
     split = { subjects: [...a.subjects.slice(0, 1), ...b.subjects.slice(0, 1)], metric: a.metric ?? b.metric };
-  } else split = classify(t, glossaryTerms(t, glossary), places);
+  } else split = classify(t, ...coordinatedFirst(t, glossaryTerms(t, glossary), places));
 
   const groups = split.subjects.filter((s) => s.kind === 'group').length;
   const named = split.subjects.length - groups;
   if ((groups === 0 && named < 2) || (groups > 0 && named === 0 && !split.metric)) return null;
   if ((operation === 'ratio' || operation === 'difference') && (groups > 0 || named !== 2)) return null;
+  // Shares added up are each a share of the measure (第二产业 + 固定资产投资 + 占比).
+  const addsShares = operation === 'sum' && SHARE_WORD.test(t);
   return {
     question,
     operation,
     subjects: split.subjects,
-    metric: split.metric,
+    metric: addsShares && split.metric !== null && !/占比|比重/.test(split.metric) ? `${split.metric}占比` : split.metric,
     classifier: null,
-    kinds: kindsFor(t, split.metric),
+    kinds: addsShares ? ['percent'] : kindsFor(t, split.metric),
     ratioAs,
   };
 }

@@ -2,12 +2,15 @@
 // 占比降到了多少, 投资结构 for a ratio of parts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine-types.js';
+import { createResponder } from '../../src/app/respond.js';
+import { spellOutCoordination } from '../../src/question/glossary-en.js';
 import { engineFromFiles } from '../helpers/engine.js';
 
 const TEXT = [
   '# 2016年1-10月某县固定资产投资运行情况',
   '1-10月，全县固定资产投资完成246.79亿元，完成年度计划82.3%，同比增长15.3%。',
-  '三次产业投资占比由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6。',
+  '其中第三产业投资完成119.90亿元，三次产业投资占比由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6。',
+  '生产性服务业完成投资39.66亿元，占第三产业完成投资的33.1%。',
   '全县常住人口城镇化率为61.5%，比上年提高1.2个百分点。',
   '',
 ].join('\n');
@@ -36,5 +39,34 @@ describe('a bulletin asked in everyday words', () => {
 
   it('reads 几个百分点 as the unit of a change, not things counted', () => {
     expect(key('某县城镇化率比上年提高了几个百分点？')).toBe('1.2个百分点');
+  });
+});
+
+describe('computations over a bulletin with no glossary beside it', () => {
+  const computed = (q: string) => {
+    const { reply } = createResponder(engine).respond(q);
+    return reply.kind === 'computed' ? { result: reply.result?.value ?? null, raws: reply.operands.map((o) => o.figure.raw) } : reply.kind;
+  };
+
+  it('adds up parts of a ratio, each named by its measure (not 占第三产业…的33.1%, a share of one of them)', () => {
+    expect(computed('某县第二和第三产业投资占比合计是多少？')).toEqual({ result: 99.3, raws: ['50.7', '48.6'] });
+  });
+
+  it('reads an English sum of shares through the statistical vocabulary: "the secondary and tertiary industries combined"', () => {
+    expect(spellOutCoordination('the secondary and tertiary industries combined')).toBe(
+      'the secondary industry and tertiary industry combined',
+    );
+    expect(computed('How much of the fixed-asset investment (in percent) went to the secondary and tertiary industries combined?')).toEqual(
+      {
+        result: 99.3,
+        raws: ['50.7', '48.6'],
+      },
+    );
+  });
+
+  it('reads "what share of W went to P" with P the part', () => {
+    const share = computed('What share of fixed-asset investment went to the tertiary industry?');
+    expect(share).not.toBe('not-found');
+    if (typeof share === 'object') expect(share.result).toBeLessThan(100);
   });
 });

@@ -61,7 +61,8 @@ export function pickFigure(hits: readonly Hit[], req: PickRequest): Picked | nul
       const own = text.slice(i > 0 ? figures[i - 1]!.end : 0, figure.start);
       const inherited = inheritedContext(text, figures, i);
       const target = req.label + (req.metric ?? '');
-      const near = own + '|' + after;
+      // (A part read out of a ratio has no words of its own between the colons: its measure is what names it.)
+      const near = own + '|' + after + (inRatio ? `|${named}` : '');
       const score =
         matchedChars(target, near) +
         0.9 * matchedChars(target, inherited) -
