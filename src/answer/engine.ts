@@ -41,7 +41,7 @@ import {
 } from './verify.js';
 import { enumerationTails, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
 import { buildFactIndex, type FactIndex, type IndexPostings, type SearchDump } from '../search/index.js';
-import type { Tokenizer } from '../text/index.js';
+import { toSimplifiedCharacters, type Tokenizer } from '../text/index.js';
 import type { Answer, CheckedCandidate, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
 
@@ -678,7 +678,7 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   // whole: 第二产业投资占比 asks for 50.7, 三次产业投资占比 for the ratio.
   const enclosing = (f: Figure) => enclosingRatio(fact.figures, f);
   const askedAs = q.language === 'en' ? askedText(q) : q.text;
-  const named = (m: string | null) => (m ? overlap(m, askedAs) / m.length : 0);
+  const named = (m: string | null) => (m ? overlap(toSimplifiedCharacters(m), askedAs) / m.length : 0);
   const pool = [
     ...new Set(
       (kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures).map((f) => {
@@ -755,21 +755,22 @@ function changeRole(before: string): number {
 
 /** What a figure is about: its subject, or when that could not be told, its comma clause ("其中实地走访1125次"). */
 function aboutText(fact: Fact, f: Figure): string {
-  if (f.measure) return f.measure;
-  if (f.subject) return f.subject;
+  // (In the script questions are read in: a Traditional document's 市區 is the question's 市区.)
+  if (f.measure) return toSimplifiedCharacters(f.measure);
+  if (f.subject) return toSimplifiedCharacters(f.subject);
   const before =
     fact.text
       .slice(0, f.start)
       .split(/[，,；;：:。]/)
       .pop() ?? '';
   const after = fact.text.slice(f.end).split(/[，,；;：:。]/)[0] ?? '';
-  return before + after;
+  return toSimplifiedCharacters(before + after);
 }
 
 /** The figure's comma piece, without the figure itself. */
 function piece(text: string, f: Figure): string {
   const { before, after } = pieceAround(text, f);
-  return before + after;
+  return toSimplifiedCharacters(before + after);
 }
 
 /** What the question names, in the documents' words: its text and its search terms (English mapped to Chinese). */
