@@ -45,7 +45,7 @@ import type { DocumentAnalysis } from './engine.js';
  * Bump when anything that shapes a document's analysis or the index changes in code (fact extraction,
  * figures, segmentation, terms, features, the cache's format): every entry written before is then ignored.
  */
-export const ENGINE_CACHE_VERSION = 7;
+export const ENGINE_CACHE_VERSION = 8;
 
 let fingerprint: string | undefined;
 

@@ -164,8 +164,9 @@ const SUB_YEAR =
   /上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度|全年|年末|年底|年初|\d{1,2}(?:-|－|—|～|~|至|到)\d{1,2}月/g;
 /** 1至10月, 1—10月 and 1-10月 are one period. */
 const sameMonths = (s: string) => s.replace(/(\d)(?:－|—|～|~|至|到)(\d)/g, '$1-$2');
+// (经济增长的贡献率, 增长点: growth named as a thing, not a growth rate asked.)
 const ASKS_GROWTH =
-  /增长|增速|增幅|涨幅|降幅|下降|上涨|涨了|提高了|上升了|减少了|增加了|\bgrow|\bgrowth\b|\bincrease|\bdecrease|\bdecline|\brise\b|\bfall\b/i;
+  /增长(?!的|点|极|动力|方式|模式)|增速|增幅|涨幅|降幅|下降|上涨|涨了|提高了|上升了|减少了|增加了|\bgrow|\bgrowth\b|\bincrease|\bdecrease|\bdecline|\brise\b|\bfall\b/i;
 const ASKS_SHARE = /占比|比重|比例|占.{0,12}(?:的)?(?:多少|几)|百分之几|份额|\bshare\b|\bproportion\b|\bpercentage of\b/i;
 const ASKS_MULTIPLE =
   /几倍|多少倍|\bhow many times (?:as|more|larger|bigger|higher|greater)\b|\btimes (?:as (?:many|much|large)|that of)\b/i;
@@ -469,8 +470,10 @@ export function verify(c: QuestionConstraints, fact: Fact, asStated: Figure | nu
   // What the fact says: its own clause and the opening clause of its sentence (a clause keeps its sentence's
   // subject).
   // A part read out of a ratio (第二产业投资 50.7 of 三次产业投资占比…0.7:50.7:48.6) is named by its measure too.
-  const inRatio = key !== null && enclosingRatio(fact.figures, key) !== undefined;
-  const factText = `${ctx.clauseOf(fact)}\n${ctx.sentenceOpening(fact)}${inRatio && key.measure ? `\n${key.measure}` : ''}`;
+  // So is a value listed against names listed (第三产业 of "第一、二、三次产业…分别为8.9%、27.7%和63.4%", listed-values.ts).
+  const clause = ctx.clauseOf(fact);
+  const named = key?.measure && (enclosingRatio(fact.figures, key) !== undefined || !clause.includes(key.measure)) ? key.measure : null;
+  const factText = `${clause}\n${ctx.sentenceOpening(fact)}${named ? `\n${named}` : ''}`;
   // A name the corpus never mentions: no figure in it is about that place.
   const unknown = c.places.find((p) => !p.known);
   if (unknown) return { ok: false, reason: 'entity', asked: unknown.place };

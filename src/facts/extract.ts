@@ -16,6 +16,7 @@ import {
   UNREAD_CONTEXT,
   type DocumentContext,
 } from './figure-context.js';
+import { distributeListedValues } from './listed-values.js';
 import { industryShares } from './ratio-parts.js';
 import { describeRowFigures } from './table-row.js';
 import { findTimeMentions, type TimeMention } from './time.js';
@@ -85,6 +86,8 @@ export function extractFacts(doc: CorpusDocument, tag: Tagger, params: FactParam
     previous = { paragraph: s.paragraph, whole };
     // 三次产业…0.7:50.7:48.6: each industry's share beside the ratio (ratio-parts.ts).
     for (const { fact } of sentenceFacts) {
+      // 第一、二、三次产业…分别为8.9%、27.7%和63.4%: each value its own industry's (listed-values.ts).
+      distributeListedValues(fact);
       const shares = industryShares(fact);
       if (shares.length) fact.figures = [...fact.figures, ...shares].sort((a, b) => a.start - b.start || b.end - a.end);
     }

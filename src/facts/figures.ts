@@ -127,7 +127,7 @@ const UNITS: ReadonlyArray<readonly [string, UnitInfo]> = (
   .sort((a, b) => b[0].length - a[0].length);
 
 /** Chinese numerals that are not figures when followed by these (一批 = "a batch", 一体化 ...). */
-const CHINESE_IDIOM_AFTER = /^(批|串|体|带|路|大批)/;
+const CHINESE_IDIOM_AFTER = /^(批|串|体|带|路|大批|次产业)/;
 
 const DIGITS = '0-9０-９';
 const CN_DIGITS = '零〇一二两三四五六七八九十百千万亿';

@@ -15,10 +15,18 @@ const TEXT = [
   '',
 ].join('\n');
 
+const BULLETIN = [
+  '# 2016年某县国民经济和社会发展统计公报',
+  '全年全县地区生产总值239.05亿元，比上年增长8.3%。',
+  '在三次产业中，第一、二、三次产业对经济增长的贡献率分别为8.9%、27.7%和63.4%。',
+  '年末全县常住人口52.3万人。',
+  '',
+].join('\n');
+
 let engine: Engine;
 let remove: () => void;
 beforeAll(async () => {
-  ({ engine, remove } = await engineFromFiles({ 'county-2016.txt': TEXT }));
+  ({ engine, remove } = await engineFromFiles({ 'county-2016.txt': TEXT, 'bulletin-2016.txt': BULLETIN }));
 });
 afterAll(() => remove());
 
@@ -35,6 +43,11 @@ describe('a bulletin asked in everyday words', () => {
   it('takes 投资结构 for the ratio of the three industries, and 占比降到了多少 for its part', () => {
     expect(key('2016年1-10月某县三次产业投资结构调整为什么比例？')).toBe('0.7:50.7:48.6');
     expect(key('今年1-10月某县第一产业投资占比降到了多少？')).toBe('0.7');
+  });
+
+  it('answers a value listed against names listed with its own (第三产业 of 第一、二、三次产业…分别为)', () => {
+    expect(key('第三产业对经济增长的贡献率是多少？')).toBe('63.4%');
+    expect(key('第一产业对经济增长的贡献率是多少？')).toBe('8.9%');
   });
 
   it('reads 几个百分点 as the unit of a change, not things counted', () => {
