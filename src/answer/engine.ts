@@ -41,7 +41,7 @@ import {
 } from './verify.js';
 import { enumerationTails, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
 import { buildFactIndex, type FactIndex, type IndexPostings, type SearchDump } from '../search/index.js';
-import { toSimplifiedCharacters, type Tokenizer } from '../text/index.js';
+import { toSimplifiedCharacters as toSimplifiedUncached, type Tokenizer } from '../text/index.js';
 import type { Answer, CheckedCandidate, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
 
@@ -119,7 +119,7 @@ export function analyzeDocument(doc: CorpusDocument, tokenizer: Tokenizer, optio
       const parts = ratioPartMeasures(facts[i]!);
       return parts.length ? [...own, ...tokenizer.terms(tokenizer.normalize(parts.join(' ')), true)] : own;
     }),
-    features: facts.map((f, i) => featuresOf(f, normalized[i]!, tag, listHeadWindow)),
+    features: facts.map((f) => featuresOf(f, tag, listHeadWindow)),
     titleTerms: tokenizer.terms(doc.title),
     // (In the script questions are read in: 廣島市 is 广岛市.)
     entity: documentEntity(title, tag),
@@ -655,8 +655,10 @@ function memoTagger(tag: Tokenizer['tag']): Tokenizer['tag'] {
   };
 }
 
-/** `simplified`: the fact's search text through the tokenizer's normalisation (Traditional read as Simplified). */
-function featuresOf(fact: Fact, simplified: string, tag: Tokenizer['tag'], listHeadWindow: number): Omit<FactFeatures, 'text'> {
+/** What the ranker knows of a fact, read from its text in Simplified characters (a Traditional 世紀 is 世纪). */
+function featuresOf(fact: Fact, tag: Tokenizer['tag'], listHeadWindow: number): Omit<FactFeatures, 'text'> {
+  // (Character by character, so a Simplified fact is its own text: tagged once, from the tagger's memo.)
+  const simplified = toSimplifiedUncached(fact.text);
   const tagged = tag(simplified);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
@@ -740,7 +742,9 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
     // "有几个" counts in 个, "公园中郊野公园" asks for the part.
     (c?.classifier && f.unit.endsWith(c.classifier) ? 3 : 0) +
     (c?.subGroup && (f.measure ?? '').includes(c.subGroup) ? 4 : 0);
-  return pool.reduce((best, f) => (scoreOf(f) > scoreOf(best) ? f : best), pool[0]!);
+  // (Each figure scored once: the first of the best wins.)
+  const scores = pool.map(scoreOf);
+  return pool[scores.indexOf(Math.max(...scores))]!;
 }
 
 /**
@@ -765,6 +769,18 @@ function aboutText(fact: Fact, f: Figure): string {
       .pop() ?? '';
   const after = fact.text.slice(f.end).split(/[，,；;：:。]/)[0] ?? '';
   return toSimplifiedCharacters(before + after);
+}
+
+/** Labels and pieces of figures recur question after question: each converted once (bounded, then started afresh). */
+const simplifiedMemo = new Map<string, string>();
+function toSimplifiedCharacters(text: string): string {
+  let out = simplifiedMemo.get(text);
+  if (out === undefined) {
+    out = toSimplifiedUncached(text);
+    if (simplifiedMemo.size >= 20_000) simplifiedMemo.clear();
+    simplifiedMemo.set(text, out);
+  }
+  return out;
 }
 
 /** The figure's comma piece, without the figure itself. */

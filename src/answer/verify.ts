@@ -444,9 +444,23 @@ export function measuresItsFigures(docId: string, ctx: VerifyContext): boolean {
   return (entity !== null && PLACE_SUFFIX.test(entity)) || ctx.reportsFigures(docId);
 }
 
+/** Figure labels through each tokenizer's normalisation, once each (bounded, then started afresh). */
+const labelMemo = new WeakMap<Tokenizer, Map<string, string>>();
+
 /** A figure with its labels (measure, subject, entity, period, base) through the tokenizer's normalisation. */
 function inQuestionScript(figure: Figure, tokenizer: Tokenizer): Figure {
-  const n = (s: string | null) => (s === null ? null : tokenizer.normalize(s));
+  let memo = labelMemo.get(tokenizer);
+  if (!memo) labelMemo.set(tokenizer, (memo = new Map()));
+  const n = (s: string | null) => {
+    if (s === null) return null;
+    let out = memo.get(s);
+    if (out === undefined) {
+      out = tokenizer.normalize(s);
+      if (memo.size >= 20_000) memo.clear();
+      memo.set(s, out);
+    }
+    return out;
+  };
   const labels = {
     measure: n(figure.measure),
     subject: n(figure.subject),
