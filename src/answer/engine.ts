@@ -727,12 +727,15 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   const latestFit = (f: Figure) => (namesYear || !(yearOf(f) < latestYear) ? 0 : asksBefore ? 3 : -3);
   // A part of a ratio stands where its ratio does.
   const startOf = (f: Figure) => enclosing(f)?.start ?? f.start;
+  // The question's places say where, not what: every figure of a document about 蘇利南 is about it (其中1個為市區
+  // answers 蘇利南的市區有幾個, not 蘇利南全國共被劃分為10個區).
+  const what = (c?.places ?? []).reduce((text, p) => text.split(p.place).join(' '), q.text);
   const scoreOf = (f: Figure) =>
     periodFit(f) +
     latestFit(f) +
     (q.language === 'en'
       ? overlap(aboutText(fact, f), askedText(q))
-      : overlap(aboutText(fact, f), q.text) + 0.5 * overlap(aboutText(fact, f), terms)) +
+      : overlap(aboutText(fact, f), what) + 0.5 * overlap(aboutText(fact, f), terms)) +
     0.1 * overlap(piece(fact.text, f), q.text) +
     (f.time && q.times.some((t) => f.time!.includes(t)) ? 2 : 0) +
     (kinds && kinds[0] === f.kind ? 2 : 0) +

@@ -139,9 +139,7 @@ describe('what a figure is about, in a Traditional document', () => {
     expect(top('蘇利南的市區有幾個？')).toContain('其中1個為市區');
   });
 
-  it.fails('highlights the figure the words after it name (其中1個為市區), not the one before', () => {
-    // BUG (engine.ts chooseKeyFigure): aboutText of 1個 is 其中…為市區 and of 10個 蘇利南全國共被劃分為; the question's
-    // 蘇利南 outweighs its 市區, so 10個 is highlighted.
+  it('highlights the figure the words after it name (其中1個為市區), not the one the document’s own place stands by', () => {
     const a = engine.ask('蘇利南的市區有幾個？');
     expect(a.kind === 'found' ? a.hits[0]!.keyFigure?.raw : a.kind).toBe('1個');
   });
