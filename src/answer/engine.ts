@@ -402,18 +402,19 @@ export function assembleEngine(
     return failure ? { kind: 'failed', ...failure, checked } : { kind: 'none', checked };
   };
 
-  /**
-   * Whether a fact names the event a date question asks about: the question's verb, or a verb of the fact glossed
-   * alike (建造 for 修建, 举行 for 举办: encyclopedias rarely repeat the asker's verb).
-   */
   /** The fact's date is the date of a verb of its own ("2019年6月出台的《…纲要》"), not of what the question names. */
   const dateOfAnotherEvent = (pos: number, q: AnalyzedQuestion): boolean => {
     const fact = facts[pos]!;
     const key = chooseKeyFigure(fact, q);
     if (!key || key.kind !== 'date') return false;
-    const next = tokenizer.tag(tokenizer.normalize(fact.text.slice(key.end, key.end + 6)))[0];
+    // (Character by character: see toSimplifiedCharacters below.)
+    const next = tokenizer.tag(toSimplifiedCharacters(fact.text.slice(key.end, key.end + 6)))[0];
     return next !== undefined && next.tag.startsWith('v') && !LIGHT_EVENT_VERBS.has(next.word);
   };
+  /**
+   * Whether a fact names the event a date question asks about: the question's verb, or a verb of the fact glossed
+   * alike (建造 for 修建, 举行 for 举办: encyclopedias rarely repeat the asker's verb), or the thing it happened to.
+   */
   const namesEvent = (r: Ranked, q: AnalyzedQuestion): boolean => {
     const { matched } = r.parts;
     if (q.verbs.some((v) => matched.includes(v))) return true;
@@ -774,7 +775,11 @@ function aboutText(fact: Fact, f: Figure): string {
   return toSimplifiedCharacters(before + after);
 }
 
-/** Labels and pieces of figures recur question after question: each converted once (bounded, then started afresh). */
+/**
+ * Labels and pieces of figures recur question after question: each converted once (bounded, then started afresh),
+ * character by character — OpenCC's phrase converter, fed pieces cut out of documents, runs several times slower for
+ * every question after.
+ */
 const simplifiedMemo = new Map<string, string>();
 function toSimplifiedCharacters(text: string): string {
   let out = simplifiedMemo.get(text);
