@@ -15,7 +15,14 @@ import {
   type FactParams,
 } from '../facts/index.js';
 import { findTimeMentions, pieceAround } from '../facts/index.js';
-import { ANSWERING_FIGURE_KINDS, corpusDictionaryEn, isNumericAsk, sharesSense, type DictionaryEn } from '../question/index.js';
+import {
+  ANSWERING_FIGURE_KINDS,
+  asksForThing,
+  corpusDictionaryEn,
+  isNumericAsk,
+  sharesSense,
+  type DictionaryEn,
+} from '../question/index.js';
 import {
   analyzeQuestion,
   paraphrasesIn,
@@ -337,7 +344,9 @@ export function assembleEngine(
     const best = ranked[0]!;
     const checked: CheckedCandidate[] = [];
     // A figure or a date asked — or a growth rate, share or multiple, however the question words it.
-    const verifies = isNumericAsk(q.asked) || q.asked === 'date' || (q.asked === null && constraints.role !== null);
+    // ("以哪一种产业的比例最低" names a rate but asks for a thing: a name answers it.)
+    const verifies =
+      isNumericAsk(q.asked) || q.asked === 'date' || (q.asked === null && constraints.role !== null && !asksForThing(q.text));
     if (!verifies)
       return confident(best, facts[best.pos]!, q, params, answering, namesEvent)
         ? { kind: 'chosen', r: best, checked }

@@ -1,4 +1,5 @@
 /** What a question asks for, read from its wording: 多少人 → people, 多大/面积 → area ... */
+import { ANSWER_TYPES } from './lexicon.js';
 
 /** What the question asks for, as far as it can be told. */
 export type AskedKind =
@@ -88,6 +89,17 @@ const QUANTITY_CUE =
 const HOW_MUCH = /多少|几|多大|多久|多长|多高|多远|多重|多深|多宽|\bhow (many|much|big|large|long|high|far)\b/i;
 /** "Which one" in Chinese: a thing named, not a quantity, unless "how much" is said too (哪一个阶层是人数最多的阶层). */
 const WHICH = /哪|什么|谁|何种|何处|何地/;
+
+/**
+ * A question for a thing, however it names a rate: "以哪一种产业的比例最低", "由于什么原因物价上涨" are answered by a
+ * name, not by a figure of the role their words name.
+ */
+export function asksForThing(question: string): boolean {
+  return (
+    !HOW_MUCH.test(question) && (/哪(?:一)?(?:个|种|类|家|项|所|座|位|国|些|方面|领域)/.test(question) || THING_AFTER_WHAT.test(question))
+  );
+}
+const THING_AFTER_WHAT = new RegExp(`(?:什么|何种)(?:${ANSWER_TYPES.join('|')}|效应|疾病|组织|机构|产业|行业|颜色|东西)`);
 
 export function detectAskedKind(question: string): AskedKind {
   const quantity = (QUANTITY_CUE.test(question) || EN_VALUE_OF.test(question)) && (HOW_MUCH.test(question) || !WHICH.test(question));

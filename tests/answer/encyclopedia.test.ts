@@ -49,6 +49,12 @@ const SPRINT = [
   '',
 ].join('\n');
 const SURINAME = ['# 蘇利南', '蘇利南位於南美洲北部。', '蘇利南全國共被劃分為10個區，其中1個為市區。', ''].join('\n');
+const CHANGHUA = [
+  '# 彰化市',
+  '彰化市是彰化縣轄下的縣轄市。',
+  '在產業結構方面，在1992年三級產業以43.2%領先製造業的42.4%，一級產業以14.4%墊底。',
+  '',
+].join('\n');
 const OSLO = ['# 奧斯陸', '奧斯陸是挪威的首都。', '1070年，奧斯陸被提升為主教轄區。', ''].join('\n');
 const KOREA = [
   '# 韓國經濟',
@@ -72,6 +78,7 @@ beforeAll(async () => {
     'winglet.md': WINGLET,
     'sprint.md': SPRINT,
     'suriname.md': SURINAME,
+    'changhua.md': CHANGHUA,
   }));
 });
 afterAll(() => remove());
@@ -142,5 +149,11 @@ describe('what a figure is about, in a Traditional document', () => {
   it('highlights the figure the words after it name (其中1個為市區), not the one the document’s own place stands by', () => {
     const a = engine.ask('蘇利南的市區有幾個？');
     expect(a.kind === 'found' ? a.hits[0]!.keyFigure?.raw : a.kind).toBe('1個');
+  });
+});
+
+describe('a question for a thing that names a rate', () => {
+  it('is answered by the sentence that names it, not refused for the rate', () => {
+    expect(top('於1992年時彰化市的產業結構中以哪一種產業的比例最低?')).toContain('一級產業以14.4%墊底');
   });
 });

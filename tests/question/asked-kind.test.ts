@@ -1,6 +1,6 @@
 // detectAskedKind: what a question asks for, read from its wording (Chinese and English cues).
 import { describe, expect, it } from 'vitest';
-import { ANSWERING_FIGURE_KINDS, detectAskedKind, type AskedKind } from '../../src/question/asked-kind.js';
+import { ANSWERING_FIGURE_KINDS, asksForThing, detectAskedKind, type AskedKind } from '../../src/question/asked-kind.js';
 
 const TABLE: ReadonlyArray<readonly [string, AskedKind]> = [
   // number: an ordinal or a dimension
@@ -151,5 +151,18 @@ describe('ANSWERING_FIGURE_KINDS', () => {
 
   it('non-figure kinds take any fact', () => {
     for (const k of ['person', 'place', 'list', 'definition', 'yesno'] as const) expect(ANSWERING_FIGURE_KINDS[k]).toBeNull();
+  });
+});
+
+describe('asksForThing', () => {
+  it('is a question for a name, though it names a rate', () => {
+    expect(asksForThing('1992年彰化市的产业结构中以哪一种产业的比例最低？')).toBe(true);
+    expect(asksForThing('1973年，由于什么原因，世界物价水平上涨？')).toBe(true);
+  });
+
+  it('is not a question for the rate itself, nor one that asks how much', () => {
+    expect(asksForThing('浑南区GDP增长率是多少？')).toBe(false);
+    expect(asksForThing('2015年浑南区GDP增速是什么？')).toBe(false);
+    expect(asksForThing('哪个产业的比例最低，是多少？')).toBe(false);
   });
 });
