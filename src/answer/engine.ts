@@ -48,7 +48,7 @@ import {
 } from './verify.js';
 import { enumerationTails, rankFacts, type FactFeatures, type Ranked } from '../ranking/index.js';
 import { buildFactIndex, type FactIndex, type IndexPostings, type SearchDump } from '../search/index.js';
-import { toSimplifiedCharacters as toSimplifiedUncached, type Tokenizer } from '../text/index.js';
+import { toSimplifiedCharacters, toSimplifiedCharactersCached, type Tokenizer } from '../text/index.js';
 import type { Answer, CheckedCandidate, Citation, Hit, ScoreParts, Topic } from './answer.js';
 import type { AskOptions, Engine } from './engine-types.js';
 
@@ -416,7 +416,7 @@ export function assembleEngine(
     const fact = facts[pos]!;
     const key = chooseKeyFigure(fact, q);
     if (!key || key.kind !== 'date') return false;
-    // (Character by character: see toSimplifiedCharacters below.)
+    // (Character by character: see toSimplifiedCharactersCached.)
     const next = tokenizer.tag(toSimplifiedCharacters(fact.text.slice(key.end, key.end + 6)))[0];
     return next !== undefined && next.tag.startsWith('v') && !LIGHT_EVENT_VERBS.has(next.word);
   };
@@ -552,7 +552,10 @@ const OCCURRENCE_VERBS: ReadonlySet<string> = new Set(
 /** How many separate phrases of a text the words stand in (words next to each other, or joined by 的/之, make one). */
 function phrasesOf(text: string, words: readonly string[]): number {
   const spans = words
-    .map((w) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length }))
+    .map((w) => {
+      const start = text.indexOf(w);
+      return { start, end: start + w.length };
+    })
     .filter((span) => span.start >= 0)
     .sort((a, b) => a.start - b.start);
   let phrases = 0;
@@ -668,7 +671,7 @@ function memoTagger(tag: Tokenizer['tag']): Tokenizer['tag'] {
 /** What the ranker knows of a fact, read from its text in Simplified characters (a Traditional 世紀 is 世纪). */
 function featuresOf(fact: Fact, tag: Tokenizer['tag'], listHeadWindow: number): Omit<FactFeatures, 'text'> {
   // (Character by character, so a Simplified fact is its own text: tagged once, from the tagger's memo.)
-  const simplified = toSimplifiedUncached(fact.text);
+  const simplified = toSimplifiedCharacters(fact.text);
   const tagged = tag(simplified);
   return {
     persons: tagged.filter((w) => w.tag === 'nr' || w.tag === 'nrt').map((w) => w.word),
@@ -690,7 +693,7 @@ export function chooseKeyFigure(fact: Fact, q: AnalyzedQuestion | null, c: Quest
   // whole: 第二产业投资占比 asks for 50.7, 三次产业投资占比 for the ratio.
   const enclosing = (f: Figure) => enclosingRatio(fact.figures, f);
   const askedAs = q.language === 'en' ? askedText(q) : q.text;
-  const named = (m: string | null) => (m ? overlap(toSimplifiedCharacters(m), askedAs) / m.length : 0);
+  const named = (m: string | null) => (m ? overlap(toSimplifiedCharactersCached(m), askedAs) / m.length : 0);
   const pool = [
     ...new Set(
       (kinds ? measures.filter((f) => kinds.includes(f.kind)) : measures).map((f) => {
@@ -773,37 +776,21 @@ function changeRole(before: string): number {
 /** What a figure is about: its subject, or when that could not be told, its comma clause ("其中实地走访1125次"). */
 function aboutText(fact: Fact, f: Figure): string {
   // (In the script questions are read in: a Traditional document's 市區 is the question's 市区.)
-  if (f.measure) return toSimplifiedCharacters(f.measure);
-  if (f.subject) return toSimplifiedCharacters(f.subject);
+  if (f.measure) return toSimplifiedCharactersCached(f.measure);
+  if (f.subject) return toSimplifiedCharactersCached(f.subject);
   const before =
     fact.text
       .slice(0, f.start)
       .split(/[，,；;：:。]/)
       .pop() ?? '';
   const after = fact.text.slice(f.end).split(/[，,；;：:。]/)[0] ?? '';
-  return toSimplifiedCharacters(before + after);
-}
-
-/**
- * Labels and pieces of figures recur question after question: each converted once (bounded, then started afresh),
- * character by character — OpenCC's phrase converter, fed pieces cut out of documents, runs several times slower for
- * every question after.
- */
-const simplifiedMemo = new Map<string, string>();
-function toSimplifiedCharacters(text: string): string {
-  let out = simplifiedMemo.get(text);
-  if (out === undefined) {
-    out = toSimplifiedUncached(text);
-    if (simplifiedMemo.size >= 20_000) simplifiedMemo.clear();
-    simplifiedMemo.set(text, out);
-  }
-  return out;
+  return toSimplifiedCharactersCached(before + after);
 }
 
 /** The figure's comma piece, without the figure itself. */
 function piece(text: string, f: Figure): string {
   const { before, after } = pieceAround(text, f);
-  return toSimplifiedCharacters(before + after);
+  return toSimplifiedCharactersCached(before + after);
 }
 
 /** What the question names, in the documents' words: its text and its search terms (English mapped to Chinese). */

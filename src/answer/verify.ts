@@ -20,7 +20,7 @@ import {
   type QuestionFrame,
   type Synonym,
 } from '../question/index.js';
-import { toSimplifiedCharacters, type TaggedWord, type Tokenizer } from '../text/index.js';
+import { toSimplifiedCharacters, toSimplifiedCharactersCached, type TaggedWord, type Tokenizer } from '../text/index.js';
 import { inQuotes, type AskedKind } from '../question/index.js';
 import type { NotStatedReason } from './answer.js';
 
@@ -444,26 +444,9 @@ export function measuresItsFigures(docId: string, ctx: VerifyContext): boolean {
   return (entity !== null && PLACE_SUFFIX.test(entity)) || ctx.reportsFigures(docId);
 }
 
-/** Figure labels in Simplified characters, per tokenizer, once each (bounded, then started afresh). */
-const labelMemo = new WeakMap<Tokenizer, Map<string, string>>();
-
-/**
- * A figure with its labels (measure, subject, entity, period, base) in Simplified characters, character by character:
- * OpenCC's phrase converter, fed labels cut out of documents, runs several times slower for every question after.
- */
-function inQuestionScript(figure: Figure, tokenizer: Tokenizer): Figure {
-  let memo = labelMemo.get(tokenizer);
-  if (!memo) labelMemo.set(tokenizer, (memo = new Map()));
-  const n = (s: string | null) => {
-    if (s === null) return null;
-    let out = memo.get(s);
-    if (out === undefined) {
-      out = toSimplifiedCharacters(s);
-      if (memo.size >= 20_000) memo.clear();
-      memo.set(s, out);
-    }
-    return out;
-  };
+/** A figure with its labels (measure, subject, entity, period, base) in Simplified characters (see toSimplifiedCharactersCached). */
+function inQuestionScript(figure: Figure): Figure {
+  const n = (s: string | null) => (s === null ? null : toSimplifiedCharactersCached(s));
   const labels = {
     measure: n(figure.measure),
     subject: n(figure.subject),
@@ -483,7 +466,7 @@ function inQuestionScript(figure: Figure, tokenizer: Tokenizer): Figure {
 /** Checks one candidate: its fact and the key figure chosen for the question. */
 export function verify(c: QuestionConstraints, fact: Fact, asStated: Figure | null, ctx: VerifyContext, asked: AskedKind = null): Verdict {
   // The figure's labels in the script the question is read in (a Traditional document's 工業品生產金額, 長崎縣).
-  const key = asStated && inQuestionScript(asStated, ctx.tokenizer);
+  const key = asStated && inQuestionScript(asStated);
   // What the fact says: its own clause and the opening clause of its sentence (a clause keeps its sentence's
   // subject).
   // A part read out of a ratio (第二产业投资 50.7 of 三次产业投资占比…0.7:50.7:48.6) is named by its measure too.

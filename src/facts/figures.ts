@@ -254,9 +254,7 @@ function matchFigureAt(text: string, i: number): RawFigure | undefined {
     const numeral = roc ? toAsciiDigits(roc[1]!) : '';
     const year = !roc ? Number.NaN : numeral === '元' ? 1 : /^\d+$/.test(numeral) ? Number(numeral) : parseChineseNumber(numeral);
     if (roc && Number.isInteger(year) && year >= 1 && year <= 120) {
-      const m = /(\d{1,2})月/.exec(toAsciiDigits(roc[2] ?? ''))?.[1];
-      const d = /(\d{1,2})日/.exec(toAsciiDigits(roc[2] ?? ''))?.[1];
-      const value = (1911 + year) * 10000 + Number(m ?? 0) * 100 + Number(d ?? 0);
+      const value = dateValue(`${1911 + year}年${roc[2] ?? ''}`);
       return { raw: text.slice(i, i + roc[0].length), value, unit: '', kind: 'date', approx: false, start: i, end: i + roc[0].length };
     }
   }

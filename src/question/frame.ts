@@ -2,6 +2,7 @@
  * The question read once. Every later stage — follow-up resolution, computation, ranking (and, next,
  * verification) — takes this frame instead of reading the string again.
  */
+import { parseChineseNumber } from '../facts/index.js';
 import { normalizeQuestion, questionLanguage, type QuestionLanguage } from '../text/index.js';
 import { detectAskedKind, type AskedKind } from './asked-kind.js';
 import { chineseBody, englishBody } from './follow-up-cues.js';
@@ -94,18 +95,10 @@ export function readQuestion(question: string, context: QuestionContext = {}): Q
   };
 }
 
-const CHINESE_DIGITS = '一二三四五六七八九十';
-
 /** "前十个月", "前3个月": the first months of the year, as reports write them (1-10月). */
 function monthsSoFar(text: string): string {
   return text.replace(/前([一二三四五六七八九十]{1,2}|两|\d{1,2})个?月/g, (whole, n: string) => {
-    const months = /\d/.test(n)
-      ? Number(n)
-      : n === '两'
-        ? 2
-        : n.length === 1
-          ? CHINESE_DIGITS.indexOf(n) + 1
-          : 10 + CHINESE_DIGITS.indexOf(n[1]!) + 1;
+    const months = /\d/.test(n) ? Number(n) : parseChineseNumber(n);
     return months >= 2 && months <= 12 ? `1-${months}月` : whole;
   });
 }
@@ -133,10 +126,10 @@ function placesOf(text: string, places: ReadonlySet<string> | undefined): string
   }
   // A place inside quotation marks is part of a name ("被宣告为「和平都市」", 《沈阳市志》): no place asked.
   const quoted = inQuotes(text);
-  found.splice(0, found.length, ...found.filter((f) => !quoted(f.at, f.place.length)));
+  const named = found.filter((f) => !quoted(f.at, f.place.length));
   // Longest first at one position (浑南区 over 浑南), then text order; a place inside a longer one is dropped.
-  found.sort((a, b) => a.at - b.at || b.place.length - a.place.length);
+  named.sort((a, b) => a.at - b.at || b.place.length - a.place.length);
   const kept: { place: string; at: number }[] = [];
-  for (const f of found) if (!kept.some((k) => f.at >= k.at && f.at + f.place.length <= k.at + k.place.length)) kept.push(f);
+  for (const f of named) if (!kept.some((k) => f.at >= k.at && f.at + f.place.length <= k.at + k.place.length)) kept.push(f);
   return kept.map((k) => k.place);
 }

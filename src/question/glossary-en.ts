@@ -59,9 +59,9 @@ export const STATISTICS_GLOSSARY: readonly Synonym[] = STATISTICS.map(([cue, ter
  */
 export function spellOutCoordination(text: string): string {
   return text.replace(
-    /\b([a-z][a-z-]*) (and|or|&) ([a-z][a-z-]*) (industrie|sector|enterprise|compan(?:ie|y)|area|region|district|count(?:ie|y)|citie)s\b/gi,
+    /\b([a-z][a-z-]*) (and|or|&) ([a-z][a-z-]*) (industrie|sector|enterprise|companie|area|region|district|countie|citie)s\b/gi,
     (_m, a: string, and: string, b: string, noun: string) => {
-      const one = noun.replace(/ie$/, 'y').replace(/^compan(?:ie|y)$/i, 'company');
+      const one = noun.replace(/ie$/, 'y');
       return `${a} ${one} ${and} ${b} ${one}`;
     },
   );

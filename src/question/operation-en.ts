@@ -86,11 +86,7 @@ const SHARE_WORD = /\b(share|percentage|proportion|percent|fraction)\b/i;
  * are what is computed over, and a term standing apart ("fixed-asset investment" in "how much of … investment went
  * to A and B") is their measure: the terms, and those measures.
  */
-function coordinatedFirst(
-  text: string,
-  terms: Term[],
-  places: ReadonlySet<string> | undefined,
-): [Term[], ReadonlySet<string> | undefined, string[]] {
+function coordinatedFirst(text: string, terms: Term[], places: ReadonlySet<string> | undefined): { terms: Term[]; measures: string[] } {
   const kept = terms.filter((t) => !isPlaceTerm(t.zh, places));
   const joined = (a: Term, b: Term) => /^\s*(?:,\s*)?(?:and|or|&|,)\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start));
   const chain = new Set<Term>();
@@ -100,8 +96,8 @@ function coordinatedFirst(
       chain.add(kept[i + 1]!);
     }
   const apart = kept.filter((t) => !chain.has(t) && !METRIC_TERMS.has(t.zh) && !(GROUP_NOUNS as readonly string[]).includes(t.zh));
-  if (chain.size < 2 || apart.length === 0) return [terms, places, []];
-  return [terms.filter((t) => !apart.includes(t)), places, apart.map((t) => t.zh)];
+  if (chain.size < 2 || apart.length === 0) return { terms, measures: [] };
+  return { terms: terms.filter((t) => !apart.includes(t)), measures: apart.map((t) => t.zh) };
 }
 
 function kindsFor(text: string, metric: string | null): FigureKind[] {
@@ -125,7 +121,7 @@ export function detectEnglishComputation(
 ): ComputeRequest | null {
   const t = spellOutCoordination(text.replace(/[?？.!]+\s*$/, ''));
   // The corpus's glossary first, then the statistical vocabulary every corpus shares (第二产业 for "secondary industry").
-  glossary = [...glossary, ...STATISTICS_GLOSSARY];
+  const vocabulary = [...glossary, ...STATISTICS_GLOSSARY];
   let operation: Operation | null = null;
   let ratioAs: 'percent' | 'multiple' = 'percent';
   const sums =
@@ -135,7 +131,7 @@ export function detectEnglishComputation(
   else if (/\bhow many times\b|\bratio\b/i.test(t)) {
     operation = 'ratio';
     ratioAs = 'multiple';
-  } else if (/\b(share|percentage|proportion|percent|fraction)\b/i.test(t)) operation = 'ratio';
+  } else if (SHARE_WORD.test(t)) operation = 'ratio';
   else if (/\bhow (many|much) (more|fewer|less)\b|\bdifference between\b|\bgap between\b/i.test(t)) operation = 'difference';
   else if (/\b(which|who)\b/i.test(t) && /\b(most|largest|biggest|highest|more|greater|larger|bigger)\b/i.test(t)) operation = 'max';
   else if (/\b(which|who)\b/i.test(t) && /\b(least|smallest|lowest|fewest|fewer|less|smaller)\b/i.test(t)) operation = 'min';
@@ -150,10 +146,13 @@ export function detectEnglishComputation(
     const [part, whole] = ratioOf ? [ratioOf[2]!, ratioOf[1]!] : [ratioAs2![1]!, ratioAs2![2]!];
     const partStart = t.indexOf(part);
     const wholeStart = t.indexOf(whole);
-    const a = classify(t, glossaryTerms(part, glossary, partStart), places);
-    const b = classify(t, glossaryTerms(whole, glossary, wholeStart), places);
+    const a = classify(t, glossaryTerms(part, vocabulary, partStart), places);
+    const b = classify(t, glossaryTerms(whole, vocabulary, wholeStart), places);
     split = { subjects: [...a.subjects.slice(0, 1), ...b.subjects.slice(0, 1)], metric: a.metric ?? b.metric };
-  } else split = classify(t, ...coordinatedFirst(t, glossaryTerms(t, glossary), places));
+  } else {
+    const { terms, measures } = coordinatedFirst(t, glossaryTerms(t, vocabulary), places);
+    split = classify(t, terms, places, measures);
+  }
 
   const groups = split.subjects.filter((s) => s.kind === 'group').length;
   const named = split.subjects.length - groups;

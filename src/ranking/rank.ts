@@ -159,6 +159,14 @@ export function rankFacts(
         for (const pos of postings) if (isCandidate[pos]) bigramHit[pos] = bigramHit[pos]! + weightsIn(index.facts[pos]!.doc).bigrams[i]!;
     }
 
+    // What a definition question asks about, its required words as one ("翼尖小翼"): read once, not per fact.
+    const defined =
+      q.asked === 'definition'
+        ? q.words
+            .filter((w) => w.required)
+            .map((w) => w.word)
+            .join('')
+        : '';
     ranked = candidates.map((pos): Ranked => {
       const fact = facts[pos]!;
       const indexed = index.facts[pos]!;
@@ -168,7 +176,7 @@ export function rankFacts(
       const terms = termMax > 0 ? termScore[pos]! / termMax : 0;
       const feats = features[pos]!;
       const fits = answersKind(fact, feats, q.asked, q.text);
-      const kind = kindScore(fact, feats, q, fits, matchedTerms, params);
+      const kind = kindScore(fact, feats, q, fits, matchedTerms, params, defined);
       const time =
         q.times.length === 0 ? 0 : q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
       const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
@@ -349,6 +357,7 @@ function kindScore(
   fits: boolean,
   matched: readonly string[],
   params: RankingParams,
+  defined: string,
 ): number {
   const { asked } = q;
   if (asked === 'person') return feats.persons.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
@@ -357,12 +366,8 @@ function kindScore(
   if (asked === 'definition') {
     // The sentence that opens with the very thing asked and says what it is (an encyclopedia's first sentence:
     // "翼尖小翼（winglet），又称作翼梢小翼，…用于…"), over one that only opens with a word of it ("易颉的编码要点便是…").
-    const subject = q.words
-      .filter((w) => w.required)
-      .map((w) => w.word)
-      .join('');
     const head = feats.text.replace(/\s+/g, '');
-    if (subject.length >= 2 && head.startsWith(subject) && DEFINES_AFTER.test(head.slice(subject.length))) return params.kindBonus;
+    if (defined.length >= 2 && head.startsWith(defined) && DEFINES_AFTER.test(head.slice(defined.length))) return params.kindBonus;
     return DEFINES.test(fact.text) && matched.some((t) => fact.text.startsWith(t)) ? params.kindBonus / 2 : 0;
   }
   if (asked === 'list') return listsMatchedThing(feats.listTails, matched) ? params.kindBonus : 0;

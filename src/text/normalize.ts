@@ -51,6 +51,25 @@ export function toSimplifiedCharacters(text: string): string {
   return out.length === text.length ? out : text;
 }
 
+const simplifiedMemo = new Map<string, string>();
+/** Bound on the memo below; past it the memo starts afresh. */
+const MAX_SIMPLIFIED_MEMO = 20_000;
+
+/**
+ * toSimplifiedCharacters for texts that recur question after question (a figure's labels, the words around it):
+ * each converted once. Character by character on purpose — OpenCC's phrase converter, fed pieces cut out of
+ * documents, runs several times slower for every question after.
+ */
+export function toSimplifiedCharactersCached(text: string): string {
+  let out = simplifiedMemo.get(text);
+  if (out === undefined) {
+    out = toSimplifiedCharacters(text);
+    if (simplifiedMemo.size >= MAX_SIMPLIFIED_MEMO) simplifiedMemo.clear();
+    simplifiedMemo.set(text, out);
+  }
+  return out;
+}
+
 /**
  * Whether a text is already in Traditional form: converting it to Traditional changes nothing. Character by
  * character (OpenCC's Simplified → Traditional characters, then the Taiwan variants), without the phrase
