@@ -146,11 +146,11 @@ export function rankFacts(
       const postings = index.termPostings.get(term);
       if (postings)
         for (let k = 0; k < postings.length; k += 2) if (isCandidate[postings[k]!]) add(postings[k]!, i, term, postings[k + 1]!);
-      // A word of a document's title counts as part of each of its facts (see topicShare).
-      if (params.topicShare > 0)
+      // A word of a document's title counts as part of each of its facts (see topicRankShare).
+      if (params.topicRankShare > 0)
         for (const [doc, positions] of byDocument) {
           if (!index.topics[doc]!.has(term)) continue;
-          for (const pos of positions) if (!index.facts[pos]!.tf.has(term)) add(pos, i, term, params.topicShare);
+          for (const pos of positions) if (!index.facts[pos]!.tf.has(term)) add(pos, i, term, params.topicRankShare);
         }
     }
     for (let i = 0; i < questionBigrams.length; i++) {

@@ -153,9 +153,19 @@ describe('rankFacts: document', () => {
     expect(textOf(top)).toBe('它占地约两平方公里，园内有松树三万株。');
     expect(index.facts[top.pos]!.tf.has('松林')).toBe(false);
     expect(top.parts.matched).toEqual(['松林', '公园']);
-    const off = hit(rank('松林公园有多大？', { topicShare: 0 }), '它占地');
+    const off = hit(rank('松林公园有多大？', { topicRankShare: 0 }), '它占地');
     expect(off.parts.matched).toEqual([]);
     expect(off.parts.terms).toBe(0);
+  });
+
+  it('the title’s words do not tell its facts apart: the words the question adds do (topicRankShare)', () => {
+    // At the default share a sentence that names the park and one that says 它 hold its name alike …
+    const ranked = rank('松林公园有多大？');
+    // (公园 twice in "松林公园是一座城市森林公园" is the one difference left, and k1 keeps it small) …
+    expect(hit(ranked, '它占地').parts.terms / hit(ranked, '是一座').parts.terms).toBeGreaterThan(0.95);
+    // … at half an occurrence (k1 saturates it to about 0.7 of one), the sentence that only names it is ahead.
+    const half = rank('松林公园有多大？', { topicRankShare: 0.5 });
+    expect(hit(half, '它占地').parts.terms / hit(half, '是一座').parts.terms).toBeLessThan(0.9);
   });
 });
 
