@@ -244,7 +244,10 @@ export function openEngineCache(dir: string, inputs: readonly (string | Uint8Arr
     documentKey: (doc) =>
       sha256(
         inputsKey,
-        JSON.stringify([doc.id, doc.title, doc.publisher, doc.period, doc.date ?? null, doc.file, doc.format ?? null, doc.pages ?? null]),
+        JSON.stringify([
+          ...[doc.id, doc.title, doc.publisher, doc.period, doc.date ?? null, doc.source ?? null, doc.column ?? null],
+          ...[doc.contributor ?? null, doc.file, doc.format ?? null, doc.pages ?? null],
+        ]),
         doc.text,
       ).slice(0, 32),
     corpusKey: (documentKeys) => sha256(inputsKey, ...documentKeys).slice(0, 32),

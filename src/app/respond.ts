@@ -53,9 +53,23 @@ export interface Response {
   language: QuestionLanguage;
 }
 
+/** What a document says of itself: what "这篇文章是哪天发布的 / 信息来源是哪里 / 属于哪个栏目" are answered with. */
+export interface DocumentCredits {
+  title: string;
+  publisher: string | null;
+  period: string | null;
+  date: string | null;
+  /** 信息来源, as the page states it. */
+  source: string | null;
+  /** The site section it is filed under. */
+  column: string | null;
+  /** The unit credited at its end. */
+  contributor: string | null;
+}
+
 /** What the corpus covers, for small-talk replies: its documents, sections and questions it answers. */
 export interface CorpusAbout {
-  documents: { title: string; publisher: string | null; period: string | null; date: string | null }[];
+  documents: DocumentCredits[];
   sections: string[];
   examples: string[];
 }
@@ -115,7 +129,15 @@ export function createResponder(engine: Engine): Responder {
   let about: CorpusAbout | null = null;
   const aboutCorpus = (language: 'zh' | 'en'): CorpusAbout => {
     about ??= {
-      documents: engine.documents.map((d) => ({ title: d.title, publisher: d.publisher, period: d.period, date: d.date ?? null })),
+      documents: engine.documents.map((d) => ({
+        title: d.title,
+        publisher: d.publisher,
+        period: d.period,
+        date: d.date ?? null,
+        source: d.source ?? null,
+        column: d.column ?? null,
+        contributor: d.contributor ?? null,
+      })),
       sections: [...new Set(engine.topics().map((t) => t.section))],
       examples: [],
     };

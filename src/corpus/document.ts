@@ -9,6 +9,12 @@ export interface CorpusDocument {
   period: string | null;
   /** A date the file itself states (its publication date, yyyy-mm-dd), or null. */
   date?: string | null;
+  /** Where the page says its information comes from ("信息来源：省发改委"), or null. */
+  source?: string | null;
+  /** The section of its site it is filed under, from the page's breadcrumb ("投资管理和项目推进 › 投资运行"), or null. */
+  column?: string | null;
+  /** The unit credited at its end, as Chinese official news closes ("（德清县发改局）"), or null. */
+  contributor?: string | null;
   /** The file it was read from, relative to the corpus folder. */
   file: string;
   /** The reader that read it ("text", "docx", "pdf", "html"). */

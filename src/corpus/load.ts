@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { unifyRadicals } from '../text/index.js';
 import { SubjectNamesFileSchema, SynonymFileSchema, type SynonymEntry } from './vocabulary-file.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_TITLE_CHARS } from './defaults.js';
+import { creditedUnit } from './credits.js';
 import type { CorpusDocument } from './document.js';
 import { DEFAULT_LIMITS, defaultReaders, ReaderError, readerFor, type DocumentReader, type ReaderLimits } from './readers/index.js';
 
@@ -128,6 +129,9 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       publisher: meta.publisher ?? doc.publisher ?? null,
       period: meta.period ?? null,
       date: doc.date ?? null,
+      source: doc.source ?? null,
+      column: doc.column ?? null,
+      contributor: creditedUnit(text),
       file: name,
       format: reader.name,
       pages: doc.pages ?? null,

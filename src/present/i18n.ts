@@ -1,6 +1,7 @@
 // UI texts in Chinese (default), English, and Chinese in Traditional characters (converted from the Chinese
 // table by OpenCC). Document text is never translated, only the frame around it.
 // These are plain strings: render.ts escapes them like any other text.
+import type { DocumentCredits } from '../app/index.js';
 import type { QuestionLanguage } from '../text/index.js';
 import { traditionalTexts } from './traditional.js';
 
@@ -89,7 +90,8 @@ export interface Texts {
     /** What the documents cover: their titles and sections. */
     aboutDocument: (covers: string, sections: string) => string;
     /** When and by whom a document was published, as far as the file says. */
-    documentSource: (title: string, date: string | null, publisher: string | null) => string;
+    /** When and by whom a document was published, and what else it says of its source. */
+    documentSource: (doc: DocumentCredits) => string;
     /** How to ask, with questions the document answers. */
     howToAsk: string;
     /** In a group, where privacy mode lets the bot see only commands, mentions and replies. */
@@ -172,8 +174,14 @@ const zh: Texts = {
     aboutBot: (covers) =>
       `我是文档问答机器人：只根据${covers}回答，每个答案都给出原文句子、确切数字和出处（段落与句子）；文档没有写的，我会直说。`,
     aboutDocument: (covers, sections) => `我收录的文档是${covers}。${sections ? `内容包括${sections}。` : ''}`,
-    documentSource: (title, date, publisher) =>
-      `《${title}》：${date ? `发布日期 ${date}` : '文件没有写明发布日期'}；${publisher ? `发布单位 ${publisher}` : '文件没有写明发布单位'}。`,
+    documentSource: ({ title, date, publisher, source, contributor, column }) =>
+      `《${title}》：${[
+        date ? `发布日期 ${date}` : '文件没有写明发布日期',
+        publisher ? `发布单位 ${publisher}` : '文件没有写明发布单位',
+        ...(source && source !== publisher ? [`信息来源 ${source}`] : []),
+        ...(contributor ? [`供稿 ${contributor}`] : []),
+        ...(column ? [`栏目 ${column}`] : []),
+      ].join('；')}。`,
     howToAsk: '直接发送问题即可，例如：',
     howToAskGroup: (bot) => `在群里请用 /ask 问题、@${bot} 问题，或回复我的消息来提问，例如：`,
   },
@@ -262,8 +270,14 @@ const en: Texts = {
     aboutBot: (covers) =>
       `I answer questions from ${covers} only: every answer quotes the sentence, gives the exact figure and says where it stands (paragraph and sentence). When the document does not say, I tell you so.`,
     aboutDocument: (covers, sections) => `My documents: ${covers}.${sections ? ` They cover ${sections}.` : ''}`,
-    documentSource: (title, date, publisher) =>
-      `《${title}》: ${date ? `published ${date}` : 'no publication date in the file'}; ${publisher ? `by ${publisher}` : 'no publisher in the file'}.`,
+    documentSource: ({ title, date, publisher, source, contributor, column }) =>
+      `《${title}》: ${[
+        date ? `published ${date}` : 'no publication date in the file',
+        publisher ? `by ${publisher}` : 'no publisher in the file',
+        ...(source && source !== publisher ? [`source: ${source}`] : []),
+        ...(contributor ? [`contributed by ${contributor}`] : []),
+        ...(column ? [`filed under ${column}`] : []),
+      ].join('; ')}.`,
     howToAsk: 'Just send a question, in English or Chinese, for example:',
     howToAskGroup: (bot) => `In a group, ask with /ask question, @${bot} question, or reply to one of my messages, for example:`,
   },

@@ -46,7 +46,7 @@ export function renderSmallTalk(talk: SmallTalk, about: CorpusAbout, options: Ta
     case 'document-source':
       return about.documents
         .slice(0, 5)
-        .map((d) => fmt.text(t.documentSource(d.title, d.date, d.publisher)))
+        .map((d) => fmt.text(t.documentSource(d)))
         .concat(about.documents.length > 5 ? [fmt.text(describeCovers(about, lang))] : [])
         .join('\n');
   }

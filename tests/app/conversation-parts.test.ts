@@ -39,6 +39,10 @@ describe('readSmallTalk', () => {
     ['这篇关于德清县固定资产投资的文章是哪天发布的？', 'document-source'],
     ['這篇德清投資文章的發布日期是哪天？', 'document-source'],
     ['这条信息的信息来源是哪里？', 'document-source'],
+    ['文中德清投资数据是德清县哪个部门提供的？', 'document-source'],
+    ['这些数据由哪个单位提供？', 'document-source'],
+    ['这篇文章在发改委网站上属于哪个栏目？', 'document-source'],
+    ['這篇文章屬於哪個欄目？', 'document-source'],
     ['When was this report published?', 'document-source'],
   ])('%s → %s', (text, kind) => {
     expect(readSmallTalk(text)?.kind).toBe(kind);
@@ -56,6 +60,8 @@ describe('readSmallTalk', () => {
     '文章中德清县固定资产投资是多少？',
     '2019年公报发布的地区生产总值是多少？',
     '浑南区是哪一年成立的？',
+    '德清县哪个部门负责固定资产投资？',
+    '浑南区属于哪个城市？',
     '',
   ])('a question is not small talk: %s', (text) => {
     expect(readSmallTalk(text)).toBeNull();

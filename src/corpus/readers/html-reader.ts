@@ -9,6 +9,7 @@ import type { Readability } from '@mozilla/readability';
 import { bomEncoding, decodeAs, detectEncoding, isUtf8, type TextEncoding } from './charset.js';
 import { domToLines, type DomNode } from './dom-lines.js';
 import { describeBinary } from './magic.js';
+import { breadcrumbOf, statedSource } from '../credits.js';
 import { ReaderError, type DocumentReader, type ReadDocument, type ReaderLimits } from './reader.js';
 import { checkChars, cleanMeta, isCjk, normalizeDate, statedDate, trimAll, withDeadline } from './util.js';
 
@@ -122,16 +123,46 @@ export const htmlReader: DocumentReader = {
       const text = lines.join('\n');
       checkChars(text.length, limits);
       if (!text.replace(/^#.*$/m, '').trim()) throw new ReaderError('no text in the page');
+      // The page around the article: its 信息来源 field and its breadcrumb (readability drops both).
+      const around = page.body ? visibleText(page.body, () => deadline.check()) : '';
+      const source = statedSource(around);
+      const column = breadcrumbOf(around, title);
       return {
         text,
         title,
         publisher: meta.publisher ?? cleanMeta(article?.siteName) ?? splitTitle(cleanMeta(page.title)).site,
         date: meta.date ?? normalizeDate(article?.publishedTime) ?? statedDate(text),
+        ...(source ? { source } : {}),
+        ...(column ? { column } : {}),
         warnings,
       };
     });
   },
 };
+
+/** Elements whose text no reader sees. */
+const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+
+/** A page's text as a reader sees it, each text node apart (no scripts or styles), bounded like the article. */
+function visibleText(root: DomNode, check: () => void): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: DomNode[] = [root];
+  while (stack.length > 0 && length < MAX_AROUND_CHARS) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      parts.push(t);
+      length += t.length;
+    } else if (node.nodeType === 1 && !INVISIBLE.has(node.nodeName.toUpperCase())) {
+      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+    }
+    if (parts.length % 4096 === 0) check();
+  }
+  return parts.join(' ');
+}
+/** How much of a page's text is searched for its source and breadcrumb. */
+const MAX_AROUND_CHARS = 200_000;
 
 const TITLE_META = ['ArticleTitle', 'og:title', 'twitter:title', 'dc.title'];
 const PUBLISHER_META = ['SiteName', 'og:site_name', 'ContentSource', 'source', 'publisher', 'dc.publisher', 'application-name'];

@@ -23,6 +23,10 @@ export interface ReadDocument {
   publisher?: string;
   /** A date the file states (publication date, yyyy-mm-dd), when present. */
   date?: string;
+  /** Where a web page says its information comes from (信息来源：…), when it does. */
+  source?: string;
+  /** A web page's place in its site (its breadcrumb after 首页, " › "-joined), when it shows one. */
+  column?: string;
   /** Things worth telling the user (a table cell that could not be aligned, a page with no text layer). */
   warnings: string[];
 }

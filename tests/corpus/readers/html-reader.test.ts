@@ -28,6 +28,11 @@ describe('html reader: 浙江省发改委 page (德清 investment, full site pag
     expect(doc.publisher).toBe('浙江省发展和改革委员会');
     expect(doc.date).toBe('2016-11-22');
   });
+
+  it('takes the page’s 信息来源 field and its breadcrumb, which the text leaves out', () => {
+    expect(doc.source).toBe('省发改委');
+    expect(doc.column).toBe('发展改革工作 › 投资管理和项目推进 › 投资运行');
+  });
 });
 
 describe('html reader: 中国政府网 page (NPCSC resolution)', async () => {
@@ -57,6 +62,28 @@ const ARTICLE =
   '<tr><td>全市常住人口</td><td>866.60</td><td></td></tr>' +
   '<tr><td rowspan="2">其中</td><td>城镇 392.66</td><td>45.31</td></tr>' +
   '<tr><td>乡村 473.94</td><td>54.69</td></tr></table>';
+
+describe('html reader: a page’s source and place in its site', () => {
+  const read = async (body: string) =>
+    htmlReader.read(new Uint8Array(Buffer.from(PAGE('<meta charset="utf-8"><title>统计公报</title>', body))), LIMITS);
+
+  it('reads "来源：" and a breadcrumb after 首页, not scripts, styles or a menu that only starts with 首页', async () => {
+    const doc = await read(
+      '<style>.a{content:"来源：样式表"}</style><script>var s = "首页 > 脚本";</script>' +
+        '<ul><li><a href="/">首页</a></li><li>新闻中心</li></ul>' +
+        '<div class="crumb">您现在的位置：<a>首页</a> » <a>统计数据</a> » <a>统计公报</a> » 正文</div>' +
+        `<div>发布时间：2024-03-28\u3000来源：周口市统计局</div><article>${ARTICLE}</article>`,
+    );
+    expect(doc.source).toBe('周口市统计局');
+    expect(doc.column).toBe('统计数据 › 统计公报');
+  });
+
+  it('says nothing when the page shows neither', async () => {
+    const doc = await read(`<article>${ARTICLE}</article>`);
+    expect(doc.source).toBeUndefined();
+    expect(doc.column).toBeUndefined();
+  });
+});
 
 describe('html reader: structure, charsets, fallbacks', () => {
   it('writes headings as "# "/"## ", paragraphs one per line, tables as TAB rows (rowspan padded)', async () => {
