@@ -176,7 +176,7 @@ export function rankFacts(
       const terms = termMax > 0 ? termScore[pos]! / termMax : 0;
       const feats = features[pos]!;
       const fits = answersKind(fact, feats, q.asked, q.text);
-      const kind = kindScore(fact, feats, q, fits, matchedTerms, params, defined);
+      const kind = kindScore(fact, feats, q, fits, matchedTerms, params, defined, index.topics[indexed.doc]!);
       const time =
         q.times.length === 0 ? 0 : q.times.filter((t) => fact.text.includes(t) || (fact.time ?? '').includes(t)).length * params.timeBonus;
       const document = params.documentWeight * (docScore.get(indexed.doc) ?? 0);
@@ -332,11 +332,14 @@ const DEFINES_AFTER = /^(?:[（(][^）)]*[）)])?[，,]?(?:又称作?|亦称|简
 /** An enumeration of three or more items ("智能制造、新能源汽车、生物医药与健康医疗"). */
 const ENUMERATION = /(?:[^、，。；：]{1,20}、){2,}[^、，。；：]{1,20}/g;
 
-/** Whether the fact enumerates things of the kind the question names (a matched term right after the list). */
-function listsMatchedThing(listTails: readonly string[], matched: readonly string[]): boolean {
+/**
+ * Whether the fact enumerates things of the kind the question names (a matched term right after the list). The
+ * document's own topic is no such kind: "软枝黄蝉的花有什么特点" is not answered by its aliases (小黄蝉、重瓣黄蝉…).
+ */
+function listsMatchedThing(listTails: readonly string[], matched: readonly string[], topic: ReadonlySet<string>): boolean {
   if (listTails.length === 0) return false;
   // Only the longest matched words count: "主导产业" names the thing, its part "产业" does not.
-  const heads = matched.filter((t) => t.length >= 2 && !matched.some((o) => o !== t && o.includes(t)));
+  const heads = matched.filter((t) => t.length >= 2 && !topic.has(t) && !matched.some((o) => o !== t && o.includes(t)));
   return listTails.some((tail) => heads.some((t) => tail.includes(t)));
 }
 
@@ -358,6 +361,7 @@ function kindScore(
   matched: readonly string[],
   params: RankingParams,
   defined: string,
+  topic: ReadonlySet<string>,
 ): number {
   const { asked } = q;
   if (asked === 'person') return feats.persons.some((p) => !q.text.includes(p)) ? params.entityBonus : 0;
@@ -370,7 +374,7 @@ function kindScore(
     if (defined.length >= 2 && head.startsWith(defined) && DEFINES_AFTER.test(head.slice(defined.length))) return params.kindBonus;
     return DEFINES.test(fact.text) && matched.some((t) => fact.text.startsWith(t)) ? params.kindBonus / 2 : 0;
   }
-  if (asked === 'list') return listsMatchedThing(feats.listTails, matched) ? params.kindBonus : 0;
+  if (asked === 'list') return listsMatchedThing(feats.listTails, matched, topic) ? params.kindBonus : 0;
   if (!isNumericAsk(asked)) return 0;
   if (fits) return params.kindBonus;
   return fact.figures.length === 0 ? -params.noFigurePenalty : -params.noFigurePenalty / 2;

@@ -62,6 +62,12 @@ const KOREA = [
   '其中新韓銀行創立於1897年,是韓國歷史上第一家商業銀行，而目前國民銀行是韓國最大的銀行。',
   '',
 ].join('\n');
+const OLEANDER = [
+  '# 软枝黄蝉',
+  '软枝黄蝉，别称黄莺、小黄蝉、重瓣黄蝉、泻黄蝉、软枝花蝉，为夹竹桃科黄蝉属植物，原生于巴西。',
+  '花为聚繖花序顶生，金黄色，花冠呈漏斗形五裂。',
+  '',
+].join('\n');
 
 let engine: Engine;
 let remove: () => void;
@@ -79,6 +85,7 @@ beforeAll(async () => {
     'sprint.md': SPRINT,
     'suriname.md': SURINAME,
     'changhua.md': CHANGHUA,
+    'oleander.md': OLEANDER,
   }));
 });
 afterAll(() => remove());
@@ -155,5 +162,11 @@ describe('what a figure is about, in a Traditional document', () => {
 describe('a question for a thing that names a rate', () => {
   it('is answered by the sentence that names it, not refused for the rate', () => {
     expect(top('於1992年時彰化市的產業結構中以哪一種產業的比例最低?')).toContain('一級產業以14.4%墊底');
+  });
+});
+
+describe('a "有什么" question about the thing a document is about', () => {
+  it('is answered by what it asks of it, not by a list of the thing’s own names (小黄蝉、重瓣黄蝉…)', () => {
+    expect(top('软枝黄蝉的花有什么特点？')).toContain('花为聚繖花序顶生');
   });
 });
