@@ -9,7 +9,10 @@ import type { Fact, Figure } from '../facts/index.js';
 
 /** Below this, a fact is not related (a shared measure scores 3, a shared head noun 1). */
 const MIN_RELATEDNESS = 1;
-/** A ranked match at least this share of the answer's score stays as a related line whatever it measures. */
+/**
+ * A ranked match at least this share of the answer's score, holding at least this share of what the answer holds of
+ * the question's words (coverage), stays as a related line whatever it measures.
+ */
 const STRONG_MATCH = 0.85;
 
 /** The figures of a fact that measure something (not dates, labels or thresholds), with what they measure. */
@@ -130,7 +133,8 @@ export function createRelatedFinder(engine: Engine): RelatedFinder {
       const [top, ...rest] = answer.hits;
       if (top === undefined || rest.length === 0) return answer;
       const { ids, figures } = relatedTo(top.fact, top.keyFigure);
-      const kept = rest.filter((h) => ids.includes(h.fact.id) || (h.score > 0 && h.score >= top.score * STRONG_MATCH));
+      const strong = (h: Hit) => h.score > 0 && h.score >= top.score * STRONG_MATCH && h.why.coverage >= top.why.coverage * STRONG_MATCH;
+      const kept = rest.filter((h) => ids.includes(h.fact.id) || strong(h));
       // Fill the lines the filter emptied with related facts, never with neighbours.
       const more = ids.filter((id) => !kept.some((h) => h.fact.id === id)).slice(0, rest.length - kept.length);
       return { ...answer, hits: [top, ...kept, ...asHits(more, more.length, figures)] };

@@ -160,6 +160,7 @@ export function analyzeQuestion(
       searchAlso(p.alternatives, params.synonymWeight);
     }
   }
+  nestTerms(terms, params.nestedTermShare);
   // "高企有多少家": when every word was a synonym cue, the expansion is the question.
   if (![...terms.values()].some((t) => t.required)) {
     for (const t of terms.values()) t.required = true;
@@ -242,4 +243,19 @@ function questionVerbs(text: string, tokenizer: Tokenizer): string[] {
     .tag(text.replace(QUESTION_PHRASES, ' '))
     .filter((w) => w.tag.startsWith('v') && w.tag !== 'vn' && !LIGHT_VERBS.has(w.word))
     .map((w) => w.word);
+}
+
+/**
+ * A required term inside a longer required term of the question (西兰 in 纽西兰, 部分 in 大部分, 上半 in 上半年) weighs
+ * `share` of the longer one's weight, or of its own where that is less (see QuestionParams.nestedTermShare).
+ */
+function nestTerms(terms: Map<string, QueryTerm>, share: number): void {
+  if (share >= 1) return;
+  const required = [...terms.values()].filter((t) => t.required);
+  for (const t of required) {
+    let outer: QueryTerm | undefined;
+    for (const o of required)
+      if (o.term.length > t.term.length && o.term.includes(t.term) && (!outer || o.weight < outer.weight)) outer = o;
+    if (outer) terms.set(t.term, { ...t, weight: Math.min(t.weight, outer.weight) * share });
+  }
 }

@@ -6,10 +6,18 @@ export interface QuestionParams {
   qualifierWeight: number;
   /** Weight of an English word no glossary maps: it still counts against coverage, but lightly. Range 0–1; default 0.3. */
   unmappedEnglishWeight: number;
+  /**
+   * Weight factor of a search term inside a longer term of the same question (西兰 and 纽西兰, 大部 and 部分 of 大部分):
+   * jieba's search mode cuts a long word into its pieces as well, and at full weight a three-character name counts
+   * three times over the one word the question adds. Range 0–1; default 0.5 (CMRC retrieval 79.9% → 80.1%, DRCD
+   * 81.7% → 81.9%, answers +0.3 and +0.2 points; 0.3 and 0.7 do less; every golden pin holds).
+   */
+  nestedTermShare: number;
 }
 
 export const DEFAULT_QUESTION: QuestionParams = {
   synonymWeight: 0.5,
   qualifierWeight: 0.5,
   unmappedEnglishWeight: 0.3,
+  nestedTermShare: 0.5,
 };
