@@ -10,7 +10,7 @@
  * talk (greetings, thanks, "你能做什么") first, for the chat adapters.
  */
 import type { ComputeRequest, QuestionFrame } from '../question/index.js';
-import type { Figure } from '../facts/index.js';
+import { documentPeriod, type Figure } from '../facts/index.js';
 import type { QuestionLanguage } from '../text/index.js';
 import { computeAnswer } from './compute/compute.js';
 import { impliedBase, impliedRest } from './compute/implied.js';
@@ -132,7 +132,8 @@ export function createResponder(engine: Engine): Responder {
       documents: engine.documents.map((d) => ({
         title: d.title,
         publisher: d.publisher,
-        period: d.period,
+        // (The time its figures hold for: stated, else the year and part of it its title or date gives.)
+        period: documentPeriod(d.title, d.period, d.date, d.text),
         date: d.date ?? null,
         source: d.source ?? null,
         column: d.column ?? null,

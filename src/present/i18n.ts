@@ -174,10 +174,11 @@ const zh: Texts = {
     aboutBot: (covers) =>
       `我是文档问答机器人：只根据${covers}回答，每个答案都给出原文句子、确切数字和出处（段落与句子）；文档没有写的，我会直说。`,
     aboutDocument: (covers, sections) => `我收录的文档是${covers}。${sections ? `内容包括${sections}。` : ''}`,
-    documentSource: ({ title, date, publisher, source, contributor, column }) =>
+    documentSource: ({ title, date, publisher, source, contributor, column, period }) =>
       `《${title}》：${[
         date ? `发布日期 ${date}` : '文件没有写明发布日期',
         publisher ? `发布单位 ${publisher}` : '文件没有写明发布单位',
+        ...(period ? [`所述时期 ${period}`] : []),
         ...(source && source !== publisher ? [`信息来源 ${source}`] : []),
         ...(contributor ? [`供稿 ${contributor}`] : []),
         ...(column ? [`栏目 ${column}`] : []),
@@ -270,10 +271,11 @@ const en: Texts = {
     aboutBot: (covers) =>
       `I answer questions from ${covers} only: every answer quotes the sentence, gives the exact figure and says where it stands (paragraph and sentence). When the document does not say, I tell you so.`,
     aboutDocument: (covers, sections) => `My documents: ${covers}.${sections ? ` They cover ${sections}.` : ''}`,
-    documentSource: ({ title, date, publisher, source, contributor, column }) =>
+    documentSource: ({ title, date, publisher, source, contributor, column, period }) =>
       `《${title}》: ${[
         date ? `published ${date}` : 'no publication date in the file',
         publisher ? `by ${publisher}` : 'no publisher in the file',
+        ...(period ? [`covering ${period}`] : []),
         ...(source && source !== publisher ? [`source: ${source}`] : []),
         ...(contributor ? [`contributed by ${contributor}`] : []),
         ...(column ? [`filed under ${column}`] : []),

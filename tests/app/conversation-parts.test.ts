@@ -43,6 +43,8 @@ describe('readSmallTalk', () => {
     ['这些数据由哪个单位提供？', 'document-source'],
     ['这篇文章在发改委网站上属于哪个栏目？', 'document-source'],
     ['這篇文章屬於哪個欄目？', 'document-source'],
+    ['文中德清县投资数据统计的是哪个时间段？', 'document-source'],
+    ['这份公报统计的是哪个时期的数据？', 'document-source'],
     ['When was this report published?', 'document-source'],
   ])('%s → %s', (text, kind) => {
     expect(readSmallTalk(text)?.kind).toBe(kind);
